@@ -1,0 +1,401 @@
+//! Configuration: embedded defaults, then a TOML file, then `TELLPOINT_` environment
+//! variables (nested keys joined with `__`). `validate()` turns mistakes into messages that
+//! say which key is wrong and how to fix it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Every key a config file may hold, as `section.key`. The env name of `a.b` is
+/// `TELLPOINT_A__B`. A unit test checks that `config.example.toml` documents each one.
+pub const KEYS: &[&str] = &[
+    "listen",
+    "public_url",
+    "data_dir",
+    "tls.mode",
+    "tls.cert",
+    "tls.key",
+    "log.format",
+    "log.level",
+    "session.idle_timeout_minutes",
+    "session.absolute_timeout_hours",
+];
+
+/// Environment variables with the prefix that are not config keys but are known.
+const OTHER_ENV: &[&str] = &["TELLPOINT_CONFIG"];
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub listen: String,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    pub tls: Tls,
+    pub log: Log,
+    pub session: Session,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tls {
+    pub mode: TlsMode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TlsMode {
+    SelfSigned,
+    Files,
+    Off,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Log {
+    pub format: LogFormat,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Session {
+    pub idle_timeout_minutes: u64,
+    pub absolute_timeout_hours: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8443".into(),
+            public_url: "https://localhost:8443".into(),
+            data_dir: PathBuf::from("./tellpoint-data"),
+            tls: Tls::default(),
+            log: Log::default(),
+            session: Session::default(),
+        }
+    }
+}
+
+impl Default for Tls {
+    fn default() -> Self {
+        Tls { mode: TlsMode::SelfSigned, cert: None, key: None }
+    }
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log { format: LogFormat::Text, level: "info".into() }
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session { idle_timeout_minutes: 30, absolute_timeout_hours: 12 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}. Check the path given to --config.")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("config file {path} is not valid TOML: {message}")]
+    Syntax { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the configuration has {} problem(s):\n  - {}", .0.len(), .0.join("\n  - "))]
+    Problems(Vec<String>),
+}
+
+/// The result of loading: the config plus warnings worth logging once the logger is up.
+pub struct Loaded {
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Defaults, then `file` (if any), then `TELLPOINT_*` from `env`. Validated.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Loaded, ConfigError> {
+        let mut table =
+            toml::Table::try_from(Config::default()).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+            let from_file: toml::Table = text.parse().map_err(|e: toml::de::Error| ConfigError::Syntax {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
+            let mut unknown = Vec::new();
+            collect_unknown(&from_file, "", &mut unknown);
+            if !unknown.is_empty() {
+                let problems = unknown
+                    .into_iter()
+                    .map(|k| format!("{k}: unknown key in {}; {}", path.display(), known_keys_hint(&k)))
+                    .collect();
+                return Err(ConfigError::Problems(problems));
+            }
+            merge(&mut table, from_file);
+        }
+        let mut warnings = Vec::new();
+        for (name, raw) in env {
+            let Some(rest) = name.strip_prefix("TELLPOINT_") else { continue };
+            if OTHER_ENV.contains(&name.as_str()) {
+                continue;
+            }
+            let key = rest.to_ascii_lowercase().replace("__", ".");
+            if !KEYS.contains(&key.as_str()) {
+                warnings.push(format!(
+                    "ignoring environment variable {name}: it names no config key ({})",
+                    known_keys_hint(&key)
+                ));
+                continue;
+            }
+            set_path(&mut table, &key, env_value(&raw));
+        }
+        let config: Config = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError::Invalid(e.message().to_string()))?;
+        config.validate()?;
+        if config.tls.mode == TlsMode::Off && config.public_url.starts_with("http://") {
+            warnings.push(
+                "public_url is http://: staff cookies are Secure and need https in the browser; \
+                 put a TLS-terminating reverse proxy in front and give its https:// address"
+                    .into(),
+            );
+        }
+        Ok(Loaded { config, warnings })
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut p = Vec::new();
+        let listen: Option<SocketAddr> = match self.listen.parse() {
+            Ok(a) => Some(a),
+            Err(_) => {
+                p.push(format!(
+                    "listen = {:?} is not an address:port; write e.g. listen = \"127.0.0.1:8443\"",
+                    self.listen
+                ));
+                None
+            }
+        };
+        match public_host(&self.public_url) {
+            None => p.push(format!(
+                "public_url = {:?} is not an http(s) URL with a host; write e.g. public_url = \"https://tellpoint.example.org\"",
+                self.public_url
+            )),
+            Some(_) if self.tls.mode != TlsMode::Off && !self.public_url.starts_with("https://") => p.push(format!(
+                "public_url = {:?} must start with https:// while TLS is on (tls.mode = {:?})",
+                self.public_url,
+                self.tls.mode
+            )),
+            Some(_) => {}
+        }
+        if self.data_dir.as_os_str().is_empty() {
+            p.push("data_dir is empty; give a directory, e.g. data_dir = \"/var/lib/tellpoint\"".into());
+        }
+        match (&self.tls.cert, &self.tls.key) {
+            (Some(_), None) | (None, Some(_)) => {
+                p.push("tls.cert and tls.key must both be set, or neither".into())
+            }
+            (None, None) if self.tls.mode == TlsMode::Files => p.push(
+                "tls.mode = \"files\" needs tls.cert and tls.key: paths to the PEM certificate chain and its private key".into(),
+            ),
+            (Some(_), Some(_)) if self.tls.mode != TlsMode::Files => p.push(format!(
+                "tls.cert and tls.key are set but tls.mode = {:?}; set tls.mode = \"files\" to use them, or remove them",
+                self.tls.mode
+            )),
+            (Some(cert), Some(key)) => {
+                for (name, path) in [("tls.cert", cert), ("tls.key", key)] {
+                    if let Err(e) = std::fs::metadata(path) {
+                        p.push(format!("{name} = {:?}: {e}; give the path of a readable PEM file", path.display().to_string()));
+                    }
+                }
+            }
+            (None, None) => {}
+        }
+        if self.tls.mode == TlsMode::Off && listen.is_some_and(|a| !a.ip().is_loopback()) {
+            p.push(format!(
+                "tls.mode = \"off\" is only allowed on a loopback address (behind a reverse proxy), but listen = {:?}; \
+                 set listen = \"127.0.0.1:8080\" or turn TLS on",
+                self.listen
+            ));
+        }
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
+            p.push(format!(
+                "log.level = {:?} is not a level or filter ({e}); use one of error, warn, info, debug, trace",
+                self.log.level
+            ));
+        }
+        let s = &self.session;
+        if s.idle_timeout_minutes == 0 || s.absolute_timeout_hours == 0 {
+            p.push(
+                "session.idle_timeout_minutes and session.absolute_timeout_hours must be at least 1".into(),
+            );
+        } else if s.idle_timeout_minutes > s.absolute_timeout_hours * 60 {
+            p.push(format!(
+                "session.idle_timeout_minutes = {} is longer than session.absolute_timeout_hours = {}; make the idle timeout shorter",
+                s.idle_timeout_minutes, s.absolute_timeout_hours
+            ));
+        }
+        if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }
+    }
+
+    pub fn listen_addr(&self) -> SocketAddr {
+        self.listen.parse().expect("validated")
+    }
+
+    pub fn public_host(&self) -> String {
+        public_host(&self.public_url).expect("validated")
+    }
+
+    /// The effective config as TOML, for `check-config`. No key holds a secret yet: the
+    /// master key lives in its own file and is never part of the config.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The host of an http(s) URL, without port or brackets.
+pub fn public_host(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next()?
+    } else {
+        authority.rsplit_once(':').map_or(authority, |(h, _)| h)
+    };
+    let ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    ok.then(|| host.to_ascii_lowercase())
+}
+
+fn collect_unknown(table: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in table {
+        let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::Table(t) if KEYS.iter().any(|known| known.starts_with(&format!("{path}."))) => {
+                collect_unknown(t, &path, out)
+            }
+            _ if KEYS.contains(&path.as_str()) => {}
+            _ => out.push(path),
+        }
+    }
+}
+
+fn known_keys_hint(key: &str) -> String {
+    let section = key.rsplit_once('.').map(|(s, _)| s);
+    let siblings: Vec<&str> =
+        KEYS.iter().filter(|k| k.rsplit_once('.').map(|(s, _)| s) == section).copied().collect();
+    if siblings.is_empty() {
+        format!("known keys: {}", KEYS.join(", "))
+    } else {
+        format!("known keys here: {}", siblings.join(", "))
+    }
+}
+
+fn merge(into: &mut toml::Table, from: toml::Table) {
+    for (k, v) in from {
+        match (into.get_mut(&k), v) {
+            (Some(toml::Value::Table(a)), toml::Value::Table(b)) => merge(a, b),
+            (_, v) => {
+                into.insert(k, v);
+            }
+        }
+    }
+}
+
+fn set_path(table: &mut toml::Table, dotted: &str, value: toml::Value) {
+    match dotted.split_once('.') {
+        None => {
+            table.insert(dotted.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let entry =
+                table.entry(head.to_string()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(t) = entry {
+                set_path(t, rest, value);
+            }
+        }
+    }
+}
+
+/// Env values are typed like TOML values where they parse as one (`45`, `true`), else strings.
+fn env_value(raw: &str) -> toml::Value {
+    format!("v = {raw}")
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .filter(|v| !v.is_table())
+        .unwrap_or_else(|| toml::Value::String(raw.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(text: &str, env: &[(&str, &str)]) -> Result<Loaded, ConfigError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(Some(&path), env.iter().map(|(a, b)| (a.to_string(), b.to_string())))
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        let loaded = Config::load(None, []).unwrap();
+        assert_eq!(loaded.config.listen, "127.0.0.1:8443");
+        assert_eq!(loaded.config.public_host(), "localhost");
+    }
+
+    #[test]
+    fn env_overrides_file_and_warns_on_unknown() {
+        let loaded = load_str(
+            "listen = \"127.0.0.1:9000\"\n[session]\nidle_timeout_minutes = 10\n",
+            &[("TELLPOINT_SESSION__IDLE_TIMEOUT_MINUTES", "20"), ("TELLPOINT_LISEN", "x")],
+        )
+        .unwrap();
+        assert_eq!(loaded.config.listen, "127.0.0.1:9000");
+        assert_eq!(loaded.config.session.idle_timeout_minutes, 20);
+        assert!(loaded.warnings.iter().any(|w| w.contains("TELLPOINT_LISEN")));
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let err = load_str("[tls]\ncerts = \"x\"\n", &[]).err().unwrap().to_string();
+        assert!(err.contains("tls.certs") && err.contains("tls.cert"), "{err}");
+    }
+
+    #[test]
+    fn example_documents_every_key() {
+        let example = include_str!("../config.example.toml");
+        for key in KEYS {
+            let (section, name) = key.rsplit_once('.').unwrap_or(("", key));
+            assert!(example.contains(&format!("{name} =")), "config.example.toml lacks {key}");
+            if !section.is_empty() {
+                assert!(example.contains(&format!("[{section}]")), "config.example.toml lacks [{section}]");
+            }
+            let env = format!("TELLPOINT_{}", key.to_ascii_uppercase().replace('.', "__"));
+            assert!(example.contains(&env), "config.example.toml lacks {env}");
+        }
+    }
+
+    #[test]
+    fn public_host_parses() {
+        assert_eq!(public_host("https://Example.org:8443/x").as_deref(), Some("example.org"));
+        assert_eq!(public_host("https://[::1]:8443").as_deref(), Some("::1"));
+        assert_eq!(public_host("ftp://x"), None);
+    }
+}

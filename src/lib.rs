@@ -1,0 +1,15 @@
+//! tellpoint: a self-hosted appliance that lets a small organisation listen to its people
+//! anonymously. See DESIGN.md in the project's shared notes for the anonymity invariants.
+#![forbid(unsafe_code)]
+
+pub mod accounts;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod jobs;
+pub mod keys;
+pub mod limits;
+pub mod staff;
+pub mod store;
+pub mod tls;
+pub mod web;

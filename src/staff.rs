@@ -1,0 +1,311 @@
+//! Staff accounts as the product sees them: the owner setup link, invites, signing in with
+//! password and second factor, and the owner's management actions. Every action that
+//! changes something is written to the audit log.
+
+use crate::accounts::{self, Accounts, check_new_password, new_token, normalise_username, token_hash};
+use crate::config;
+use crate::store::{
+    PendingAccount, Role, SessionRecord, StaffRecord, Stage, Store, StoreError, TokenKind, TokenRecord,
+};
+
+/// A half-finished sign-in (password given, code not yet) lasts this long.
+const PENDING_SIGN_IN_SECS: i64 = 10 * 60;
+pub const LINK_TTL_SECS: i64 = 24 * 3600;
+pub const INVITE_TTL_SECS: i64 = 7 * 24 * 3600;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    /// Input a person can correct: the form field and what to do.
+    #[error("{field}: {message}")]
+    Input { field: &'static str, message: &'static str },
+    #[error("this link is not valid: it was used, replaced or has expired")]
+    LinkInvalid,
+    #[error("no staff member is called {0}")]
+    UnknownUser(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn input(field: &'static str, message: &'static str) -> StaffError {
+    StaffError::Input { field, message }
+}
+
+/// The outcome of the password step of signing in.
+pub enum PasswordStep {
+    /// Right password; a TOTP or recovery code is due.
+    SecondFactor,
+    /// Right password, but TOTP was reset and must be enrolled anew.
+    Enrol,
+    /// Wrong username or password, or a disabled account: one answer for all.
+    Denied,
+}
+
+/// The staff domain for one request: the store, the credential helpers and `now`.
+pub struct Staffing<'a> {
+    pub store: &'a Store,
+    pub accounts: &'a Accounts,
+    pub now: i64,
+}
+
+impl Staffing<'_> {
+    pub fn audit(&self, actor: &str, action: &str, target: &str) -> Result<(), StoreError> {
+        self.store.append_audit(self.now, actor, action, target).map(|_| ())
+    }
+
+    /// A fresh owner setup link while no owner exists (earlier links stop working).
+    pub fn setup_link(&self) -> Result<Option<String>, StoreError> {
+        if self.store.owner_exists()? {
+            return Ok(None);
+        }
+        let token = new_token();
+        let record = TokenRecord {
+            kind: TokenKind::Setup,
+            role: Role::Owner,
+            created_by: None,
+            expires: self.now + LINK_TTL_SECS,
+            pending: None,
+        };
+        self.store.replace_setup_token(&token_hash(&token), &record)?;
+        Ok(Some(token))
+    }
+
+    pub fn invite(&self, by: &str, role: Role) -> Result<String, StoreError> {
+        let token = new_token();
+        let record = TokenRecord {
+            kind: TokenKind::Invite,
+            role,
+            created_by: Some(by.to_string()),
+            expires: self.now + INVITE_TTL_SECS,
+            pending: None,
+        };
+        self.store.save_token(&token_hash(&token), &record)?;
+        self.audit(by, "invite.created", role.as_str())?;
+        Ok(token)
+    }
+
+    /// The link's record if it can still be used.
+    pub fn open_link(&self, token: &str) -> Result<TokenRecord, StaffError> {
+        let record = self.store.token(&token_hash(token))?.ok_or(StaffError::LinkInvalid)?;
+        let owner_done = record.kind == TokenKind::Setup && self.store.owner_exists()?;
+        if record.expires <= self.now || owner_done {
+            return Err(StaffError::LinkInvalid);
+        }
+        Ok(record)
+    }
+
+    /// First step through a link: choose username and password. The account does not exist
+    /// until TOTP is confirmed in `finish_account`.
+    pub async fn start_account(
+        &self,
+        token: &str,
+        username: &str,
+        password: &str,
+        confirm: &str,
+    ) -> Result<(), StaffError> {
+        let mut record = self.open_link(token)?;
+        let username = normalise_username(username).map_err(|m| input("username", m))?;
+        if self.store.staff(&username)?.is_some() {
+            return Err(input("username", "This username is taken. Choose another."));
+        }
+        check_new_password(&username, password, confirm).map_err(|m| input("password", m))?;
+        record.pending = Some(PendingAccount {
+            username,
+            password_hash: self.accounts.hash_password(password).await,
+            totp_sealed: self.accounts.new_totp_secret(),
+        });
+        self.store.save_token(&token_hash(token), &record)?;
+        Ok(())
+    }
+
+    /// Confirms the TOTP enrolment and creates the account; returns the recovery codes.
+    pub fn finish_account(&self, token: &str, code: &str) -> Result<(String, Vec<String>), StaffError> {
+        let record = self.open_link(token)?;
+        let pending = record.pending.ok_or(StaffError::LinkInvalid)?;
+        let step = self
+            .accounts
+            .check_totp(&pending.username, &pending.totp_sealed, code, 0, self.now)
+            .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
+        let (codes, hashes) = self.accounts.new_recovery_codes();
+        let staff = StaffRecord {
+            username: pending.username.clone(),
+            role: record.role,
+            password_hash: pending.password_hash,
+            totp_sealed: Some(pending.totp_sealed),
+            totp_last_step: step,
+            recovery_hashes: hashes,
+            disabled: false,
+            created: self.now,
+        };
+        if !self.store.create_staff_from_token(&token_hash(token), &staff)? {
+            return Err(input(
+                "username",
+                "This username was taken meanwhile. Open the link again and choose another.",
+            ));
+        }
+        let action = match record.kind {
+            TokenKind::Setup => "setup.completed",
+            TokenKind::Invite => "invite.accepted",
+        };
+        self.audit(&staff.username, action, record.role.as_str())?;
+        Ok((staff.username, codes))
+    }
+
+    pub async fn check_password(&self, username: &str, password: &str) -> Result<PasswordStep, StoreError> {
+        let name = normalise_username(username).unwrap_or_default();
+        let record = if name.is_empty() { None } else { self.store.staff(&name)? };
+        let ok = self.accounts.verify_password(record.as_ref(), password).await;
+        let step = match record {
+            Some(r) if ok && !r.disabled => {
+                if r.totp_sealed.is_some() {
+                    PasswordStep::SecondFactor
+                } else {
+                    PasswordStep::Enrol
+                }
+            }
+            _ => PasswordStep::Denied,
+        };
+        if matches!(step, PasswordStep::Denied) {
+            self.audit(&audit_name(username), "login.failed", "password")?;
+        }
+        Ok(step)
+    }
+
+    /// A TOTP code (each accepted once) or an unused recovery code.
+    pub fn check_second_factor(&self, username: &str, code: &str) -> Result<bool, StoreError> {
+        let Some(mut record) = self.store.staff(username)? else { return Ok(false) };
+        let Some(sealed) = record.totp_sealed.clone() else { return Ok(false) };
+        let ok = if let Some(step) =
+            self.accounts.check_totp(username, &sealed, code, record.totp_last_step, self.now)
+        {
+            record.totp_last_step = step;
+            true
+        } else if self.accounts.use_recovery_code(&mut record, code) {
+            self.audit(
+                username,
+                "login.recovery_code_used",
+                &format!("{} left", record.recovery_hashes.len()),
+            )?;
+            true
+        } else {
+            false
+        };
+        if ok && !record.disabled {
+            self.store.save_staff(&record)?;
+            self.audit(username, "login.ok", "")?;
+            Ok(true)
+        } else {
+            self.audit(username, "login.failed", "second factor")?;
+            Ok(false)
+        }
+    }
+
+    /// Completes a TOTP re-enrolment after a reset; returns new recovery codes.
+    pub fn enrol_totp(&self, username: &str, sealed: &[u8], code: &str) -> Result<Vec<String>, StaffError> {
+        let mut record =
+            self.store.staff(username)?.ok_or_else(|| StaffError::UnknownUser(username.into()))?;
+        let step = self
+            .accounts
+            .check_totp(username, sealed, code, 0, self.now)
+            .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
+        let (codes, hashes) = self.accounts.new_recovery_codes();
+        record.totp_sealed = Some(sealed.to_vec());
+        record.totp_last_step = step;
+        record.recovery_hashes = hashes;
+        self.store.save_staff(&record)?;
+        self.audit(username, "mfa.enrolled", "")?;
+        Ok(codes)
+    }
+
+    pub async fn change_password(
+        &self,
+        username: &str,
+        current: &str,
+        code: &str,
+        new: &str,
+        confirm: &str,
+    ) -> Result<(), StaffError> {
+        let mut record =
+            self.store.staff(username)?.ok_or_else(|| StaffError::UnknownUser(username.into()))?;
+        if !self.accounts.verify_password(Some(&record), current).await {
+            self.audit(username, "password.change_failed", "current password")?;
+            return Err(input("current", "The current password is not right."));
+        }
+        let sealed = record.totp_sealed.clone().unwrap_or_default();
+        let step =
+            self.accounts.check_totp(username, &sealed, code, record.totp_last_step, self.now).ok_or_else(
+                || input("code", "This code is not right, or was used already. Wait for the next one."),
+            )?;
+        check_new_password(username, new, confirm).map_err(|m| input("new", m))?;
+        record.totp_last_step = step;
+        record.password_hash = self.accounts.hash_password(new).await;
+        self.store.save_staff(&record)?;
+        self.audit(username, "password.changed", "")?;
+        Ok(())
+    }
+
+    pub fn set_role(&self, by: &str, username: &str, role: Role) -> Result<(), StaffError> {
+        let mut record = self.existing(username)?;
+        if record.role == Role::Owner && role != Role::Owner && self.active_owners()? <= 1 {
+            return Err(input("role", "This is the last owner. Make someone else owner first."));
+        }
+        record.role = role;
+        self.store.save_staff(&record)?;
+        self.audit(by, "staff.role_changed", &format!("{username} → {}", role.as_str()))?;
+        Ok(())
+    }
+
+    /// Disabling ends every session of the account at once.
+    pub fn set_disabled(&self, by: &str, username: &str, disabled: bool) -> Result<(), StaffError> {
+        let mut record = self.existing(username)?;
+        if disabled && record.role == Role::Owner && self.active_owners()? <= 1 {
+            return Err(input("username", "This is the last owner and cannot be disabled."));
+        }
+        record.disabled = disabled;
+        self.store.save_staff(&record)?;
+        if disabled {
+            self.store.delete_sessions_of(username)?;
+        }
+        self.audit(by, if disabled { "staff.disabled" } else { "staff.enabled" }, username)?;
+        Ok(())
+    }
+
+    /// Forces TOTP re-enrolment at the next sign-in; ends the account's sessions.
+    pub fn reset_mfa(&self, by: &str, username: &str) -> Result<(), StaffError> {
+        let mut record = self.existing(username)?;
+        record.totp_sealed = None;
+        record.totp_last_step = 0;
+        record.recovery_hashes.clear();
+        self.store.save_staff(&record)?;
+        self.store.delete_sessions_of(username)?;
+        self.audit(by, "staff.mfa_reset", username)?;
+        Ok(())
+    }
+
+    fn existing(&self, username: &str) -> Result<StaffRecord, StaffError> {
+        self.store.staff(username)?.ok_or_else(|| StaffError::UnknownUser(username.into()))
+    }
+
+    fn active_owners(&self) -> Result<usize, StoreError> {
+        Ok(self.store.all_staff()?.iter().filter(|s| s.role == Role::Owner && !s.disabled).count())
+    }
+}
+
+/// Whether a session has run out: idle or absolute timeout, or a sign-in left half done.
+pub fn session_expired(s: &SessionRecord, now: i64, cfg: &config::Session) -> bool {
+    match s.stage {
+        Stage::Full => {
+            now - s.last_seen > cfg.idle_timeout_minutes as i64 * 60
+                || now - s.created > cfg.absolute_timeout_hours as i64 * 3600
+        }
+        Stage::SecondFactor | Stage::Enrol => now - s.created > PENDING_SIGN_IN_SECS,
+    }
+}
+
+/// A username as typed at a failed sign-in, made safe and short for the audit log (a
+/// password typed into the username field must not be kept whole).
+fn audit_name(typed: &str) -> String {
+    match accounts::normalise_username(typed) {
+        Ok(name) => name,
+        Err(_) => "(not a valid username)".into(),
+    }
+}

@@ -1,0 +1,264 @@
+//! The store: one redb file in the data directory. `Store` is the only code that touches
+//! redb; its methods say what they do in the product's words. Values are JSON so that a
+//! migration can read old records without a second copy of every struct.
+
+mod audit;
+mod staff;
+
+use std::fmt::Display;
+use std::path::{Path, PathBuf};
+
+use redb::{Database, ReadableDatabase, ReadableTableMetadata, TableDefinition, WriteTransaction};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use audit::{AuditBreak, AuditEntry};
+pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
+
+/// Name of the store file inside `data_dir`.
+pub const FILE_NAME: &str = "tellpoint.redb";
+
+// "schema_version" → u64 little-endian
+const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+// lowercase username → JSON StaffRecord
+const STAFF: TableDefinition<&str, &[u8]> = TableDefinition::new("staff");
+// sha256(session id) → JSON SessionRecord; the id itself is only in the cookie
+const SESSIONS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("sessions");
+// sha256(one-time token) → JSON TokenRecord (setup links and invites)
+const TOKENS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("tokens");
+// sequence number (from 1) → JSON AuditEntry, each carrying the hash of the one before
+const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+
+type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
+
+/// Numbered migrations: the store's schema version is how many have run.
+const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables];
+
+fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(STAFF)?;
+    tx.open_table(SESSIONS)?;
+    tx.open_table(TOKENS)?;
+    tx.open_table(AUDIT)?;
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the store {0} is in use by another tellpoint process; stop that process first \
+         (e.g. systemctl stop tellpoint) and run this again, or point data_dir elsewhere"
+    )]
+    Locked(PathBuf),
+    #[error(
+        "the store {path} is damaged or is not a tellpoint store ({detail}); \
+         restore the data directory from a backup"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "cannot open the store {path}: {detail}; check that the data directory exists and is readable by this user"
+    )]
+    Unreadable { path: PathBuf, detail: String },
+    #[error(
+        "the store {path} has schema version {found}, but this tellpoint knows versions up to {supported}; \
+         it was written by a newer tellpoint: run that version, or restore an older backup"
+    )]
+    TooNew { path: PathBuf, found: u64, supported: u64 },
+    #[error("the store cannot be written while opened read-only")]
+    ReadOnly,
+    #[error("store failure: {0}")]
+    Internal(String),
+}
+
+macro_rules! internal_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self { StoreError::Internal(e.to_string()) }
+        }
+    )*};
+}
+internal_from!(
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError,
+    serde_json::Error
+);
+
+enum Db {
+    Writable(Database),
+    ReadOnly(redb::ReadOnlyDatabase),
+}
+
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `data_dir` and applies pending migrations.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join(FILE_NAME);
+        let db = Database::builder()
+            .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
+            .create(&path)
+            .map_err(|e| open_error(&path, e))?;
+        set_private(&path);
+        let store = Store { db: Db::Writable(db) };
+        store.migrate(&path)?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only; works beside a running server.
+    pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join(FILE_NAME);
+        if !path.exists() {
+            return Err(StoreError::Unreadable { path, detail: "no such file".into() });
+        }
+        let db = Database::builder()
+            .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
+            .open_read_only(&path)
+            .map_err(|e| open_error(&path, e))?;
+        let store = Store { db: Db::ReadOnly(db) };
+        let found = store.schema_version()?;
+        check_version(&path, found)?;
+        Ok(store)
+    }
+
+    fn migrate(&self, path: &Path) -> Result<(), StoreError> {
+        let found = self.schema_version()?;
+        check_version(path, found)?;
+        for (i, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self.write()?;
+            migration(&tx)?;
+            let version = (i + 1) as u64;
+            tx.open_table(META)?.insert("schema_version", version.to_le_bytes().as_slice())?;
+            tx.commit()?;
+            tracing::info!(version, "store migrated");
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<u64, StoreError> {
+        let tx = self.read()?;
+        let table = match tx.open_table(META) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
+        let v = table.get("schema_version")?;
+        Ok(v.and_then(|v| v.value().try_into().ok()).map_or(0, u64::from_le_bytes))
+    }
+
+    /// Whether a read transaction can be begun and a table read: what `/healthz` checks.
+    pub fn check_readable(&self) -> Result<(), StoreError> {
+        let tx = self.read()?;
+        tx.open_table(META)?.len()?;
+        Ok(())
+    }
+
+    fn read(&self) -> Result<redb::ReadTransaction, StoreError> {
+        Ok(match &self.db {
+            Db::Writable(db) => db.begin_read()?,
+            Db::ReadOnly(db) => db.begin_read()?,
+        })
+    }
+
+    fn write(&self) -> Result<WriteTransaction, StoreError> {
+        match &self.db {
+            Db::Writable(db) => {
+                let mut tx = db.begin_write()?;
+                tx.set_two_phase_commit(true);
+                Ok(tx)
+            }
+            Db::ReadOnly(_) => Err(StoreError::ReadOnly),
+        }
+    }
+}
+
+/// The data dir is 0700 already; the file itself is 0600 too, in case it is copied out.
+fn set_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+}
+
+fn check_version(path: &Path, found: u64) -> Result<(), StoreError> {
+    let supported = MIGRATIONS.len() as u64;
+    if found > supported {
+        return Err(StoreError::TooNew { path: path.to_owned(), found, supported });
+    }
+    Ok(())
+}
+
+fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
+    let path = path.to_owned();
+    match e {
+        redb::DatabaseError::DatabaseAlreadyOpen | redb::DatabaseError::LockProtocolMismatch => {
+            StoreError::Locked(path)
+        }
+        redb::DatabaseError::Storage(redb::StorageError::Io(io)) => {
+            if io.kind() == std::io::ErrorKind::WouldBlock {
+                StoreError::Locked(path)
+            } else if io.kind() == std::io::ErrorKind::InvalidData {
+                StoreError::Corrupt { path, detail: io.to_string() }
+            } else {
+                StoreError::Unreadable { path, detail: io.to_string() }
+            }
+        }
+        other => StoreError::Corrupt { path, detail: other.to_string() },
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    Ok(serde_json::to_vec(value)?)
+}
+
+fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+    Ok(serde_json::from_slice(bytes)?)
+}
+
+/// A table that does not exist yet reads as empty.
+fn missing_is_empty<T: Default>(e: redb::TableError) -> Result<T, StoreError> {
+    match e {
+        redb::TableError::TableDoesNotExist(_) => Ok(T::default()),
+        e => Err(e.into()),
+    }
+}
+
+pub fn internal(e: impl Display) -> StoreError {
+    StoreError::Internal(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_store_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let tx = store.write().unwrap();
+            tx.open_table(META).unwrap().insert("schema_version", 999u64.to_le_bytes().as_slice()).unwrap();
+            tx.commit().unwrap();
+        }
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+    }
+
+    #[test]
+    fn garbage_file_is_corrupt_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), vec![0x5a; 9000]).unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    }
+
+    #[test]
+    fn second_open_is_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = Store::open(dir.path()).unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(err, StoreError::Locked(_)), "{err}");
+        // Reading beside the writer works.
+        Store::open_read_only(dir.path()).unwrap().check_readable().unwrap();
+    }
+}

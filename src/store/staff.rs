@@ -1,0 +1,252 @@
+//! Staff accounts, their sessions and the one-time links (owner setup, invites).
+
+use redb::{ReadableTable, ReadableTableMetadata};
+use serde::{Deserialize, Serialize};
+
+use super::{SESSIONS, STAFF, Store, StoreError, TOKENS, from_json, missing_is_empty, to_json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Reviewer,
+    Moderator,
+    Analyst,
+    Owner,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Owner, Role::Analyst, Role::Moderator, Role::Reviewer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Reviewer => "reviewer",
+            Role::Moderator => "moderator",
+            Role::Analyst => "analyst",
+            Role::Owner => "owner",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StaffRecord {
+    pub username: String,
+    pub role: Role,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// The TOTP secret sealed with the staff key; `None` until (re-)enrolled.
+    pub totp_sealed: Option<Vec<u8>>,
+    /// The last TOTP time step accepted: a code is accepted once only.
+    pub totp_last_step: u64,
+    /// Keyed hashes (hex) of the unused recovery codes.
+    pub recovery_hashes: Vec<String>,
+    pub disabled: bool,
+    pub created: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Password accepted; a TOTP or recovery code is due.
+    SecondFactor,
+    /// Password accepted, but TOTP must be enrolled first (after an MFA reset).
+    Enrol,
+    /// Fully signed in.
+    Full,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub username: String,
+    pub stage: Stage,
+    pub created: i64,
+    pub last_seen: i64,
+    /// A TOTP secret being enrolled, sealed with the staff key.
+    pub pending_totp: Option<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Creates the first owner; exists only while there is no owner.
+    Setup,
+    /// Creates a staff account with the given role.
+    Invite,
+}
+
+/// An account being created through a one-time link: it becomes a staff record only when
+/// its TOTP enrolment is confirmed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingAccount {
+    pub username: String,
+    pub password_hash: String,
+    pub totp_sealed: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenRecord {
+    pub kind: TokenKind,
+    pub role: Role,
+    pub created_by: Option<String>,
+    pub expires: i64,
+    pub pending: Option<PendingAccount>,
+}
+
+impl Store {
+    pub fn staff(&self, username: &str) -> Result<Option<StaffRecord>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(STAFF)?;
+        let value = table.get(username)?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn all_staff(&self) -> Result<Vec<StaffRecord>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(STAFF)?;
+        table.iter()?.map(|row| from_json(row?.1.value())).collect()
+    }
+
+    pub fn owner_exists(&self) -> Result<bool, StoreError> {
+        Ok(self.all_staff()?.iter().any(|s| s.role == Role::Owner))
+    }
+
+    /// Saves an existing account (role, password, MFA, disabled).
+    pub fn save_staff(&self, record: &StaffRecord) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(STAFF)?.insert(record.username.as_str(), to_json(record)?.as_slice())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Turns a confirmed one-time link into an account, consuming the link in the same
+    /// transaction. Fails if the link is gone or the username was taken meanwhile.
+    pub fn create_staff_from_token(
+        &self,
+        token_hash: &[u8],
+        record: &StaffRecord,
+    ) -> Result<bool, StoreError> {
+        let tx = self.write()?;
+        {
+            let mut tokens = tx.open_table(TOKENS)?;
+            if tokens.remove(token_hash)?.is_none() {
+                return Ok(false);
+            }
+            let mut staff = tx.open_table(STAFF)?;
+            if staff.get(record.username.as_str())?.is_some() {
+                return Ok(false);
+            }
+            staff.insert(record.username.as_str(), to_json(record)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    pub fn session(&self, id_hash: &[u8]) -> Result<Option<SessionRecord>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(SESSIONS)?;
+        let value = table.get(id_hash)?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn save_session(&self, id_hash: &[u8], record: &SessionRecord) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(SESSIONS)?.insert(id_hash, to_json(record)?.as_slice())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a session under a new id (renewal at each sign-in step).
+    pub fn renew_session(
+        &self,
+        old_hash: &[u8],
+        new_hash: &[u8],
+        record: &SessionRecord,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(SESSIONS)?;
+            table.remove(old_hash)?;
+            table.insert(new_hash, to_json(record)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete_session(&self, id_hash: &[u8]) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(SESSIONS)?.remove(id_hash)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ends every session of one account (disable, MFA reset, password change).
+    pub fn delete_sessions_of(&self, username: &str) -> Result<usize, StoreError> {
+        self.delete_sessions_where(|s| s.username == username)
+    }
+
+    /// Removes sessions for which `expired` holds; returns how many.
+    pub fn delete_sessions_where(
+        &self,
+        expired: impl Fn(&SessionRecord) -> bool,
+    ) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let removed = {
+            let mut table = tx.open_table(SESSIONS)?;
+            let before = table.len()?;
+            table.retain(|_, v| from_json::<SessionRecord>(v).map_or(true, |s| !expired(&s)))?;
+            (before - table.len()?) as usize
+        };
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    pub fn session_count(&self) -> Result<u64, StoreError> {
+        let tx = self.read()?;
+        match tx.open_table(SESSIONS) {
+            Ok(t) => Ok(t.len()?),
+            Err(e) => missing_is_empty(e),
+        }
+    }
+
+    pub fn token(&self, hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(TOKENS)?;
+        let value = table.get(hash)?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn save_token(&self, hash: &[u8], record: &TokenRecord) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(TOKENS)?.insert(hash, to_json(record)?.as_slice())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a new owner setup link and removes every earlier one, so only the newest works.
+    pub fn replace_setup_token(&self, hash: &[u8], record: &TokenRecord) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(TOKENS)?;
+            table.retain(|_, v| from_json::<TokenRecord>(v).map_or(true, |t| t.kind != TokenKind::Setup))?;
+            table.insert(hash, to_json(record)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes links whose time is up; returns how many.
+    pub fn delete_expired_tokens(&self, now: i64) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let removed = {
+            let mut table = tx.open_table(TOKENS)?;
+            let before = table.len()?;
+            table.retain(|_, v| from_json::<TokenRecord>(v).map_or(true, |t| t.expires > now))?;
+            (before - table.len()?) as usize
+        };
+        tx.commit()?;
+        Ok(removed)
+    }
+}

@@ -1,0 +1,91 @@
+//! Middleware every request passes through: one log line per request (never the client's
+//! address, agent, query, cookies or body — invariant 2), security headers, and CSRF.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use poem::PathPattern;
+use poem::http::{HeaderValue, Method, StatusCode, header};
+use poem::{Endpoint, IntoResponse, Request, Response};
+use subtle::ConstantTimeEq;
+
+use super::AppState;
+use super::session::{cookie, set_cookie};
+
+pub const CSRF_COOKIE: &str = "__Host-tellpoint-csrf";
+const CSP: &str =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+/// The CSRF token of this browser, for templates to put into forms.
+#[derive(Clone)]
+pub struct CsrfToken(pub String);
+
+/// Logs method, matched route pattern (`/setup/:token`, never the token), status, duration.
+pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
+    let method = req.method().clone();
+    let start = Instant::now();
+    let response = ep.call(req).await.map(IntoResponse::into_response);
+    let (status, route) = match &response {
+        Ok(r) => (r.status(), r.data::<PathPattern>().map(|p| p.0.clone())),
+        Err(e) => (e.status(), e.data::<PathPattern>().map(|p| p.0.clone())),
+    };
+    tracing::info!(
+        method = %method,
+        route = route.as_deref().unwrap_or("(no route)"),
+        status = status.as_u16(),
+        ms = format_args!("{:.1}", start.elapsed().as_secs_f64() * 1000.0),
+        "request"
+    );
+    response
+}
+
+pub async fn security_headers<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
+    let tls = req.data::<Arc<AppState>>().is_some_and(|s| s.tls.is_some());
+    let mut response = ep.call(req).await?.into_response();
+    let h = response.headers_mut();
+    let set = |h: &mut poem::http::HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(h, "content-security-policy", CSP);
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "no-referrer");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(h, "cross-origin-resource-policy", "same-origin");
+    set(h, "permissions-policy", PERMISSIONS);
+    if tls {
+        set(h, "strict-transport-security", "max-age=31536000");
+    }
+    // Only static assets say how they may be cached; every page is no-store.
+    if !h.contains_key(header::CACHE_CONTROL) {
+        set(h, "cache-control", "no-store");
+    }
+    Ok(response)
+}
+
+/// Double-submit check: a state-changing request must carry a `csrf` form field equal to
+/// this browser's `__Host-` cookie (which another site can neither read nor set).
+pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Response> {
+    let existing = cookie(&req, CSRF_COOKIE).filter(|t| t.len() == 26);
+    let token = existing.clone().unwrap_or_else(crate::accounts::new_token);
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let body = req.take_body().into_bytes_limit(super::BODY_LIMIT).await?;
+        let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+            .ok()
+            .and_then(|fields| fields.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+        let valid = match (&existing, sent) {
+            (Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent.as_bytes())),
+            _ => false,
+        };
+        if !valid {
+            return Err(poem::Error::from_status(StatusCode::FORBIDDEN));
+        }
+        req.set_body(body);
+    }
+    req.set_data(CsrfToken(token.clone()));
+    let mut response = ep.call(req).await?.into_response();
+    if existing.is_none() {
+        set_cookie(&mut response, CSRF_COOKIE, &token, None);
+    }
+    Ok(response)
+}

@@ -1,0 +1,180 @@
+//! HTTP: the route table, the middleware stack and `serve`. Handlers parse, validate into
+//! typed values, call the domain and render a template or redirect.
+
+mod account;
+mod assets;
+mod audit;
+mod login;
+mod middleware;
+mod render;
+mod session;
+mod setup;
+mod staff;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use poem::http::StatusCode;
+use poem::listener::{Acceptor, AcceptorExt, TcpAcceptor};
+use poem::web::Data;
+use poem::{Endpoint, EndpointExt, IntoEndpoint, Response, Route, get, handler, post};
+
+use crate::accounts::Accounts;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::keys::{MasterKey, ensure_private_dir};
+use crate::limits::Throttle;
+use crate::staff::Staffing;
+use crate::store::{Store, StoreError};
+use crate::tls::{TlsError, TlsSource};
+
+pub use render::Templates;
+
+/// Largest request body accepted; forms are small.
+const BODY_LIMIT: usize = 64 * 1024;
+/// In-flight requests get this long to finish after SIGTERM.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+pub struct AppState {
+    pub config: Config,
+    pub store: Store,
+    pub accounts: Accounts,
+    pub clock: Clock,
+    pub throttle: Throttle,
+    pub templates: Templates,
+    pub tls: Option<TlsSource>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(
+        "cannot create the data directory {path}: {source}; create it or set data_dir to a writable place"
+    )]
+    DataDir { path: std::path::PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Key(#[from] crate::keys::KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+}
+
+impl AppState {
+    /// Opens everything a running instance needs: data dir (0700), master key, store, TLS.
+    pub fn open(config: Config, clock: Clock) -> Result<Arc<AppState>, StartError> {
+        ensure_private_dir(&config.data_dir)
+            .map_err(|source| StartError::DataDir { path: config.data_dir.clone(), source })?;
+        let (master, _) = MasterKey::load_or_create(&config.data_dir)?;
+        let store = Store::open(&config.data_dir)?;
+        let tls = TlsSource::from_config(&config)?;
+        Ok(Arc::new(AppState {
+            accounts: Accounts::new(&master),
+            store,
+            clock,
+            throttle: Throttle::default(),
+            templates: Templates::load(),
+            tls,
+            config,
+        }))
+    }
+
+    pub fn staffing(&self) -> Staffing<'_> {
+        Staffing { store: &self.store, accounts: &self.accounts, now: self.clock.now() }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.config.public_url.trim_end_matches('/'), path)
+    }
+}
+
+/// Every route of tellpoint, on one screen.
+fn routes() -> Route {
+    Route::new()
+        .at("/", get(home))
+        .at("/healthz", get(healthz))
+        .at("/static/*path", get(assets::serve_asset))
+        .at("/setup/:token", get(setup::show_account_form).post(setup::create_account))
+        .at("/setup/:token/mfa", get(setup::show_link_mfa).post(setup::confirm_link_mfa))
+        .at("/login", get(login::show_login).post(login::check_password))
+        .at("/login/code", get(login::show_code).post(login::check_code))
+        .at("/login/enrol", get(login::show_enrol).post(login::confirm_enrol))
+        .at("/logout", post(login::logout))
+        .at("/admin", get(account::show_admin_home))
+        .at("/account/password", get(account::show_password).post(account::change_password))
+        .at("/admin/staff", get(staff::list_staff))
+        .at("/admin/staff/invite", post(staff::create_invite))
+        .at("/admin/staff/:username/role", post(staff::change_role))
+        .at("/admin/staff/:username/disable", post(staff::disable_staff))
+        .at("/admin/staff/:username/enable", post(staff::enable_staff))
+        .at("/admin/staff/:username/reset-mfa", post(staff::reset_staff_mfa))
+        .at("/admin/audit", get(audit::show_audit))
+}
+
+/// The whole application: routes inside the middleware stack.
+pub fn app(state: Arc<AppState>) -> impl Endpoint<Output = Response> {
+    wrap(routes(), state)
+}
+
+/// The middleware stack around any endpoint (tests wrap their own endpoints in it).
+pub fn wrap(
+    inner: impl IntoEndpoint<Endpoint: 'static> + 'static,
+    state: Arc<AppState>,
+) -> impl Endpoint<Output = Response> {
+    let for_errors = state.clone();
+    let for_panics = state.clone();
+    inner
+        .into_endpoint()
+        .around(middleware::check_csrf)
+        .catch_all_error(move |err| {
+            let state = for_errors.clone();
+            async move { render::error_response(&state, err) }
+        })
+        .with(
+            poem::middleware::CatchPanic::new()
+                .with_handler(move |_| render::error_page(&for_panics, StatusCode::INTERNAL_SERVER_ERROR)),
+        )
+        .around(middleware::security_headers)
+        .around(middleware::log_request)
+        .data(state)
+}
+
+/// Serves until `shutdown` resolves, then lets in-flight requests finish.
+pub async fn serve(
+    state: Arc<AppState>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send,
+) -> std::io::Result<()> {
+    let acceptor = match &state.tls {
+        Some(tls) => tls.acceptor(listener)?.boxed(),
+        None => TcpAcceptor::from_tokio(listener)?.boxed(),
+    };
+    let local = acceptor.local_addr();
+    tracing::info!(addr = ?local.first().map(|a| a.to_string()), tls = state.tls.is_some(), "listening");
+    poem::Server::new_with_acceptor(acceptor)
+        .run_with_graceful_shutdown(app(state), shutdown, Some(SHUTDOWN_GRACE))
+        .await
+}
+
+#[handler]
+fn home(state: Data<&Arc<AppState>>, view: render::View) -> poem::Result<Response> {
+    let owner_exists = state.store.owner_exists()?;
+    Ok(view.ok("home.html", minijinja::context! { owner_exists }))
+}
+
+#[handler]
+fn healthz(state: Data<&Arc<AppState>>) -> Response {
+    match state.store.check_readable() {
+        Ok(()) => Response::builder().content_type("text/plain; charset=utf-8").body("ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            Response::builder().status(StatusCode::SERVICE_UNAVAILABLE).body("store unreadable")
+        }
+    }
+}
+
+impl poem::error::ResponseError for StoreError {
+    fn status(&self) -> StatusCode {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}

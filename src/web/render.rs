@@ -1,0 +1,142 @@
+//! Templates (embedded, autoescaped by their `.html` name) and the `View` that renders a
+//! page with what every page needs: the CSRF token and who is signed in.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use minijinja::{Environment, Value, context};
+use poem::http::StatusCode;
+use poem::{FromRequest, Request, RequestBody, Response};
+use rust_embed::RustEmbed;
+
+use super::AppState;
+use super::assets::asset_versions;
+use super::middleware::CsrfToken;
+use super::session::StaffUser;
+
+#[derive(RustEmbed)]
+#[folder = "web/templates/"]
+struct TemplateFiles;
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub fn load() -> Templates {
+        let mut env = Environment::new();
+        for name in TemplateFiles::iter() {
+            assert!(
+                name.ends_with(".html") || name.ends_with(".txt"),
+                "template {name} must end in .html or .txt so autoescaping is right"
+            );
+            let file = TemplateFiles::get(&name).expect("listed file exists");
+            let source = String::from_utf8(file.data.into_owned()).expect("templates are UTF-8");
+            env.add_template_owned(name.to_string(), source).expect("embedded templates parse");
+        }
+        let versions: HashMap<String, String> = asset_versions();
+        env.add_function("asset", move |name: &str| -> String {
+            match versions.get(name) {
+                Some(v) => format!("/static/{name}?v={v}"),
+                None => format!("/static/{name}"),
+            }
+        });
+        env.add_filter("datetime", |secs: i64| crate::clock::format_utc(secs));
+        Templates { env }
+    }
+
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
+        self.env.get_template(name)?.render(ctx)
+    }
+}
+
+/// Renders pages for one request.
+pub struct View {
+    state: Arc<AppState>,
+    csrf: String,
+    me: Value,
+}
+
+impl<'a> FromRequest<'a> for View {
+    async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        let state = req.data::<Arc<AppState>>().expect("state is attached").clone();
+        let csrf = req.data::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ok(View { state, csrf, me: Value::UNDEFINED })
+    }
+}
+
+impl View {
+    /// Shows `user` as signed in (name, role, sign-out button).
+    pub fn signed_in(mut self, user: &StaffUser) -> Self {
+        self.me = context! { username => user.username, role => user.role.as_str() };
+        self
+    }
+
+    pub fn ok(&self, template: &str, ctx: Value) -> Response {
+        self.render(StatusCode::OK, template, ctx)
+    }
+
+    /// The same form again with the input kept and the problem said: 422.
+    pub fn invalid(&self, template: &str, ctx: Value) -> Response {
+        self.render(StatusCode::UNPROCESSABLE_ENTITY, template, ctx)
+    }
+
+    pub fn render(&self, status: StatusCode, template: &str, ctx: Value) -> Response {
+        let full = context! { csrf => self.csrf, me => self.me, ..ctx };
+        match self.state.templates.render(template, full) {
+            Ok(html) => html_response(status, html),
+            Err(e) => {
+                tracing::error!(template, error = %e, "template failed to render");
+                error_page(&self.state, StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        }
+    }
+}
+
+fn html_response(status: StatusCode, html: String) -> Response {
+    Response::builder().status(status).content_type("text/html; charset=utf-8").body(html)
+}
+
+/// Turns any error a handler or middleware returned into a page in the layout.
+pub fn error_response(state: &AppState, err: poem::Error) -> Response {
+    let status = err.status();
+    let pattern = err.data::<poem::PathPattern>().cloned();
+    let mut response = if status.is_redirection() {
+        err.into_response()
+    } else {
+        if status.is_server_error() {
+            tracing::error!(error = %err, "request failed");
+        }
+        error_page(state, status)
+    };
+    if let Some(p) = pattern {
+        response.set_data(p);
+    }
+    response
+}
+
+pub fn error_page(state: &AppState, status: StatusCode) -> Response {
+    let (title, message) = match status.as_u16() {
+        400 => ("Bad request", "The request could not be understood. Go back and try again."),
+        403 => (
+            "Not allowed",
+            "You are not allowed to do this. If you think you should be, ask an owner of this tellpoint, or reload the form and try again.",
+        ),
+        404 => ("Not found", "There is nothing at this address. Check the link you followed."),
+        405 => ("Not allowed here", "This address does not accept that kind of request."),
+        413 => ("Too large", "What you sent is larger than tellpoint accepts. Shorten it and try again."),
+        422 => ("Check your input", "Something you entered could not be used. Go back and correct it."),
+        429 => ("Too many attempts", "Wait a little and try again."),
+        503 => ("Unavailable", "tellpoint cannot serve this right now. Try again shortly."),
+        _ if status.is_server_error() => (
+            "Something went wrong",
+            "tellpoint could not complete this request. Nothing you sent was lost on our side; try again, and if it keeps happening tell the people who run this tellpoint.",
+        ),
+        _ => ("Error", "This request could not be completed."),
+    };
+    let ctx = context! { status => status.as_u16(), title, message, csrf => "", me => Value::UNDEFINED };
+    match state.templates.render("error.html", ctx) {
+        Ok(html) => html_response(status, html),
+        Err(_) => Response::builder().status(status).content_type("text/plain; charset=utf-8").body(message),
+    }
+}
