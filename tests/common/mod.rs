@@ -1,0 +1,318 @@
+//! Test harness: the real binary on a loopback port (or the same app in-process, with a
+//! clock the test can move), and a small HTTPS client that keeps cookies like a browser
+//! and fills in the CSRF field.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tellpoint::clock::Clock;
+use tellpoint::config::Config;
+use tellpoint::web::AppState;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_tellpoint");
+pub const PASSWORD: &str = "violet kettle harbour 42";
+
+/// The binary, started as a user would, in its own working directory.
+pub struct Instance {
+    pub child: Child,
+    pub dir: PathBuf,
+    pub base: String,
+    pub logs: Arc<Mutex<Vec<String>>>,
+}
+
+impl Instance {
+    /// Starts `tellpoint` in `dir` with no config file; `env` adds TELLPOINT_* settings.
+    pub fn start(dir: &Path, env: &[(&str, &str)]) -> Instance {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(dir)
+            .env("TELLPOINT_LISTEN", "127.0.0.1:0")
+            .env_remove("CREDENTIALS_DIRECTORY")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("tellpoint starts");
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        for stream in [
+            Box::new(child.stderr.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stdout.take().unwrap()),
+        ] {
+            let logs = logs.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    logs.lock().unwrap().push(line);
+                }
+            });
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let port = loop {
+            let found = logs.lock().unwrap().iter().find_map(|l| {
+                l.contains("listening")
+                    .then(|| l.split("127.0.0.1:").nth(1)?.split('"').next()?.parse::<u16>().ok())?
+            });
+            if let Some(port) = found {
+                break port;
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("tellpoint exited with {status}: {:?}", logs.lock().unwrap());
+            }
+            assert!(Instant::now() < deadline, "tellpoint did not start: {:?}", logs.lock().unwrap());
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Instance { child, dir: dir.to_owned(), base: format!("https://127.0.0.1:{port}"), logs }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.join("tellpoint-data")
+    }
+
+    pub fn log_text(&self) -> String {
+        self.logs.lock().unwrap().join("\n")
+    }
+
+    /// The path of the setup link printed to the log.
+    pub fn setup_path(&self) -> String {
+        let text = self.log_text();
+        let at = text.find("/setup/").expect("a setup link in the log");
+        text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base, &self.data_dir().join("tls/cert.pem"), None)
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill").args(["-s", sig, &self.child.id().to_string()]).status().unwrap();
+        assert!(ok.success());
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    pub fn stop(mut self) -> std::process::ExitStatus {
+        self.signal("TERM");
+        let deadline = Instant::now() + Duration::from_secs(40);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(50));
+                return status;
+            }
+            assert!(Instant::now() < deadline, "tellpoint did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The app served in-process on 127.0.0.1:0, with a clock the test moves.
+pub struct InProcess {
+    pub state: Arc<AppState>,
+    pub base: String,
+    pub clock: Clock,
+    _dir: tempfile::TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl InProcess {
+    pub async fn start() -> InProcess {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config { data_dir: dir.path().join("data"), ..Config::default() };
+        let clock = Clock::default();
+        let state = AppState::open(config, clock.clone()).unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("https://127.0.0.1:{}", listener.local_addr().unwrap().port());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(tellpoint::web::serve(state.clone(), listener, async {
+            let _ = stopped.await;
+        }));
+        InProcess { state, base, clock, _dir: dir, stop: Some(stop) }
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base, &self.state.config.data_dir.join("tls/cert.pem"), None)
+    }
+
+    pub fn setup_path(&self) -> String {
+        let token = self.state.staffing().setup_link().unwrap().expect("no owner yet");
+        format!("/setup/{token}")
+    }
+}
+
+impl Drop for InProcess {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// Text between `<code class="secret">` and `</code>`, spaces removed.
+    pub fn totp_secret(&self) -> String {
+        let start = self.body.find("<code class=\"secret\">").expect("a TOTP secret on the page") + 21;
+        let end = self.body[start..].find("</code>").unwrap() + start;
+        self.body[start..end].replace(' ', "")
+    }
+
+    pub fn recovery_codes(&self) -> Vec<String> {
+        self.body
+            .split("<li><code>")
+            .skip(1)
+            .map(|s| s.split("</code>").next().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// Keeps cookies (and sends them back only over https, as a browser does with Secure ones)
+/// and adds the CSRF field to every form it posts.
+pub struct Browser {
+    base: String,
+    client: reqwest::Client,
+    pub cookies: HashMap<String, String>,
+}
+
+impl Browser {
+    pub fn new(base: &str, cert: &Path, local: Option<IpAddr>) -> Browser {
+        let pem = std::fs::read(cert).expect("the self-signed certificate exists");
+        let mut builder = reqwest::Client::builder()
+            .tls_built_in_root_certs(false)
+            .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30));
+        if let Some(ip) = local {
+            builder = builder.local_address(ip);
+        }
+        Browser { base: base.to_string(), client: builder.build().unwrap(), cookies: HashMap::new() }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Reply {
+        let req = if self.cookies.is_empty() { req } else { req.header("cookie", self.cookie_header()) };
+        let res = req.send().await.expect("request answered");
+        for v in res.headers().get_all("set-cookie") {
+            let text = v.to_str().unwrap();
+            let (pair, attrs) = text.split_once(';').unwrap_or((text, ""));
+            let (k, val) = pair.split_once('=').unwrap();
+            if val.is_empty() || attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), val.to_string());
+            }
+        }
+        Reply {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: res.text().await.unwrap(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let req = self.client.get(format!("{}{path}", self.base));
+        self.send(req).await
+    }
+
+    /// Posts a form with this browser's CSRF token added.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        if !self.cookies.contains_key("__Host-tellpoint-csrf") {
+            self.get("/login").await;
+        }
+        let csrf = self.cookies["__Host-tellpoint-csrf"].clone();
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &csrf));
+        let req = self.client.post(format!("{}{path}", self.base)).form(&form);
+        self.send(req).await
+    }
+
+    /// Posts without any CSRF field.
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let req = self.client.post(format!("{}{path}", self.base)).form(fields);
+        self.send(req).await
+    }
+}
+
+/// The TOTP code for `secret` (base32) at `now + offset_secs`.
+pub fn totp_code(secret: &str, offset_secs: i64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_string()).to_bytes().unwrap();
+    let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, String::new());
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    totp.generate((now + offset_secs) as u64)
+}
+
+/// A staff account made through a link: its TOTP secret and the codes it may still use.
+pub struct Account {
+    pub username: String,
+    pub secret: String,
+    pub recovery: Vec<String>,
+    /// How far ahead the next unused TOTP step is; each code works once.
+    pub next_offset: i64,
+}
+
+impl Account {
+    /// A code for a time step not used before (each sign-in moves one step ahead).
+    pub fn fresh_code(&mut self) -> String {
+        let code = totp_code(&self.secret, self.next_offset);
+        self.next_offset += 30;
+        code
+    }
+}
+
+/// Follows a setup or invite link to a finished account.
+pub async fn create_account(b: &mut Browser, link_path: &str, username: &str) -> Account {
+    let form = b.get(link_path).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let r = b.post(link_path, &[("username", username), ("password", PASSWORD), ("confirm", PASSWORD)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let mfa_path = format!("{link_path}/mfa");
+    assert_eq!(r.location(), mfa_path);
+    let enrol = b.get(&mfa_path).await;
+    assert_eq!(enrol.status, 200);
+    assert!(enrol.body.contains("<svg"), "an inline SVG QR code");
+    let secret = enrol.totp_secret();
+    let done = b.post(&mfa_path, &[("code", &totp_code(&secret, 0))]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let recovery = done.recovery_codes();
+    assert_eq!(recovery.len(), 10);
+    Account { username: username.to_string(), secret, recovery, next_offset: 30 }
+}
+
+/// Password then TOTP; asserts the admin home is reached.
+pub async fn sign_in(b: &mut Browser, account: &mut Account) {
+    let r = b.post("/login", &[("username", &account.username), ("password", PASSWORD)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location(), "/login/code");
+    let code = account.fresh_code();
+    let r = b.post("/login/code", &[("code", &code)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location(), "/admin");
+    let home = b.get("/admin").await;
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains(&format!("Hello, {}", account.username)));
+}
