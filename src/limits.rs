@@ -63,7 +63,7 @@ impl Throttle {
             let e = entries.entry(key.to_string()).or_insert(Entry { failures: 0, blocked_until: 0 });
             e.failures += 1;
             if e.failures > FREE_FAILURES {
-                let exp = (e.failures - FREE_FAILURES - 1).min(20);
+                let exp = (e.failures - FREE_FAILURES).min(20);
                 e.blocked_until = now + (1i64 << exp).min(MAX_DELAY_SECS);
             }
         }
@@ -89,7 +89,7 @@ mod tests {
         }
         assert_eq!(t.wait_secs(&["user:a"], 1000), 0);
         t.fail(&["user:a"], 1000);
-        assert_eq!(t.wait_secs(&["user:a"], 1000), 1);
+        assert_eq!(t.wait_secs(&["user:a"], 1000), 2);
         for _ in 0..40 {
             t.fail(&["user:a"], 1000);
         }
