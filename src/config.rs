@@ -166,9 +166,13 @@ impl Config {
             }
             set_path(&mut table, &key, env_value(&raw));
         }
-        let config: Config = toml::Value::Table(table)
-            .try_into()
-            .map_err(|e: toml::de::Error| ConfigError::Invalid(e.message().to_string()))?;
+        // Through text, so that a wrongly typed value is reported with its key and line.
+        let merged = toml::to_string(&table).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        let config: Config = toml::from_str(&merged).map_err(|e: toml::de::Error| {
+            ConfigError::Invalid(format!(
+                "a value has the wrong type (from the config file or a TELLPOINT_ variable):\n{e}"
+            ))
+        })?;
         config.validate()?;
         if config.tls.mode == TlsMode::Off && config.public_url.starts_with("http://") {
             warnings.push(
@@ -234,9 +238,14 @@ impl Config {
                 self.listen
             ));
         }
-        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
+        // A bare word would parse as a target name and silence everything: only levels, or
+        // filters with `=`.
+        let level = self.log.level.to_ascii_lowercase();
+        let plain_level = ["off", "error", "warn", "info", "debug", "trace"].contains(&level.as_str());
+        if !(plain_level || level.contains('=') && tracing_subscriber::EnvFilter::try_new(&level).is_ok()) {
             p.push(format!(
-                "log.level = {:?} is not a level or filter ({e}); use one of error, warn, info, debug, trace",
+                "log.level = {:?} is not a level; use one of error, warn, info, debug or trace \
+                 (or a filter such as \"info,tellpoint=debug\")",
                 self.log.level
             ));
         }
