@@ -285,6 +285,9 @@ async fn tls_connect(
 /// The store and credentials for admin commands. The server holds the store while it
 /// runs, so writing commands say to stop it first.
 fn open_for_admin(config: &Config) -> Result<(Store, Accounts), Failure> {
+    crate::keys::ensure_private_dir(&config.data_dir).map_err(|e| {
+        Failure::Other(format!("cannot create the data directory {}: {e}", config.data_dir.display()))
+    })?;
     let (master, _) =
         MasterKey::load_or_create(&config.data_dir).map_err(|e| Failure::Other(e.to_string()))?;
     let store = Store::open(&config.data_dir)?;

@@ -18,9 +18,12 @@ fn check(file: &str, env: &[(&str, &str)]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
+/// A config file, extra environment, and what the error must say.
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
 #[test]
 fn bad_configs_name_the_key_and_the_fix() {
-    let cases: &[(&str, &[(&str, &str)], &[&str])] = &[
+    let cases: &[Case] = &[
         ("[tls]\ncerts = \"/x.pem\"\n", &[], &["tls.certs", "unknown key", "tls.cert"]),
         ("listen = \"localhost\"\n", &[], &["listen", "address:port", "127.0.0.1:8443"]),
         ("[tls]\nmode = \"files\"\n", &[], &["tls.mode = \"files\" needs tls.cert and tls.key"]),
