@@ -66,7 +66,8 @@ impl Instance {
             assert!(Instant::now() < deadline, "tellpoint did not start: {:?}", logs.lock().unwrap());
             std::thread::sleep(Duration::from_millis(20));
         };
-        Instance { child, dir: dir.to_owned(), base: format!("https://127.0.0.1:{port}"), logs }
+        let scheme = if env.contains(&("TELLPOINT_TLS__MODE", "off")) { "http" } else { "https" };
+        Instance { child, dir: dir.to_owned(), base: format!("{scheme}://127.0.0.1:{port}"), logs }
     }
 
     pub fn data_dir(&self) -> PathBuf {
