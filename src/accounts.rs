@@ -76,32 +76,25 @@ impl Accounts {
         self.staff_key.seal(STAFF_SCOPE, &secret)
     }
 
-    fn totp(&self, username: &str, sealed: &[u8]) -> Option<TOTP> {
+    fn totp(&self, sealed: &[u8]) -> Option<TOTP> {
         let secret = self.staff_key.open(STAFF_SCOPE, sealed).ok()?;
-        TOTP::new(
-            totp_rs::Algorithm::SHA1,
-            6,
-            1,
-            TOTP_STEP,
-            secret,
-            Some("tellpoint".into()),
-            username.to_string(),
-        )
-        .ok()
+        TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, TOTP_STEP, secret).ok()
     }
 
     /// What an authenticator app needs: the otpauth URI, the same as an inline SVG QR code,
     /// and the secret as base32 text for typing in.
     pub fn enrolment(&self, username: &str, sealed: &[u8]) -> Option<Enrolment> {
-        let totp = self.totp(username, sealed)?;
-        let uri = totp.get_url();
+        let secret = data_encoding::BASE32_NOPAD.encode(&self.staff_key.open(STAFF_SCOPE, sealed).ok()?);
+        // Usernames are [a-z0-9._-], so the label needs no escaping.
+        let uri = format!(
+            "otpauth://totp/tellpoint:{username}?secret={secret}&issuer=tellpoint&algorithm=SHA1&digits=6&period={TOTP_STEP}"
+        );
         let svg = qrcode::QrCode::new(uri.as_bytes())
             .ok()?
             .render::<qrcode::render::svg::Color>()
             .min_dimensions(220, 220)
             .build();
         let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, s)| s).trim().to_string();
-        let secret = totp.get_secret_base32();
         let grouped =
             secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>().join(" ");
         Some(Enrolment { uri, qr_svg: svg, secret: grouped })
@@ -109,19 +102,12 @@ impl Accounts {
 
     /// The time step a code matches (one step of clock drift either way), if it is newer
     /// than `last_step`: each code works once.
-    pub fn check_totp(
-        &self,
-        username: &str,
-        sealed: &[u8],
-        code: &str,
-        last_step: u64,
-        now: i64,
-    ) -> Option<u64> {
+    pub fn check_totp(&self, sealed: &[u8], code: &str, last_step: u64, now: i64) -> Option<u64> {
         let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let totp = self.totp(username, sealed)?;
+        let totp = self.totp(sealed)?;
         let current = now.max(0) as u64 / TOTP_STEP;
         (current.saturating_sub(1)..=current + 1).filter(|step| *step > last_step).find(|step| {
             let expected = totp.generate(step * TOTP_STEP);
@@ -243,12 +229,12 @@ mod tests {
     fn totp_code_is_accepted_once() {
         let a = accounts();
         let sealed = a.new_totp_secret();
-        let totp = a.totp("ann", &sealed).unwrap();
+        let totp = a.totp(&sealed).unwrap();
         let now = 1_800_000_000;
         let code = totp.generate(now as u64);
-        let step = a.check_totp("ann", &sealed, &code, 0, now).unwrap();
-        assert_eq!(a.check_totp("ann", &sealed, &code, step, now), None);
-        assert_eq!(a.check_totp("ann", &sealed, "000000x", 0, now), None);
+        let step = a.check_totp(&sealed, &code, 0, now).unwrap();
+        assert_eq!(a.check_totp(&sealed, &code, step, now), None);
+        assert_eq!(a.check_totp(&sealed, "000000x", 0, now), None);
         let e = a.enrolment("ann", &sealed).unwrap();
         assert!(e.uri.starts_with("otpauth://totp/") && e.qr_svg.starts_with("<svg"));
     }

@@ -123,7 +123,7 @@ impl Staffing<'_> {
         let pending = record.pending.ok_or(StaffError::LinkInvalid)?;
         let step = self
             .accounts
-            .check_totp(&pending.username, &pending.totp_sealed, code, 0, self.now)
+            .check_totp(&pending.totp_sealed, code, 0, self.now)
             .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
         let (codes, hashes) = self.accounts.new_recovery_codes();
         let staff = StaffRecord {
@@ -174,8 +174,7 @@ impl Staffing<'_> {
     pub fn check_second_factor(&self, username: &str, code: &str) -> Result<bool, StoreError> {
         let Some(mut record) = self.store.staff(username)? else { return Ok(false) };
         let Some(sealed) = record.totp_sealed.clone() else { return Ok(false) };
-        let ok = if let Some(step) =
-            self.accounts.check_totp(username, &sealed, code, record.totp_last_step, self.now)
+        let ok = if let Some(step) = self.accounts.check_totp(&sealed, code, record.totp_last_step, self.now)
         {
             record.totp_last_step = step;
             true
@@ -205,7 +204,7 @@ impl Staffing<'_> {
             self.store.staff(username)?.ok_or_else(|| StaffError::UnknownUser(username.into()))?;
         let step = self
             .accounts
-            .check_totp(username, sealed, code, 0, self.now)
+            .check_totp(sealed, code, 0, self.now)
             .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
         let (codes, hashes) = self.accounts.new_recovery_codes();
         record.totp_sealed = Some(sealed.to_vec());
@@ -232,9 +231,9 @@ impl Staffing<'_> {
         }
         let sealed = record.totp_sealed.clone().unwrap_or_default();
         let step =
-            self.accounts.check_totp(username, &sealed, code, record.totp_last_step, self.now).ok_or_else(
-                || input("code", "This code is not right, or was used already. Wait for the next one."),
-            )?;
+            self.accounts.check_totp(&sealed, code, record.totp_last_step, self.now).ok_or_else(|| {
+                input("code", "This code is not right, or was used already. Wait for the next one.")
+            })?;
         check_new_password(username, new, confirm).map_err(|m| input("new", m))?;
         record.totp_last_step = step;
         record.password_hash = self.accounts.hash_password(new).await;
