@@ -82,3 +82,48 @@ fn data_dir_and_secrets_are_private() {
     assert_eq!(mode(tp.data_dir().join("tls/key.pem")), 0o600);
     assert_eq!(mode(tp.data_dir().join("tellpoint.redb")), 0o600);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn master_key_from_systemd_credentials_stays_out_of_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let creds = tempfile::tempdir().unwrap();
+    std::fs::write(creds.path().join("master.key"), [9u8; 32]).unwrap();
+    let tp = Instance::start(dir.path(), &[("CREDENTIALS_DIRECTORY", creds.path().to_str().unwrap())]);
+    assert!(!tp.data_dir().join("master.key").exists());
+    let mut b = tp.browser();
+    assert_eq!(b.get("/healthz").await.body, "ok");
+
+    // Assets: an unchanged ETag gets 304.
+    let css = b.get("/static/app.css").await;
+    let etag = css.header("etag").to_string();
+    let client = reqwest::Client::builder()
+        .add_root_certificate(
+            reqwest::Certificate::from_pem(&std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap())
+                .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let again = client
+        .get(format!("{}/static/app.css", tp.base))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+}
+
+#[test]
+fn a_short_master_key_is_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let creds = tempfile::tempdir().unwrap();
+    std::fs::write(creds.path().join("master.key"), b"short").unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .current_dir(dir.path())
+        .env("CREDENTIALS_DIRECTORY", creds.path())
+        .env("TELLPOINT_LISTEN", "127.0.0.1:0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("has 5 bytes, expected 32") && err.contains("restore"), "{err}");
+}
