@@ -9,6 +9,7 @@ pub mod config;
 pub mod jobs;
 pub mod keys;
 pub mod limits;
+pub mod questionnaire;
 pub mod staff;
 pub mod store;
 pub mod tls;
