@@ -3,13 +3,16 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod campaign;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod i18n;
 pub mod jobs;
 pub mod keys;
 pub mod limits;
 pub mod questionnaire;
+pub mod response;
 pub mod staff;
 pub mod store;
 pub mod tls;

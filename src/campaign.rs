@@ -1,0 +1,280 @@
+//! Campaigns: one listening period with its questionnaire, audience, dates, time zone,
+//! granularity of response dates and anonymity threshold.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use crate::questionnaire::Lang;
+
+pub const K_MIN: u32 = 3;
+pub const K_DEFAULT: u32 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Open,
+    Closed,
+}
+
+/// How finely a response is dated: its day, or the Monday of its ISO week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Week,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Anyone holding the campaign link.
+    Link,
+    /// Only through personal reminder links.
+    Enrolled,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: String,
+    /// Public URL part, 128 random bits; not derived from the id.
+    pub slug: String,
+    pub settings: Settings,
+    pub status: Status,
+    /// The questionnaire version new responses answer.
+    pub version: u32,
+    pub created: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub title: String,
+    pub intro: String,
+    pub languages: Vec<Lang>,
+    pub start: Date,
+    pub end: Date,
+    pub time_zone: String,
+    pub granularity: Granularity,
+    pub k: u32,
+    pub audience: Audience,
+}
+
+/// The settings form as typed, before validation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SettingsInput {
+    pub title: String,
+    pub intro: String,
+    pub languages: Vec<String>,
+    pub start: String,
+    pub end: String,
+    pub time_zone: String,
+    pub granularity: String,
+    pub k: String,
+    pub audience: String,
+}
+
+impl Settings {
+    /// A new draft: four weeks from today, Europe/Stockholm, day granularity, k = 5.
+    pub fn new_draft(title: &str, today: Date) -> Settings {
+        Settings {
+            title: title.trim().to_string(),
+            intro: String::new(),
+            languages: vec![Lang::En],
+            start: today,
+            end: today.checked_add(jiff::Span::new().days(27)).unwrap_or(today),
+            time_zone: "Europe/Stockholm".into(),
+            granularity: Granularity::Day,
+            k: K_DEFAULT,
+            audience: Audience::Link,
+        }
+    }
+
+    pub fn input(&self) -> SettingsInput {
+        SettingsInput {
+            title: self.title.clone(),
+            intro: self.intro.clone(),
+            languages: self.languages.iter().map(|l| l.code().to_string()).collect(),
+            start: self.start.to_string(),
+            end: self.end.to_string(),
+            time_zone: self.time_zone.clone(),
+            granularity: format!("{:?}", self.granularity).to_lowercase(),
+            k: self.k.to_string(),
+            audience: format!("{:?}", self.audience).to_lowercase(),
+        }
+    }
+
+    /// Validates the form into settings, or (field, message) for each problem.
+    pub fn parse(input: &SettingsInput) -> Result<Settings, Vec<(&'static str, String)>> {
+        let mut p: Vec<(&'static str, String)> = Vec::new();
+        let title = input.title.trim().to_string();
+        if title.is_empty() || title.chars().count() > 120 {
+            p.push(("title", "Give a title of 1 to 120 characters.".into()));
+        }
+        if input.intro.chars().count() > 4000 {
+            p.push(("intro", "Keep the introduction under 4,000 characters.".into()));
+        }
+        let languages: Vec<Lang> =
+            Lang::ALL.into_iter().filter(|l| input.languages.iter().any(|c| c == l.code())).collect();
+        if languages.is_empty() {
+            p.push(("languages", "Offer at least one language.".into()));
+        }
+        let date = |field: &'static str, s: &str, p: &mut Vec<(&'static str, String)>| {
+            s.trim().parse::<Date>().map_err(|_| p.push((field, "Give a date as YYYY-MM-DD.".into()))).ok()
+        };
+        let start = date("start", &input.start, &mut p);
+        let end = date("end", &input.end, &mut p);
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            p.push(("end", "The end date must not be before the start date.".into()));
+        }
+        let time_zone = input.time_zone.trim().to_string();
+        if TimeZone::get(&time_zone).is_err() {
+            p.push((
+                "time_zone",
+                format!("{time_zone:?} is not a known time zone; use a name such as Europe/Stockholm."),
+            ));
+        }
+        let granularity = match input.granularity.as_str() {
+            "day" => Granularity::Day,
+            "week" => Granularity::Week,
+            _ => {
+                p.push(("granularity", "Choose day or week.".into()));
+                Granularity::Day
+            }
+        };
+        let k = match input.k.trim().parse::<u32>() {
+            Ok(k) if (K_MIN..=1000).contains(&k) => k,
+            _ => {
+                p.push(("k", format!("Give a whole number of at least {K_MIN}.")));
+                K_DEFAULT
+            }
+        };
+        let audience = match input.audience.as_str() {
+            "link" => Audience::Link,
+            "enrolled" => Audience::Enrolled,
+            _ => {
+                p.push(("audience", "Choose who may respond.".into()));
+                Audience::Link
+            }
+        };
+        if !p.is_empty() {
+            return Err(p);
+        }
+        Ok(Settings {
+            title,
+            intro: input.intro.trim().to_string(),
+            languages,
+            start: start.expect("checked"),
+            end: end.expect("checked"),
+            time_zone,
+            granularity,
+            k,
+            audience,
+        })
+    }
+
+    pub fn tz(&self) -> TimeZone {
+        TimeZone::get(&self.time_zone).unwrap_or(TimeZone::UTC)
+    }
+
+    /// Today in the campaign's time zone.
+    pub fn today(&self, now: i64) -> Date {
+        jiff::Timestamp::from_second(now).unwrap_or_default().to_zoned(self.tz()).date()
+    }
+
+    /// The date a response gets: its day, or the Monday of its week.
+    pub fn period_of(&self, now: i64) -> Date {
+        let day = self.today(now);
+        match self.granularity {
+            Granularity::Day => day,
+            Granularity::Week => {
+                let back = day.weekday().to_monday_zero_offset() as i64;
+                day.checked_sub(jiff::Span::new().days(back)).unwrap_or(day)
+            }
+        }
+    }
+}
+
+/// Whether a campaign takes responses today, and if not, why (for a polite page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intake {
+    Accepting,
+    NotYet,
+    Over,
+}
+
+impl Campaign {
+    pub fn intake(&self, now: i64) -> Intake {
+        let today = self.settings.today(now);
+        match self.status {
+            Status::Draft => Intake::NotYet,
+            Status::Closed => Intake::Over,
+            Status::Open if today < self.settings.start => Intake::NotYet,
+            Status::Open if today > self.settings.end => Intake::Over,
+            Status::Open => Intake::Accepting,
+        }
+    }
+
+    pub fn scope(&self) -> String {
+        format!("campaign:{}", self.id)
+    }
+}
+
+/// Days since 1970-01-01 for a civil date: the period number stored with responses.
+pub fn day_number(date: Date) -> i32 {
+    date.since(Date::constant(1970, 1, 1)).map(|s| s.get_days()).unwrap_or(0)
+}
+
+pub fn date_of(day: i32) -> Date {
+    Date::constant(1970, 1, 1).checked_add(jiff::Span::new().days(day as i64)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> SettingsInput {
+        SettingsInput {
+            title: "Spring pulse".into(),
+            languages: vec!["en".into(), "sv".into()],
+            start: "2026-03-01".into(),
+            end: "2026-03-28".into(),
+            time_zone: "Europe/Stockholm".into(),
+            granularity: "week".into(),
+            k: "5".into(),
+            audience: "link".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn settings_validate_with_field_messages() {
+        assert!(Settings::parse(&input()).is_ok());
+        let bad = SettingsInput {
+            end: "2026-02-01".into(),
+            time_zone: "Mars/Olympus".into(),
+            k: "2".into(),
+            ..input()
+        };
+        let fields: Vec<&str> = Settings::parse(&bad).unwrap_err().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, ["end", "time_zone", "k"]);
+    }
+
+    #[test]
+    fn periods_follow_the_campaign_time_zone() {
+        let s = Settings::parse(&input()).unwrap();
+        // 2026-03-01T23:30Z is already 2 March (a Monday) in Stockholm.
+        let t = jiff::Timestamp::from_second(1_772_407_800).unwrap();
+        assert_eq!(t.to_string(), "2026-03-01T23:30:00Z");
+        assert_eq!(s.today(t.as_second()), Date::constant(2026, 3, 2));
+        assert_eq!(
+            s.period_of(t.as_second() + 3 * 86_400),
+            Date::constant(2026, 3, 2),
+            "Thursday's week starts Monday"
+        );
+        assert_eq!(date_of(day_number(Date::constant(2026, 3, 2))), Date::constant(2026, 3, 2));
+    }
+}
