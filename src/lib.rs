@@ -4,10 +4,12 @@
 
 pub mod accounts;
 pub mod campaign;
+pub mod campaigns;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod i18n;
+pub mod intake;
 pub mod jobs;
 pub mod keys;
 pub mod limits;

@@ -3,6 +3,7 @@
 //! migration can read old records without a second copy of every struct.
 
 mod audit;
+mod campaigns;
 mod staff;
 
 use std::fmt::Display;
@@ -13,6 +14,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
+pub use campaigns::{NewResponse, StoredResponse};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 
 /// Name of the store file inside `data_dir`.
@@ -32,13 +34,25 @@ const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 
 /// Numbered migrations: the store's schema version is how many have run.
-const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables];
+const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables, migrate_2_campaign_tables];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(STAFF)?;
     tx.open_table(SESSIONS)?;
     tx.open_table(TOKENS)?;
     tx.open_table(AUDIT)?;
+    Ok(())
+}
+
+fn migrate_2_campaign_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    use campaigns::*;
+    tx.open_table(CAMPAIGNS)?;
+    tx.open_table(SLUGS)?;
+    tx.open_table(QUESTIONNAIRES)?;
+    tx.open_table(KEYRING)?;
+    tx.open_table(RESPONSES)?;
+    tx.open_table(COUNTERS)?;
+    tx.open_table(FORM_NONCES)?;
     Ok(())
 }
 

@@ -21,8 +21,10 @@ use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Response, Route, get, handler, post};
 
 use crate::accounts::Accounts;
+use crate::campaigns::Campaigns;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::intake::Intake;
 use crate::keys::{MasterKey, ensure_private_dir};
 use crate::limits::Throttle;
 use crate::staff::Staffing;
@@ -38,7 +40,9 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 pub struct AppState {
     pub config: Config,
-    pub store: Store,
+    pub store: Arc<Store>,
+    pub master: MasterKey,
+    pub intake: Intake,
     pub accounts: Accounts,
     pub clock: Clock,
     pub throttle: Throttle,
@@ -66,11 +70,13 @@ impl AppState {
         ensure_private_dir(&config.data_dir)
             .map_err(|source| StartError::DataDir { path: config.data_dir.clone(), source })?;
         let (master, _) = MasterKey::load_or_create(&config.data_dir)?;
-        let store = Store::open(&config.data_dir)?;
+        let store = Arc::new(Store::open(&config.data_dir)?);
         let tls = TlsSource::from_config(&config)?;
         Ok(Arc::new(AppState {
             accounts: Accounts::new(&master),
+            intake: Intake::start(store.clone()),
             store,
+            master,
             clock,
             throttle: Throttle::default(),
             templates: Templates::load(),
@@ -81,6 +87,10 @@ impl AppState {
 
     pub fn staffing(&self) -> Staffing<'_> {
         Staffing { store: &self.store, accounts: &self.accounts, now: self.clock.now() }
+    }
+
+    pub fn campaigns(&self) -> Campaigns<'_> {
+        Campaigns { store: &self.store, master: &self.master, now: self.clock.now() }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,0 +1,152 @@
+//! Designing campaigns (owner): create with its own data key, change settings, open and
+//! close, and edit the questionnaire — a version that has responses is frozen, so an edit
+//! makes the next version.
+
+use rand::RngCore;
+
+use crate::campaign::{Campaign, Settings, SettingsInput, Status};
+use crate::keys::{DataKey, KeyError, MasterKey};
+use crate::questionnaire::Questionnaire;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignError {
+    #[error("no such campaign")]
+    NotFound,
+    #[error("{0}")]
+    Refused(&'static str),
+    #[error("the settings have problems")]
+    Settings(Vec<(&'static str, String)>),
+    #[error("the questionnaire has problems: {}", .0.join("; "))]
+    Questionnaire(Vec<String>),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub struct Campaigns<'a> {
+    pub store: &'a Store,
+    pub master: &'a MasterKey,
+    pub now: i64,
+}
+
+fn random_text(bytes: usize, hex: bool) -> String {
+    let mut raw = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut raw);
+    if hex {
+        data_encoding::HEXLOWER.encode(&raw)
+    } else {
+        data_encoding::BASE32_NOPAD.encode(&raw).to_ascii_lowercase()
+    }
+}
+
+impl Campaigns<'_> {
+    pub fn create(&self, title: &str, by: &str) -> Result<Campaign, CampaignError> {
+        let title = title.trim();
+        if title.is_empty() || title.chars().count() > 120 {
+            return Err(CampaignError::Refused("Give a title of 1 to 120 characters."));
+        }
+        let today = jiff::Timestamp::from_second(self.now)
+            .unwrap_or_default()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
+        let campaign = Campaign {
+            id: random_text(16, true),
+            slug: random_text(16, false),
+            settings: Settings::new_draft(title, today),
+            status: Status::Draft,
+            version: 1,
+            created: self.now,
+        };
+        let key = DataKey::generate();
+        let wrapped = self.master.wrap(&campaign.scope(), &key);
+        self.store.create_campaign(&campaign, &wrapped, &Questionnaire::default())?;
+        self.store.append_audit(self.now, by, "campaign.created", &campaign.id)?;
+        Ok(campaign)
+    }
+
+    pub fn get(&self, id: &str) -> Result<Campaign, CampaignError> {
+        self.store.campaign(id)?.ok_or(CampaignError::NotFound)
+    }
+
+    pub fn current_questionnaire(&self, c: &Campaign) -> Result<Questionnaire, CampaignError> {
+        Ok(self.store.questionnaire(&c.id, c.version)?.unwrap_or_default())
+    }
+
+    pub fn data_key(&self, c: &Campaign) -> Result<DataKey, CampaignError> {
+        let wrapped = self.store.wrapped_key(&c.scope())?.ok_or(KeyError::Unseal)?;
+        Ok(self.master.unwrap(&c.scope(), &wrapped)?)
+    }
+
+    pub fn update_settings(
+        &self,
+        id: &str,
+        input: &SettingsInput,
+        by: &str,
+    ) -> Result<Campaign, CampaignError> {
+        let mut c = self.get(id)?;
+        let settings = Settings::parse(input).map_err(CampaignError::Settings)?;
+        let q = self.current_questionnaire(&c)?;
+        // The questionnaire must still be complete in every offered language.
+        Questionnaire::from_json(&q.to_json(), &settings.languages).map_err(CampaignError::Questionnaire)?;
+        c.settings = settings;
+        self.store.save_campaign(&c)?;
+        self.store.append_audit(self.now, by, "campaign.settings_changed", &c.id)?;
+        Ok(c)
+    }
+
+    /// draft → open → closed, and only forward.
+    pub fn set_status(&self, id: &str, status: Status, by: &str) -> Result<Campaign, CampaignError> {
+        let mut c = self.get(id)?;
+        match (c.status, status) {
+            (Status::Draft, Status::Open) => {
+                if self.current_questionnaire(&c)?.questions.is_empty() {
+                    return Err(CampaignError::Refused(
+                        "Add at least one question before opening the campaign.",
+                    ));
+                }
+            }
+            (Status::Open, Status::Closed) => {}
+            _ => {
+                return Err(CampaignError::Refused(
+                    "A campaign goes from draft to open to closed, and not back.",
+                ));
+            }
+        }
+        c.status = status;
+        self.store.save_campaign(&c)?;
+        let action = if status == Status::Open { "campaign.opened" } else { "campaign.closed" };
+        self.store.append_audit(self.now, by, action, &c.id)?;
+        Ok(c)
+    }
+
+    /// Applies `edit` to the current questionnaire and checks the whole result. When the
+    /// current version has responses, the edit becomes a new version.
+    pub fn edit_questionnaire(
+        &self,
+        id: &str,
+        by: &str,
+        edit: impl FnOnce(&mut Questionnaire) -> Result<(), Vec<String>>,
+    ) -> Result<Campaign, CampaignError> {
+        let mut c = self.get(id)?;
+        if c.status == Status::Closed {
+            return Err(CampaignError::Refused("A closed campaign's questionnaire cannot change."));
+        }
+        let mut q = self.current_questionnaire(&c)?;
+        edit(&mut q).map_err(CampaignError::Questionnaire)?;
+        let q = Questionnaire::from_json(&q.to_json(), &c.settings.languages)
+            .map_err(CampaignError::Questionnaire)?;
+        if self.store.version_has_responses(&c.id, c.version)? {
+            c.version += 1;
+        }
+        self.store.save_questionnaire(&c, &q)?;
+        self.store.append_audit(
+            self.now,
+            by,
+            "questionnaire.changed",
+            &format!("{} v{}", c.id, c.version),
+        )?;
+        Ok(c)
+    }
+}

@@ -1,0 +1,112 @@
+//! Taking in responses. One writer thread owns the write path and commits whatever has
+//! queued up while the previous commit was syncing (group commit); each submitter is told
+//! only after the commit that holds its response.
+
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::campaign::{Campaign, day_number};
+use crate::keys::DataKey;
+use crate::questionnaire::Questionnaire;
+use crate::response::{Submission, slots};
+use crate::store::{NewResponse, Store, StoreError, StoredResponse};
+
+const QUEUE: usize = 4096;
+const MAX_BATCH: usize = 256;
+/// A form's nonce is remembered this many days, so a re-sent form is not counted twice.
+const NONCE_DAYS: i32 = 2;
+
+struct Job {
+    response: NewResponse,
+    done: oneshot::Sender<Result<bool, String>>,
+}
+
+pub struct Intake {
+    tx: mpsc::Sender<Job>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("the response could not be stored: {0}")]
+    Store(String),
+}
+
+impl From<StoreError> for IntakeError {
+    fn from(e: StoreError) -> Self {
+        IntakeError::Store(e.to_string())
+    }
+}
+
+impl Intake {
+    pub fn start(store: Arc<Store>) -> Intake {
+        let (tx, mut rx) = mpsc::channel::<Job>(QUEUE);
+        std::thread::Builder::new()
+            .name("intake-writer".into())
+            .spawn(move || {
+                while let Some(first) = rx.blocking_recv() {
+                    let mut jobs = vec![first];
+                    while jobs.len() < MAX_BATCH {
+                        match rx.try_recv() {
+                            Ok(job) => jobs.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    let (responses, waiters): (Vec<_>, Vec<_>) =
+                        jobs.into_iter().map(|j| (j.response, j.done)).unzip();
+                    match store.record_responses(&responses) {
+                        Ok(outcomes) => {
+                            for (done, recorded) in waiters.into_iter().zip(outcomes) {
+                                let _ = done.send(Ok(recorded));
+                            }
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, batch = waiters.len(), "could not store responses");
+                            for done in waiters {
+                                let _ = done.send(Err(e.to_string()));
+                            }
+                        }
+                    }
+                }
+            })
+            .expect("the writer thread starts");
+        Intake { tx }
+    }
+
+    /// Stores one response durably. `Ok(false)`: this form (its nonce) was counted already.
+    pub async fn submit(
+        &self,
+        campaign: &Campaign,
+        q: &Questionnaire,
+        key: &DataKey,
+        submission: &Submission,
+        nonce: &str,
+        now: i64,
+    ) -> Result<bool, IntakeError> {
+        let period = day_number(campaign.settings.period_of(now));
+        let sealed_stories = (!submission.stories.is_empty()).then(|| {
+            let json = serde_json::to_vec(&submission.stories).expect("strings serialise");
+            key.seal(&campaign.scope(), &json)
+        });
+        let response = NewResponse {
+            campaign_id: campaign.id.clone(),
+            record: StoredResponse {
+                version: campaign.version,
+                period,
+                answers: submission.answers.clone(),
+                sealed_stories,
+            },
+            slots: slots(q, submission),
+            layout_len: q.layout().1,
+            nonce_hash: Sha256::digest(nonce.as_bytes()).into(),
+            nonce_keep_until: day_number(campaign.settings.today(now)) + NONCE_DAYS,
+        };
+        let (done, wait) = oneshot::channel();
+        self.tx
+            .send(Job { response, done })
+            .await
+            .map_err(|_| IntakeError::Store("the writer stopped".into()))?;
+        wait.await.map_err(|_| IntakeError::Store("the writer stopped".into()))?.map_err(IntakeError::Store)
+    }
+}

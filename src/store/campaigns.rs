@@ -1,0 +1,205 @@
+//! Campaigns, their questionnaire versions and data keys, and the responses with the
+//! counters that dashboards read. A response and its counters are written in one
+//! transaction; response keys are random, so storage order says nothing of arrival order.
+
+use std::collections::BTreeMap;
+
+use rand::RngCore;
+use redb::{ReadableTable, TableDefinition};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, from_json, to_json};
+use crate::campaign::Campaign;
+use crate::questionnaire::Questionnaire;
+use crate::response::Answer;
+
+// campaign id (32 hex characters) → JSON Campaign
+pub(super) const CAMPAIGNS: TableDefinition<&str, &[u8]> = TableDefinition::new("campaigns");
+// public slug → campaign id
+pub(super) const SLUGS: TableDefinition<&str, &str> = TableDefinition::new("slugs");
+// (campaign id, version) → JSON Questionnaire
+pub(super) const QUESTIONNAIRES: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("questionnaires");
+// scope ("campaign:<id>") → its data key, wrapped by the master key
+pub(super) const KEYRING: TableDefinition<&str, &[u8]> = TableDefinition::new("keyring");
+// (campaign id, 16 random bytes) → JSON StoredResponse
+pub(super) const RESPONSES: TableDefinition<(&str, [u8; 16]), &[u8]> = TableDefinition::new("responses");
+// (campaign id, questionnaire version, period day number) → counters, u32 little-endian,
+// laid out by Questionnaire::layout
+pub(super) const COUNTERS: TableDefinition<(&str, u32, i32), &[u8]> = TableDefinition::new("counters");
+// sha256(form nonce) → day number until which it is kept: a form is counted once
+pub(super) const FORM_NONCES: TableDefinition<&[u8], i32> = TableDefinition::new("form_nonces");
+
+/// One response as stored: no participant, no time finer than its period, no sequence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredResponse {
+    pub version: u32,
+    /// Day number (days since 1970-01-01) of its day, or of its week's Monday.
+    pub period: i32,
+    pub answers: BTreeMap<String, Answer>,
+    /// The story texts (question id → text) sealed with the campaign's data key.
+    pub sealed_stories: Option<Vec<u8>>,
+}
+
+pub struct NewResponse {
+    pub campaign_id: String,
+    pub record: StoredResponse,
+    pub slots: Vec<usize>,
+    pub layout_len: usize,
+    pub nonce_hash: [u8; 32],
+    pub nonce_keep_until: i32,
+}
+
+impl Store {
+    pub fn create_campaign(
+        &self,
+        campaign: &Campaign,
+        wrapped_key: &[u8],
+        questionnaire: &Questionnaire,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
+            tx.open_table(SLUGS)?.insert(campaign.slug.as_str(), campaign.id.as_str())?;
+            tx.open_table(KEYRING)?.insert(campaign.scope().as_str(), wrapped_key)?;
+            tx.open_table(QUESTIONNAIRES)?
+                .insert((campaign.id.as_str(), campaign.version), to_json(questionnaire)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn campaign(&self, id: &str) -> Result<Option<Campaign>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(CAMPAIGNS)?;
+        let value = table.get(id)?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn campaign_by_slug(&self, slug: &str) -> Result<Option<Campaign>, StoreError> {
+        let id = {
+            let tx = self.read()?;
+            let table = tx.open_table(SLUGS)?;
+            let id = table.get(slug)?;
+            id.map(|v| v.value().to_string())
+        };
+        match id {
+            Some(id) => self.campaign(&id),
+            None => Ok(None),
+        }
+    }
+
+    pub fn all_campaigns(&self) -> Result<Vec<Campaign>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(CAMPAIGNS)?;
+        table.iter()?.map(|row| from_json(row?.1.value())).collect()
+    }
+
+    pub fn save_campaign(&self, campaign: &Campaign) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves a questionnaire version and points the campaign at it, in one transaction.
+    pub fn save_questionnaire(&self, campaign: &Campaign, q: &Questionnaire) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            tx.open_table(QUESTIONNAIRES)?
+                .insert((campaign.id.as_str(), campaign.version), to_json(q)?.as_slice())?;
+            tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn questionnaire(
+        &self,
+        campaign_id: &str,
+        version: u32,
+    ) -> Result<Option<Questionnaire>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(QUESTIONNAIRES)?;
+        let value = table.get((campaign_id, version))?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn wrapped_key(&self, scope: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(KEYRING)?;
+        let value = table.get(scope)?;
+        Ok(value.map(|v| v.value().to_vec()))
+    }
+
+    /// Whether any response answered this questionnaire version (then it is frozen).
+    pub fn version_has_responses(&self, campaign_id: &str, version: u32) -> Result<bool, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(COUNTERS)?;
+        let mut range = table.range((campaign_id, version, i32::MIN)..=(campaign_id, version, i32::MAX))?;
+        Ok(range.next().transpose()?.is_some())
+    }
+
+    /// Writes a batch of responses and their counters in one transaction. Returns, per
+    /// response, whether it was recorded (false: its form was already counted).
+    pub fn record_responses(&self, batch: &[NewResponse]) -> Result<Vec<bool>, StoreError> {
+        let tx = self.write()?;
+        let mut recorded = Vec::with_capacity(batch.len());
+        {
+            let mut responses = tx.open_table(RESPONSES)?;
+            let mut counters = tx.open_table(COUNTERS)?;
+            let mut nonces = tx.open_table(FORM_NONCES)?;
+            for r in batch {
+                if nonces.get(r.nonce_hash.as_slice())?.is_some() {
+                    recorded.push(false);
+                    continue;
+                }
+                nonces.insert(r.nonce_hash.as_slice(), r.nonce_keep_until)?;
+                let mut key = [0u8; 16];
+                rand::rngs::OsRng.fill_bytes(&mut key);
+                responses.insert((r.campaign_id.as_str(), key), to_json(&r.record)?.as_slice())?;
+                let counter_key = (r.campaign_id.as_str(), r.record.version, r.record.period);
+                let mut packed = match counters.get(counter_key)? {
+                    Some(v) => unpack(v.value()),
+                    None => Vec::new(),
+                };
+                packed.resize(packed.len().max(r.layout_len), 0);
+                for slot in &r.slots {
+                    packed[*slot] = packed[*slot].saturating_add(1);
+                }
+                counters.insert(counter_key, pack(&packed).as_slice())?;
+                recorded.push(true);
+            }
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    /// Every response of a campaign (only that campaign's key range is read).
+    pub fn responses_of(&self, campaign_id: &str) -> Result<Vec<StoredResponse>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(RESPONSES)?;
+        let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
+        range.map(|row| from_json(row?.1.value())).collect()
+    }
+
+    /// Counters of one questionnaire version, per period.
+    pub fn counters_of(&self, campaign_id: &str, version: u32) -> Result<Vec<(i32, Vec<u32>)>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(COUNTERS)?;
+        let range = table.range((campaign_id, version, i32::MIN)..=(campaign_id, version, i32::MAX))?;
+        range
+            .map(|row| {
+                let (k, v) = row?;
+                Ok((k.value().2, unpack(v.value())))
+            })
+            .collect()
+    }
+}
+
+fn unpack(bytes: &[u8]) -> Vec<u32> {
+    bytes.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect()
+}
+
+fn pack(values: &[u32]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
