@@ -20,6 +20,8 @@ pub const KEYS: &[&str] = &[
     "log.level",
     "session.idle_timeout_minutes",
     "session.absolute_timeout_hours",
+    "limits.form_posts_per_minute",
+    "limits.body_limit_kib",
 ];
 
 /// Environment variables with the prefix that are not config keys but are known.
@@ -34,6 +36,22 @@ pub struct Config {
     pub tls: Tls,
     pub log: Log,
     pub session: Session,
+    pub limits: Limits,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Response form posts one client may send per minute.
+    pub form_posts_per_minute: u32,
+    /// Largest request body accepted, in KiB.
+    pub body_limit_kib: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { form_posts_per_minute: 20, body_limit_kib: 256 }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,6 +102,7 @@ impl Default for Config {
             tls: Tls::default(),
             log: Log::default(),
             session: Session::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -258,6 +277,15 @@ impl Config {
             p.push(format!(
                 "session.idle_timeout_minutes = {} is longer than session.absolute_timeout_hours = {}; make the idle timeout shorter",
                 s.idle_timeout_minutes, s.absolute_timeout_hours
+            ));
+        }
+        if self.limits.form_posts_per_minute == 0 {
+            p.push("limits.form_posts_per_minute must be at least 1".into());
+        }
+        if !(16..=4096).contains(&self.limits.body_limit_kib) {
+            p.push(format!(
+                "limits.body_limit_kib = {} is out of range; give 16 to 4096 (a 20,000-character story needs about 240)",
+                self.limits.body_limit_kib
             ));
         }
         if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }

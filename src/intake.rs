@@ -25,6 +25,19 @@ struct Job {
 
 pub struct Intake {
     tx: mpsc::Sender<Job>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Closing the queue ends the writer once it has stored what was queued; joining it lets
+/// the store close cleanly before the process exits.
+impl Drop for Intake {
+    fn drop(&mut self) {
+        let (closed, _) = mpsc::channel(1);
+        drop(std::mem::replace(&mut self.tx, closed));
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,7 +55,7 @@ impl From<StoreError> for IntakeError {
 impl Intake {
     pub fn start(store: Arc<Store>) -> Intake {
         let (tx, mut rx) = mpsc::channel::<Job>(QUEUE);
-        std::thread::Builder::new()
+        let writer = std::thread::Builder::new()
             .name("intake-writer".into())
             .spawn(move || {
                 while let Some(first) = rx.blocking_recv() {
@@ -71,7 +84,7 @@ impl Intake {
                 }
             })
             .expect("the writer thread starts");
-        Intake { tx }
+        Intake { tx, writer: Some(writer) }
     }
 
     /// Stores one response durably. `Ok(false)`: this form (its nonce) was counted already.

@@ -6,11 +6,7 @@ mod common;
 use common::{Account, Browser, InProcess, PASSWORD, create_account, sign_in};
 
 async fn with_owner() -> (InProcess, Browser, Account) {
-    let srv = InProcess::start().await;
-    let mut b = srv.browser();
-    let setup = srv.setup_path();
-    let owner = create_account(&mut b, &setup, "olga").await;
-    (srv, b, owner)
+    common::with_owner().await
 }
 
 /// The owner invites someone with `role`; returns their signed-in browser and account.

@@ -77,6 +77,11 @@ pub enum StoreError {
          it was written by a newer tellpoint: run that version, or restore an older backup"
     )]
     TooNew { path: PathBuf, found: u64, supported: u64 },
+    #[error(
+        "the store {0} was not closed cleanly (was tellpoint killed?) and needs a repair, which a \
+         read-only command cannot make; start tellpoint once (it repairs the store), then run this again"
+    )]
+    NeedsRepair(PathBuf),
     #[error("the store cannot be written while opened read-only")]
     ReadOnly,
     #[error("store failure: {0}")]
@@ -208,6 +213,7 @@ fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
         redb::DatabaseError::DatabaseAlreadyOpen | redb::DatabaseError::LockProtocolMismatch => {
             StoreError::Locked(path)
         }
+        redb::DatabaseError::RepairAborted => StoreError::NeedsRepair(path),
         redb::DatabaseError::Storage(redb::StorageError::Io(io)) => {
             if io.kind() == std::io::ErrorKind::WouldBlock {
                 StoreError::Locked(path)

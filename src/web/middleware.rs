@@ -69,7 +69,9 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     let existing = cookie(&req, CSRF_COOKIE).filter(|t| t.len() == 26);
     let token = existing.clone().unwrap_or_else(crate::accounts::new_token);
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let body = req.take_body().into_bytes_limit(super::BODY_LIMIT).await?;
+        let limit =
+            req.data::<Arc<AppState>>().map_or(64, |s| s.config.limits.body_limit_kib as usize) * 1024;
+        let body = req.take_body().into_bytes_limit(limit).await?;
         let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
             .and_then(|fields| fields.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));

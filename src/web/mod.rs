@@ -4,9 +4,14 @@
 mod account;
 mod assets;
 mod audit;
+mod builder;
+mod campaigns;
+mod form;
+mod limits;
 mod login;
 mod middleware;
 mod render;
+mod respond;
 mod session;
 mod setup;
 mod staff;
@@ -33,8 +38,6 @@ use crate::tls::{TlsError, TlsSource};
 
 pub use render::Templates;
 
-/// Largest request body accepted; forms are small.
-const BODY_LIMIT: usize = 64 * 1024;
 /// In-flight requests get this long to finish after SIGTERM.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
@@ -46,6 +49,7 @@ pub struct AppState {
     pub accounts: Accounts,
     pub clock: Clock,
     pub throttle: Throttle,
+    pub form_limiter: limits::FormLimiter,
     pub templates: Templates,
     pub tls: Option<TlsSource>,
 }
@@ -79,6 +83,7 @@ impl AppState {
             master,
             clock,
             throttle: Throttle::default(),
+            form_limiter: limits::FormLimiter::new(config.limits.form_posts_per_minute),
             templates: Templates::load(),
             tls,
             config,
@@ -119,6 +124,17 @@ fn routes() -> Route {
         .at("/admin/staff/:username/enable", post(staff::enable_staff))
         .at("/admin/staff/:username/reset-mfa", post(staff::reset_staff_mfa))
         .at("/admin/audit", get(audit::show_audit))
+        .at("/admin/campaigns", get(campaigns::list_campaigns).post(campaigns::create_campaign))
+        .at("/admin/campaigns/:id", get(campaigns::show_campaign).post(campaigns::save_settings))
+        .at("/admin/campaigns/:id/status", post(campaigns::change_status))
+        .at("/admin/campaigns/:id/export", get(campaigns::export_questionnaire))
+        .at("/admin/campaigns/:id/import", post(campaigns::import_questionnaire))
+        .at("/admin/campaigns/:id/questions", get(builder::show_new_question).post(builder::add_question))
+        .at("/admin/campaigns/:id/questions/:qid", get(builder::show_question).post(builder::save_question))
+        .at("/admin/campaigns/:id/questions/:qid/move", post(builder::move_question))
+        .at("/admin/campaigns/:id/questions/:qid/delete", post(builder::delete_question))
+        .at("/r/:slug", get(respond::show_form).post(respond::submit_form))
+        .at("/r/:slug/thanks", get(respond::show_thanks))
 }
 
 /// The whole application: routes inside the middleware stack.

@@ -127,6 +127,7 @@ pub struct InProcess {
 
 impl InProcess {
     pub async fn start() -> InProcess {
+        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
         let dir = tempfile::tempdir().unwrap();
         let config = Config { data_dir: dir.path().join("data"), ..Config::default() };
         let clock = Clock::default();
@@ -317,3 +318,20 @@ pub async fn sign_in(b: &mut Browser, account: &mut Account) {
     assert_eq!(home.status, 200);
     assert!(home.body.contains(&format!("Hello, {}", account.username)));
 }
+
+/// An in-process instance with an owner "olga" (account made, not signed in).
+pub async fn with_owner() -> (InProcess, Browser, Account) {
+    let srv = InProcess::start().await;
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let owner = create_account(&mut b, &setup, "olga").await;
+    (srv, b, owner)
+}
+
+/// The value of `<input ... name="NAME" value="...">` on a page.
+pub fn input_value(body: &str, name: &str) -> String {
+    let at = body.find(&format!("name=\"{name}\" value=\"")).unwrap_or_else(|| panic!("no input {name}"));
+    let rest = &body[at + name.len() + 15..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+pub mod campaign;

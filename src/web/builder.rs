@@ -1,0 +1,344 @@
+//! The questionnaire builder (owner), plain HTML forms: add, edit, move and delete
+//! questions. A question form becomes the questionnaire's JSON form and passes the same
+//! checks as an import, so both report problems the same way.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::web::{Data, Form, Path, Query, Redirect};
+use poem::{IntoResponse, Response, handler};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::campaigns::campaign_error;
+use super::render::View;
+use super::session::StaffUser;
+use crate::campaign::Campaign;
+use crate::campaigns::CampaignError;
+use crate::questionnaire::{KINDS, Kind, Lang, Question, Questionnaire, Text};
+use crate::store::Role;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct KindQuery {
+    kind: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MoveForm {
+    dir: String,
+}
+
+type Fields = BTreeMap<String, String>;
+
+fn text_of(f: &Fields, prefix: &str, langs: &[Lang]) -> Value {
+    let map: serde_json::Map<String, Value> = langs
+        .iter()
+        .filter_map(|l| {
+            let v = f.get(&format!("{prefix}_{}", l.code()))?.trim();
+            (!v.is_empty()).then(|| (l.code().to_string(), json!(v)))
+        })
+        .collect();
+    Value::Object(map)
+}
+
+/// A number if it is one, else the text as typed (the check then names the field).
+fn number(f: &Fields, key: &str) -> Option<Value> {
+    let raw = f.get(key)?.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    Some(raw.parse::<u64>().map_or_else(|_| json!(raw), |n| json!(n)))
+}
+
+/// The question form as the questionnaire JSON form of one question.
+fn question_json(kind: &str, id: &str, f: &Fields, langs: &[Lang]) -> Value {
+    let mut q = json!({ "id": id, "kind": kind, "prompt": text_of(f, "prompt", langs), "required": f.contains_key("required") });
+    let help = text_of(f, "help", langs);
+    if help.as_object().is_some_and(|m| !m.is_empty()) {
+        q["help"] = help;
+    }
+    let mut set = |key: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            q[key] = v;
+        }
+    };
+    match kind {
+        "scale" => {
+            set("min", number(f, "min"));
+            set("max", number(f, "max"));
+            set("low", Some(text_of(f, "low", langs)));
+            set("high", Some(text_of(f, "high", langs)));
+            set("dont_know", Some(json!(f.contains_key("dont_know"))));
+        }
+        "single" | "multi" => {
+            let lines: Vec<(Lang, Vec<String>)> = langs
+                .iter()
+                .map(|l| {
+                    let text = f.get(&format!("options_{}", l.code())).cloned().unwrap_or_default();
+                    (*l, text.lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                })
+                .collect();
+            let count = lines.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+            let options: Vec<Value> = (0..count)
+                .map(|i| {
+                    let label: serde_json::Map<String, Value> = lines
+                        .iter()
+                        .filter_map(|(l, v)| v.get(i).map(|s| (l.code().to_string(), json!(s))))
+                        .collect();
+                    json!({ "id": format!("o{}", i + 1), "label": label })
+                })
+                .collect();
+            set("options", Some(json!(options)));
+            if kind == "multi" {
+                set("max_picks", number(f, "max_picks"));
+            }
+        }
+        "slider" => {
+            set("left", Some(text_of(f, "left", langs)));
+            set("right", Some(text_of(f, "right", langs)));
+        }
+        "triad" => set("poles", Some(json!([1, 2, 3].map(|i| text_of(f, &format!("pole{i}"), langs))))),
+        "story" => set("max_len", number(f, "max_len")),
+        _ => {}
+    }
+    q
+}
+
+/// The form fields that show an existing question.
+fn question_fields(q: &Question) -> Fields {
+    let mut f = Fields::new();
+    let mut put_text = |prefix: &str, t: &Text| {
+        for (l, v) in t {
+            f.insert(format!("{prefix}_{}", l.code()), v.clone());
+        }
+    };
+    put_text("prompt", &q.prompt);
+    put_text("help", &q.help);
+    match &q.kind {
+        Kind::Scale { low, high, .. } => {
+            put_text("low", low);
+            put_text("high", high);
+        }
+        Kind::Slider { left, right } => {
+            put_text("left", left);
+            put_text("right", right);
+        }
+        Kind::Triad { poles } => {
+            for (i, p) in poles.iter().enumerate() {
+                put_text(&format!("pole{}", i + 1), p);
+            }
+        }
+        Kind::Single { options } | Kind::Multi { options, .. } => {
+            for l in Lang::ALL {
+                let lines: Vec<&str> =
+                    options.iter().filter_map(|o| o.label.get(&l).map(String::as_str)).collect();
+                f.insert(format!("options_{}", l.code()), lines.join("\n"));
+            }
+        }
+        _ => {}
+    }
+    let mut put = |k: &str, v: String| {
+        f.insert(k.to_string(), v);
+    };
+    match &q.kind {
+        Kind::Scale { min, max, dont_know, .. } => {
+            put("min", min.to_string());
+            put("max", max.to_string());
+            if *dont_know {
+                put("dont_know", "on".into());
+            }
+        }
+        Kind::Multi { max_picks: Some(m), .. } => put("max_picks", m.to_string()),
+        Kind::Story { max_len } => put("max_len", max_len.to_string()),
+        _ => {}
+    }
+    if q.required {
+        put("required", "on".into());
+    }
+    f
+}
+
+fn defaults(kind: &str) -> Fields {
+    let mut f = Fields::new();
+    match kind {
+        "scale" => {
+            f.insert("min".into(), "1".into());
+            f.insert("max".into(), "5".into());
+        }
+        "story" => {
+            f.insert("max_len".into(), "5000".into());
+        }
+        _ => {}
+    }
+    f
+}
+
+fn question_page(
+    view: &View,
+    c: &Campaign,
+    kind: &str,
+    qid: Option<&str>,
+    f: &Fields,
+    problems: &[String],
+) -> Response {
+    let langs: Vec<_> =
+        c.settings.languages.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
+    let ctx = context! { c, kind, qid, f, problems, langs };
+    if problems.is_empty() {
+        view.ok("admin/question.html", ctx)
+    } else {
+        view.invalid("admin/question.html", ctx)
+    }
+}
+
+fn owner_campaign(state: &AppState, user: &StaffUser, id: &str) -> poem::Result<Campaign> {
+    user.require(Role::Owner)?;
+    state.campaigns().get(id).map_err(campaign_error)
+}
+
+#[handler]
+pub fn show_new_question(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Query(q): Query<KindQuery>,
+) -> poem::Result<Response> {
+    let c = owner_campaign(&state, &user, &id)?;
+    if !KINDS.contains(&q.kind.as_str()) {
+        return Err(poem::Error::from_status(poem::http::StatusCode::NOT_FOUND));
+    }
+    Ok(question_page(&view.signed_in(&user), &c, &q.kind, None, &defaults(&q.kind), &[]))
+}
+
+#[handler]
+pub fn show_question(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path((id, qid)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let c = owner_campaign(&state, &user, &id)?;
+    let questionnaire = state.campaigns().current_questionnaire(&c).map_err(campaign_error)?;
+    let question = questionnaire
+        .question(&qid)
+        .ok_or_else(|| poem::Error::from_status(poem::http::StatusCode::NOT_FOUND))?;
+    Ok(question_page(
+        &view.signed_in(&user),
+        &c,
+        question.kind.name(),
+        Some(&qid),
+        &question_fields(question),
+        &[],
+    ))
+}
+
+/// Adds (qid = None) or replaces a question from the posted form.
+fn save(
+    state: &AppState,
+    view: View,
+    user: &StaffUser,
+    id: &str,
+    qid: Option<String>,
+    fields: Vec<(String, String)>,
+) -> poem::Result<Response> {
+    let c = owner_campaign(state, user, id)?;
+    let f: Fields = fields.into_iter().collect();
+    let kind = f.get("kind").cloned().unwrap_or_default();
+    if !KINDS.contains(&kind.as_str()) {
+        return Err(poem::Error::from_status(poem::http::StatusCode::BAD_REQUEST));
+    }
+    let current = state.campaigns().current_questionnaire(&c).map_err(campaign_error)?;
+    let new_id = qid.clone().unwrap_or_else(|| current.next_id());
+    let doc = json!({ "questions": [question_json(&kind, &new_id, &f, &c.settings.languages)] });
+    let checked = Questionnaire::from_json(&doc.to_string(), &c.settings.languages).map_err(|problems| {
+        problems.into_iter().map(|p| p.trim_start_matches("questions[0].").to_string()).collect::<Vec<_>>()
+    });
+    let result = checked.and_then(|one| {
+        let question = one.questions.into_iter().next().expect("one question");
+        state
+            .campaigns()
+            .edit_questionnaire(id, &user.username, |q| {
+                match q.questions.iter_mut().find(|x| Some(&x.id) == qid.as_ref()) {
+                    Some(slot) => *slot = question,
+                    None => q.questions.push(question),
+                }
+                Ok(())
+            })
+            .map_err(|e| match e {
+                CampaignError::Questionnaire(p) => p,
+                other => vec![other.to_string()],
+            })
+    });
+    match result {
+        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}#questions", c.id)).into_response()),
+        Err(problems) => Ok(question_page(&view.signed_in(user), &c, &kind, qid.as_deref(), &f, &problems)),
+    }
+}
+
+#[handler]
+pub fn add_question(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> poem::Result<Response> {
+    save(&state, view, &user, &id, None, fields)
+}
+
+#[handler]
+pub fn save_question(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path((id, qid)): Path<(String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> poem::Result<Response> {
+    save(&state, view, &user, &id, Some(qid), fields)
+}
+
+#[handler]
+pub fn move_question(
+    state: Data<&Arc<AppState>>,
+    user: StaffUser,
+    Path((id, qid)): Path<(String, String)>,
+    Form(form): Form<MoveForm>,
+) -> poem::Result<Response> {
+    owner_campaign(&state, &user, &id)?;
+    let up = form.dir == "up";
+    state
+        .campaigns()
+        .edit_questionnaire(&id, &user.username, |q| {
+            if let Some(i) = q.questions.iter().position(|x| x.id == qid) {
+                let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < q.questions.len()) };
+                if let Some(j) = j {
+                    q.questions.swap(i, j);
+                }
+            }
+            Ok(())
+        })
+        .map_err(campaign_error)?;
+    Ok(Redirect::see_other(format!("/admin/campaigns/{id}#questions")).into_response())
+}
+
+#[handler]
+pub fn delete_question(
+    state: Data<&Arc<AppState>>,
+    user: StaffUser,
+    Path((id, qid)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    owner_campaign(&state, &user, &id)?;
+    state
+        .campaigns()
+        .edit_questionnaire(&id, &user.username, |q| {
+            q.questions.retain(|x| x.id != qid);
+            Ok(())
+        })
+        .map_err(campaign_error)?;
+    Ok(Redirect::see_other(format!("/admin/campaigns/{id}#questions")).into_response())
+}

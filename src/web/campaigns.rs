@@ -1,0 +1,249 @@
+//! Campaign administration (owner): list and create, settings, open and close, and
+//! questionnaire import/export.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Redirect};
+use poem::{IntoResponse, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::login::internal;
+use super::render::View;
+use super::session::StaffUser;
+use crate::campaign::{Campaign, SettingsInput, Status};
+use crate::campaigns::CampaignError;
+use crate::questionnaire::{KINDS, Lang, Questionnaire};
+use crate::store::Role;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TitleForm {
+    title: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    status: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ImportForm {
+    json: String,
+}
+
+/// Turns domain refusals into the right page; `form` re-renders the campaign page.
+pub fn campaign_error(e: CampaignError) -> poem::Error {
+    match e {
+        CampaignError::NotFound => poem::Error::from_status(StatusCode::NOT_FOUND),
+        e => internal(e),
+    }
+}
+
+fn list_page(state: &AppState, view: &View, error: Option<&str>, title: &str) -> poem::Result<Response> {
+    let mut campaigns = state.store.all_campaigns()?;
+    campaigns.sort_by_key(|c| std::cmp::Reverse(c.created));
+    let ctx = context! { campaigns, error, title };
+    Ok(if error.is_some() {
+        view.invalid("admin/campaigns.html", ctx)
+    } else {
+        view.ok("admin/campaigns.html", ctx)
+    })
+}
+
+#[handler]
+pub fn list_campaigns(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    list_page(&state, &view.signed_in(&user), None, "")
+}
+
+#[handler]
+pub fn create_campaign(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Form(form): Form<TitleForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    match state.campaigns().create(&form.title, &user.username) {
+        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Err(CampaignError::Refused(m)) => list_page(&state, &view.signed_in(&user), Some(m), &form.title),
+        Err(e) => Err(campaign_error(e)),
+    }
+}
+
+/// The campaign page: settings form, status, questions, import and export.
+pub fn campaign_page(
+    state: &AppState,
+    view: &View,
+    c: &Campaign,
+    input: &SettingsInput,
+    errors: &[(&str, String)],
+    import: Option<(&str, &[String])>,
+) -> poem::Result<Response> {
+    let q = state.campaigns().current_questionnaire(c).map_err(campaign_error)?;
+    let frozen = state.store.version_has_responses(&c.id, c.version)?;
+    let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
+    let questions: Vec<_> = q
+        .questions
+        .iter()
+        .map(|q| context! { id => q.id, kind => q.kind.name(), prompt => q.prompt.get(&lang), required => q.required })
+        .collect();
+    let errors: std::collections::BTreeMap<&str, &str> =
+        errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
+    let langs: Vec<_> = Lang::ALL.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
+    let ctx = context! {
+        c, input, errors, questions, frozen, langs, kinds => KINDS,
+        link => state.url(&format!("/r/{}", c.slug)),
+        import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
+    };
+    let invalid = !errors.is_empty() || import.is_some();
+    Ok(if invalid { view.invalid("admin/campaign.html", ctx) } else { view.ok("admin/campaign.html", ctx) })
+}
+
+#[handler]
+pub fn show_campaign(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    campaign_page(&state, &view.signed_in(&user), &c, &c.settings.input(), &[], None)
+}
+
+#[handler]
+pub fn save_settings(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(input): Form<Vec<(String, String)>>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let input = settings_input(input);
+    let campaigns = state.campaigns();
+    match campaigns.update_settings(&id, &input, &user.username) {
+        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Err(CampaignError::Settings(errors)) => {
+            let c = campaigns.get(&id).map_err(campaign_error)?;
+            campaign_page(&state, &view.signed_in(&user), &c, &input, &errors, None)
+        }
+        Err(CampaignError::Questionnaire(problems)) => {
+            let c = campaigns.get(&id).map_err(campaign_error)?;
+            let message =
+                format!("Every question needs its texts in each offered language: {}", problems.join("; "));
+            campaign_page(&state, &view.signed_in(&user), &c, &input, &[("languages", message)], None)
+        }
+        Err(e) => Err(campaign_error(e)),
+    }
+}
+
+/// The settings form has a repeated `languages` field, which serde_urlencoded cannot put
+/// into a struct directly.
+fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
+    let mut input = SettingsInput::default();
+    for (k, v) in fields {
+        match k.as_str() {
+            "title" => input.title = v,
+            "intro" => input.intro = v,
+            "languages" => input.languages.push(v),
+            "start" => input.start = v,
+            "end" => input.end = v,
+            "time_zone" => input.time_zone = v,
+            "granularity" => input.granularity = v,
+            "k" => input.k = v,
+            "audience" => input.audience = v,
+            _ => {}
+        }
+    }
+    input
+}
+
+#[handler]
+pub fn change_status(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(form): Form<StatusForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let status = match form.status.as_str() {
+        "open" => Status::Open,
+        "closed" => Status::Closed,
+        _ => return Err(poem::Error::from_status(StatusCode::BAD_REQUEST)),
+    };
+    let campaigns = state.campaigns();
+    match campaigns.set_status(&id, status, &user.username) {
+        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Err(CampaignError::Refused(m)) => {
+            let c = campaigns.get(&id).map_err(campaign_error)?;
+            campaign_page(
+                &state,
+                &view.signed_in(&user),
+                &c,
+                &c.settings.input(),
+                &[("status", m.into())],
+                None,
+            )
+        }
+        Err(e) => Err(campaign_error(e)),
+    }
+}
+
+#[handler]
+pub fn export_questionnaire(
+    state: Data<&Arc<AppState>>,
+    user: StaffUser,
+    Path(id): Path<String>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let campaigns = state.campaigns();
+    let c = campaigns.get(&id).map_err(campaign_error)?;
+    let q = campaigns.current_questionnaire(&c).map_err(campaign_error)?;
+    Ok(Response::builder()
+        .content_type("application/json")
+        .header("content-disposition", format!("attachment; filename=\"questionnaire-{}.json\"", c.id))
+        .body(q.to_json()))
+}
+
+#[handler]
+pub fn import_questionnaire(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(form): Form<ImportForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let campaigns = state.campaigns();
+    let c = campaigns.get(&id).map_err(campaign_error)?;
+    let result = Questionnaire::from_json(&form.json, &c.settings.languages).and_then(|imported| {
+        campaigns
+            .edit_questionnaire(&id, &user.username, |q| {
+                *q = imported;
+                Ok(())
+            })
+            .map_err(|e| match e {
+                CampaignError::Questionnaire(p) => p,
+                other => vec![other.to_string()],
+            })
+    });
+    match result {
+        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Err(problems) => campaign_page(
+            &state,
+            &view.signed_in(&user),
+            &c,
+            &c.settings.input(),
+            &[],
+            Some((&form.json, &problems)),
+        ),
+    }
+}

@@ -1,0 +1,262 @@
+//! The participant's form: `GET /r/{slug}` in the participant's language, `POST` checked
+//! into a typed response and stored durably before the thank-you page. Works with
+//! JavaScript off; nothing about the participant is stored or logged.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::{Value, context};
+use poem::http::StatusCode;
+use poem::web::{Data, Path, Query, Redirect};
+use poem::{IntoResponse, Request, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::login::internal;
+use super::render::View;
+use crate::campaign::{Campaign, Intake};
+use crate::i18n::{negotiate, t};
+use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
+use crate::response::{FormInput, read_fields, validate};
+
+/// Form fields that are not answers.
+const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action"];
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LangQuery {
+    lang: String,
+}
+
+fn not_found() -> poem::Error {
+    poem::Error::from_status(StatusCode::NOT_FOUND)
+}
+
+fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
+    let offered = &c.settings.languages;
+    Lang::parse(asked).filter(|l| offered.contains(l)).unwrap_or_else(|| {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        negotiate(accept, offered)
+    })
+}
+
+fn load(state: &AppState, slug: &str) -> poem::Result<(Campaign, Questionnaire)> {
+    let c = state.store.campaign_by_slug(slug)?.ok_or_else(not_found)?;
+    let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
+    Ok((c, q))
+}
+
+/// The polite page for a campaign that does not take answers today.
+fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
+    let (title, text) = match intake {
+        Intake::NotYet => (t(lang, "not_yet_title"), t(lang, "not_yet_text")),
+        _ => (t(lang, "closed_title"), t(lang, "closed_text")),
+    };
+    view.ok("respond/closed.html", context! { lang => lang.code(), title, text })
+}
+
+#[handler]
+pub fn show_form(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let (c, q) = load(&state, &slug)?;
+    let lang = choose_lang(&c, &query.lang, req);
+    match c.intake(state.clock.now()) {
+        Intake::Accepting => Ok(form_page(&view, &c, &q, lang, &FormInput::default(), &BTreeMap::new())),
+        other => Ok(not_taking(&view, lang, other)),
+    }
+}
+
+/// Renders the form; with `errors`, status 422 and the input kept.
+pub fn form_page(
+    view: &View,
+    c: &Campaign,
+    q: &Questionnaire,
+    lang: Lang,
+    input: &FormInput,
+    errors: &BTreeMap<String, &'static str>,
+) -> Response {
+    let questions: Vec<Value> =
+        q.questions.iter().enumerate().map(|(i, q)| question_view(i, q, lang, input, errors)).collect();
+    let switch: Vec<Value> = c
+        .settings
+        .languages
+        .iter()
+        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
+        .collect();
+    let first_error = q.questions.iter().find(|q| errors.contains_key(&q.id)).map(|q| q.id.clone());
+    let words: BTreeMap<&str, &str> = [
+        "submit",
+        "required",
+        "optional",
+        "problem",
+        "problem_intro",
+        "language",
+        "question_of",
+        "honeypot",
+        "triad_hint",
+        "slider_hint",
+        "max_picks",
+        "characters_max",
+        "skip",
+    ]
+    .into_iter()
+    .map(|k| (k, t(lang, k)))
+    .collect();
+    let ctx = context! {
+        lang => lang.code(), title => c.settings.title, slug => c.slug,
+        intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
+        questions, switch, words, nonce => crate::accounts::new_token(), first_error,
+        error_count => errors.len(), total => q.questions.len(),
+    };
+    if errors.is_empty() { view.ok("respond/form.html", ctx) } else { view.invalid("respond/form.html", ctx) }
+}
+
+fn question_view(
+    i: usize,
+    q: &crate::questionnaire::Question,
+    lang: Lang,
+    input: &FormInput,
+    errors: &BTreeMap<String, &'static str>,
+) -> Value {
+    let name = format!("q.{}", q.id);
+    let text = |t: &crate::questionnaire::Text| t.get(&lang).cloned().unwrap_or_default();
+    let option = |value: String, label: String| {
+        let checked = input.has(&name, &value);
+        context! { value, label, checked }
+    };
+    let options: Vec<Value> = match &q.kind {
+        Kind::Scale { min, max, dont_know, .. } => {
+            let mut v: Vec<Value> = (*min..=*max).map(|n| option(n.to_string(), n.to_string())).collect();
+            if *dont_know {
+                v.push(option("dk".into(), t(lang, "dont_know").into()));
+            }
+            v
+        }
+        Kind::Single { options } | Kind::Multi { options, .. } => {
+            options.iter().map(|o| option(o.id.clone(), text(&o.label))).collect()
+        }
+        Kind::Mood => MOODS
+            .iter()
+            .enumerate()
+            .map(|(n, (icon, label))| {
+                let mut o = option(n.to_string(), label.to_string());
+                o = context! { icon => *icon, ..o };
+                o
+            })
+            .collect(),
+        Kind::Yesno => {
+            vec![option("yes".into(), t(lang, "yes").into()), option("no".into(), t(lang, "no").into())]
+        }
+        _ => vec![],
+    };
+    let (low, high) = match &q.kind {
+        Kind::Scale { low, high, .. } => (text(low), text(high)),
+        Kind::Slider { left, right } => (text(left), text(right)),
+        _ => (String::new(), String::new()),
+    };
+    let poles: Vec<String> = match &q.kind {
+        Kind::Triad { poles } => poles.iter().map(text).collect(),
+        _ => vec![],
+    };
+    let triad: Vec<String> =
+        ["a", "b", "c"].iter().map(|p| input.one(&format!("{name}.{p}")).to_string()).collect();
+    let (max_len, max_picks) = match &q.kind {
+        Kind::Story { max_len } => (Some(*max_len), None),
+        Kind::Multi { max_picks, .. } => (None, *max_picks),
+        _ => (None, None),
+    };
+    context! {
+        number => i + 1, id => q.id, name, kind => q.kind.name(), prompt => text(&q.prompt), help => text(&q.help),
+        required => q.required, error => errors.get(&q.id).map(|k| t(lang, k)), options, low, high, poles, triad,
+        value => input.one(&name), skipped => input.has(&format!("{name}.skip"), "on"), max_len, max_picks,
+    }
+}
+
+#[handler]
+pub async fn submit_form(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    body: Vec<u8>,
+) -> poem::Result<Response> {
+    let (c, q) = load(&state, &slug)?;
+    let lang_of = |controls: &BTreeMap<String, String>| {
+        choose_lang(&c, controls.get("lang").map_or("", |s| s.as_str()), req)
+    };
+    if c.intake(state.clock.now()) != Intake::Accepting {
+        return Ok(not_taking(&view, lang_of(&BTreeMap::new()), c.intake(state.clock.now())));
+    }
+    let form_type = req.content_type().unwrap_or("");
+    if !form_type.starts_with("application/x-www-form-urlencoded") {
+        return Ok(malformed(
+            &view,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "The answers must be sent as a web form.",
+        ));
+    }
+    let fields = match super::form::decode_strict(&body) {
+        Ok(f) => f,
+        Err(why) => return Ok(malformed(&view, StatusCode::BAD_REQUEST, why)),
+    };
+    let (input, controls) = match read_fields(&q, fields, CONTROL) {
+        Ok(parts) => parts,
+        Err(why) => return Ok(malformed(&view, StatusCode::BAD_REQUEST, &why)),
+    };
+    let lang = lang_of(&controls);
+    let thanks = Redirect::see_other(format!("/r/{slug}/thanks?lang={}", lang.code())).into_response();
+    if !controls.get("website").is_none_or(|v| v.is_empty()) {
+        // A bot filled the hidden field: it sees the usual answer, nothing is stored.
+        return Ok(thanks);
+    }
+    let Some(nonce) = controls.get("nonce").filter(|n| n.len() == 26) else {
+        return Ok(malformed(
+            &view,
+            StatusCode::BAD_REQUEST,
+            "The form is incomplete. Open it again from its link.",
+        ));
+    };
+    if !super::limits::allow_form_post(&state, req) {
+        return Ok(view.render(StatusCode::TOO_MANY_REQUESTS, "respond/closed.html", context! {
+            lang => lang.code(), title => "Too many answers", text => "This connection sent many answers in a short time. Wait a few minutes and send again: your answers are still in the form when you go back.",
+        }));
+    }
+    let submission = match validate(&q, &input) {
+        Ok(s) => s,
+        Err(errors) => return Ok(form_page(&view, &c, &q, lang, &input, &errors)),
+    };
+    let key = state.campaigns().data_key(&c).map_err(internal)?;
+    state.intake.submit(&c, &q, &key, &submission, nonce, state.clock.now()).await.map_err(internal)?;
+    Ok(thanks)
+}
+
+fn malformed(view: &View, status: StatusCode, why: &str) -> Response {
+    view.render(
+        status,
+        "respond/closed.html",
+        context! {
+            lang => "en", title => "This request could not be read",
+            text => format!("{why} Nothing was stored. Go back to the form and send it again."),
+        },
+    )
+}
+
+#[handler]
+pub fn show_thanks(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let (c, _) = load(&state, &slug)?;
+    let lang = choose_lang(&c, &query.lang, req);
+    Ok(view.ok("respond/thanks.html", context! {
+        lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
+    }))
+}

@@ -1,0 +1,114 @@
+//! Building a campaign through the admin pages, as an owner would, and answering it.
+
+use super::{Browser, input_value};
+
+/// The form fields of one question of each kind, in English.
+pub fn every_kind() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        (
+            "scale",
+            vec![
+                ("prompt_en", "How included did you feel?"),
+                ("min", "1"),
+                ("max", "5"),
+                ("low_en", "not at all"),
+                ("high_en", "fully"),
+                ("dont_know", "on"),
+                ("required", "on"),
+            ],
+        ),
+        ("single", vec![("prompt_en", "Where did it happen?"), ("options_en", "At work\nOnline\nElsewhere")]),
+        (
+            "multi",
+            vec![
+                ("prompt_en", "What was it about?"),
+                ("options_en", "Language\nAge\nGender\nOther"),
+                ("max_picks", "2"),
+            ],
+        ),
+        ("mood", vec![("prompt_en", "How do you feel now?")]),
+        ("slider", vec![("prompt_en", "Was it more…"), ("left_en", "a one-off"), ("right_en", "a pattern")]),
+        (
+            "triad",
+            vec![
+                ("prompt_en", "What mattered most?"),
+                ("pole1_en", "people"),
+                ("pole2_en", "rules"),
+                ("pole3_en", "place"),
+            ],
+        ),
+        ("yesno", vec![("prompt_en", "Did you tell anyone?")]),
+        ("story", vec![("prompt_en", "What happened?"), ("max_len", "300")]),
+    ]
+}
+
+/// Creates a campaign, sets dates around today, adds one question of every kind, opens it.
+/// Returns (campaign id, slug).
+pub async fn build_and_open(b: &mut Browser, title: &str) -> (String, String) {
+    let r = b.post("/admin/campaigns", &[("title", title)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = r.location().to_string();
+    let id = page.rsplit('/').next().unwrap().to_string();
+    let today =
+        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
+    let start = today.checked_sub(jiff::Span::new().days(1)).unwrap().to_string();
+    let end = today.checked_add(jiff::Span::new().days(30)).unwrap().to_string();
+    let settings = [
+        ("title", title),
+        ("intro", "Tell us what you experienced."),
+        ("languages", "en"),
+        ("start", start.as_str()),
+        ("end", end.as_str()),
+        ("time_zone", "Europe/Stockholm"),
+        ("granularity", "day"),
+        ("k", "5"),
+        ("audience", "link"),
+    ];
+    let r = b.post(&page, &settings).await;
+    assert_eq!(r.status, 303, "settings: {}", r.body);
+    for (kind, fields) in every_kind() {
+        let form = b.get(&format!("{page}/questions?kind={kind}")).await;
+        assert_eq!(form.status, 200, "{kind} form");
+        let mut fields = fields.clone();
+        fields.push(("kind", kind));
+        let r = b.post(&format!("{page}/questions"), &fields).await;
+        assert_eq!(r.status, 303, "{kind}: {}", r.body);
+    }
+    let r = b.post(&format!("{page}/status"), &[("status", "open")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let body = b.get(&page).await.body.replace("&#x2f;", "/");
+    let at = body.find("/r/").unwrap();
+    let slug: String = body[at + 3..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    assert!(slug.len() >= 16, "an unguessable slug: {slug}");
+    (id, slug)
+}
+
+/// A full, valid set of answers for `every_kind()` (question ids q1..q8).
+pub fn full_answers(story: &str) -> Vec<(String, String)> {
+    [
+        ("q.q1", "4"),
+        ("q.q2", "o2"),
+        ("q.q3", "o1"),
+        ("q.q3", "o3"),
+        ("q.q4", "3"),
+        ("q.q5", "73"),
+        ("q.q6.a", "20"),
+        ("q.q6.b", "30"),
+        ("q.q6.c", "50"),
+        ("q.q7", "no"),
+        ("q.q8", story),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect()
+}
+
+/// Opens the form and sends `answers` with the form's own nonce; returns the reply.
+pub async fn answer(b: &mut Browser, slug: &str, answers: &[(String, String)]) -> super::Reply {
+    let form = b.get(&format!("/r/{slug}")).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let nonce = input_value(&form.body, "nonce");
+    let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    fields.push(("nonce", &nonce));
+    b.post(&format!("/r/{slug}"), &fields).await
+}

@@ -1,0 +1,143 @@
+//! A campaign built through the admin pages and answered through the participant form.
+
+mod common;
+
+use common::campaign::{answer, build_and_open, full_answers};
+use common::{input_value, sign_in, with_owner};
+use tellpoint::response::Answer;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_kind_is_answered_read_back_and_counted() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Spring pulse").await;
+
+    let mut p = srv.browser();
+    let r = answer(&mut p, &slug, &full_answers("It happened at the coffee machine.")).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location(), format!("/r/{slug}/thanks?lang=en"));
+    assert!(p.get(r.location()).await.body.contains("Thank you"));
+
+    let responses = srv.state.store.responses_of(&id).unwrap();
+    assert_eq!(responses.len(), 1);
+    let a = &responses[0].answers;
+    assert_eq!(a["q1"], Answer::Scale(4));
+    assert_eq!(a["q2"], Answer::Choice("o2".into()));
+    assert_eq!(a["q3"], Answer::Tags(vec!["o1".into(), "o3".into()]));
+    assert_eq!(a["q4"], Answer::Mood(3));
+    assert_eq!(a["q5"], Answer::Slider(73));
+    assert_eq!(a["q6"], Answer::Triad([20, 30, 50]));
+    assert_eq!(a["q7"], Answer::Yes(false));
+    assert_eq!(a["q8"], Answer::Story);
+    let campaigns = srv.state.campaigns();
+    let c = campaigns.get(&id).unwrap();
+    let sealed = responses[0].sealed_stories.as_ref().unwrap();
+    assert!(!String::from_utf8_lossy(sealed).contains("coffee"), "the story is sealed");
+    let stories = campaigns.data_key(&c).unwrap().open(&c.scope(), sealed).unwrap();
+    assert_eq!(String::from_utf8(stories).unwrap(), r#"{"q8":"It happened at the coffee machine."}"#);
+
+    // Counters: one period, one response, and exactly the slots of these answers.
+    let q = campaigns.current_questionnaire(&c).unwrap();
+    let counters = srv.state.store.counters_of(&id, c.version).unwrap();
+    assert_eq!(counters.len(), 1);
+    let (offsets, len) = q.layout();
+    let values = &counters[0].1;
+    assert_eq!(values.len(), len);
+    assert_eq!(values[0], 1, "one response");
+    assert_eq!(values[offsets[0] + 1 + 3], 1, "scale 4");
+    assert_eq!(values[offsets[2] + 1], 1, "tag o1");
+    assert_eq!(values[offsets[2] + 1 + 2], 1, "tag o3");
+    assert_eq!(values[offsets[4] + 1 + 7], 1, "slider 73 in the 70s bucket");
+    assert_eq!(values[offsets[6] + 1 + 1], 1, "no");
+    // 1 response + 8 answered + 8 values (two tags; a story has no value slot).
+    assert_eq!(values.iter().sum::<u32>(), 1 + 8 + 8);
+
+    // The same form sent again (reload, double click) is not counted twice.
+    let form = p.get(&format!("/r/{slug}")).await;
+    let nonce = input_value(&form.body, "nonce");
+    let mut fields: Vec<(&str, &str)> = vec![("q.q1", "2"), ("nonce", &nonce)];
+    assert_eq!(p.post(&format!("/r/{slug}"), &fields).await.status, 303);
+    fields[0] = ("q.q1", "3");
+    assert_eq!(p.post(&format!("/r/{slug}"), &fields).await.status, 303);
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 2);
+
+    // The questionnaire now has responses: an edit makes version 2.
+    let r = b.post(&format!("/admin/campaigns/{id}/questions/q7/delete"), &[]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(campaigns.get(&id).unwrap().version, 2);
+    assert_eq!(srv.state.store.questionnaire(&id, 1).unwrap().unwrap().questions.len(), 8, "v1 is kept");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_kind_reports_its_problem_and_keeps_the_other_input() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Validation").await;
+    let mut p = srv.browser();
+    let story = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+    let cases: &[(&str, &str, &str)] = &[
+        ("q.q1", "9", "Choose a value in the range."),
+        ("q.q2", "o9", "Choose one of the options."),
+        ("q.q5", "101", "Give a number from 0 to 100."),
+        ("q.q6.c", "51", "add up to 100"),
+        ("q.q1", "", "Please answer this question."),
+    ];
+    for (field, value, message) in cases {
+        let mut answers = full_answers(story);
+        answers.retain(|(k, _)| k != field);
+        answers.push((field.to_string(), value.to_string()));
+        let r = answer(&mut p, &slug, &answers).await;
+        assert_eq!(r.status, 422, "{field}={value}");
+        assert!(r.body.contains(message), "{field}: {message}");
+        assert!(r.body.contains("aria-invalid") || r.body.contains("field-error"));
+        assert!(r.body.contains("autofocus"), "focus moves to the first error");
+        // Other input is kept: the story (escaped), the chosen mood, the triad numbers.
+        assert!(r.body.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "the story is kept, inert");
+        assert!(!r.body.contains("<script>alert") && !r.body.contains("<img src=x"));
+        assert!(r.body.contains("value=\"3\" checked"), "the mood stays chosen");
+    }
+    let mut answers = full_answers(story);
+    answers.push(("q.q3".into(), "o4".into()));
+    let r = answer(&mut p, &slug, &answers).await;
+    assert!(r.body.contains("Too many choices."));
+    let long = "x".repeat(301);
+    let r = answer(&mut p, &slug, &full_answers(&long)).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("This text is too long."));
+    assert!(srv.state.store.responses_of(&id).unwrap().is_empty(), "nothing was stored");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn draft_and_closed_campaigns_take_no_answers() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Short").await;
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    let mut p = srv.browser();
+    let page = p.get(&format!("/r/{slug}")).await;
+    assert!(page.body.contains("This campaign is closed"));
+    assert!(!page.body.contains("<form method=\"post\" action=\"/r/"));
+    assert_eq!(p.get("/r/nosuchslugatall").await.status, 404);
+    let back = b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "open")]).await;
+    assert_eq!(back.status, 422, "no way back from closed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_reports_every_problem_with_its_path() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let r = b.post("/admin/campaigns", &[("title", "Imported")]).await;
+    let page = r.location().to_string();
+    let bad = r#"{"questions": [{"id": "a", "kind": "single", "prompt": {"en": "?"}, "options": [{"label": {"en": "only"}}]}, {"id": "b", "kind": "nope"}]}"#;
+    let r = b.post(&format!("{page}/import"), &[("json", bad)]).await;
+    assert_eq!(r.status, 422);
+    let body = r.body.replace("&#x2f;", "/");
+    assert!(body.contains("questions[0].options: at least two options needed"), "{body}");
+    assert!(body.contains("questions[1].kind: must be one of"));
+    let export = b.get(&format!("{page}/export")).await;
+    assert_eq!(export.body.trim(), "{\n  \"questions\": []\n}");
+}
