@@ -8,7 +8,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{Browser, Instance, PASSWORD, create_account, sign_in};
+use common::{Browser, Instance, PASSWORD, create_account, sign_in, walk};
 use redb::ReadableTable;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -97,15 +97,6 @@ async fn client_address_appears_nowhere() {
             );
         }
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() { files.extend(walk(&path)) } else { files.push(path) }
-    }
-    files
 }
 
 #[tokio::test(flavor = "multi_thread")]

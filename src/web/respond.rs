@@ -192,6 +192,12 @@ pub async fn submit_form(
     if c.intake(state.clock.now()) != Intake::Accepting {
         return Ok(not_taking(&view, lang_of(&BTreeMap::new()), c.intake(state.clock.now())));
     }
+    // Every post counts against the limit, whatever it holds.
+    if !super::limits::allow_form_post(&state, req) {
+        return Ok(view.render(StatusCode::TOO_MANY_REQUESTS, "respond/closed.html", context! {
+            lang => "en", title => "Too many answers", text => "This connection sent many answers in a short time. Wait a minute and send again: your answers are still in the form when you go back.",
+        }));
+    }
     let form_type = req.content_type().unwrap_or("");
     if !form_type.starts_with("application/x-www-form-urlencoded") {
         return Ok(malformed(
@@ -221,11 +227,6 @@ pub async fn submit_form(
             "The form is incomplete. Open it again from its link.",
         ));
     };
-    if !super::limits::allow_form_post(&state, req) {
-        return Ok(view.render(StatusCode::TOO_MANY_REQUESTS, "respond/closed.html", context! {
-            lang => lang.code(), title => "Too many answers", text => "This connection sent many answers in a short time. Wait a few minutes and send again: your answers are still in the form when you go back.",
-        }));
-    }
     let submission = match validate(&q, &input) {
         Ok(s) => s,
         Err(errors) => return Ok(form_page(&view, &c, &q, lang, &input, &errors)),

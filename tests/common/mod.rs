@@ -89,6 +89,11 @@ impl Instance {
         Browser::new(&self.base, &self.data_dir().join("tls/cert.pem"), None)
     }
 
+    /// Every file under the data directory.
+    pub fn data_files(&self) -> Vec<PathBuf> {
+        walk(&self.data_dir())
+    }
+
     pub fn signal(&self, sig: &str) {
         let ok = Command::new("kill").args(["-s", sig, &self.child.id().to_string()]).status().unwrap();
         assert!(ok.success());
@@ -127,9 +132,14 @@ pub struct InProcess {
 
 impl InProcess {
     pub async fn start() -> InProcess {
+        InProcess::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> InProcess {
         let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
         let dir = tempfile::tempdir().unwrap();
-        let config = Config { data_dir: dir.path().join("data"), ..Config::default() };
+        let mut config = Config { data_dir: dir.path().join("data"), ..Config::default() };
+        adjust(&mut config);
         let clock = Clock::default();
         let state = AppState::open(config, clock.clone()).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -200,8 +210,13 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str, cert: &Path, local: Option<IpAddr>) -> Browser {
+        Browser::with_agent(base, cert, local, "tellpoint-tests")
+    }
+
+    pub fn with_agent(base: &str, cert: &Path, local: Option<IpAddr>, agent: &str) -> Browser {
         let pem = std::fs::read(cert).expect("the self-signed certificate exists");
         let mut builder = reqwest::Client::builder()
+            .user_agent(agent.to_string())
             .tls_built_in_root_certs(false)
             .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
             .redirect(reqwest::redirect::Policy::none())
@@ -250,6 +265,15 @@ impl Browser {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf", &csrf));
         let req = self.client.post(format!("{}{path}", self.base)).form(&form);
+        self.send(req).await
+    }
+
+    /// Posts raw bytes with a content type; the CSRF cookie is sent, the body is as given.
+    pub async fn post_body(&mut self, path: &str, content_type: Option<&str>, body: Vec<u8>) -> Reply {
+        let mut req = self.client.post(format!("{}{path}", self.base)).body(body);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
         self.send(req).await
     }
 
@@ -335,3 +359,12 @@ pub fn input_value(body: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_string()
 }
 pub mod campaign;
+
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() { files.extend(walk(&path)) } else { files.push(path) }
+    }
+    files
+}
