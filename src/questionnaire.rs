@@ -48,7 +48,7 @@ pub const MAX_OPTIONS: usize = 30;
 
 /// The fixed moods, worst to best: Unicode faces with text labels, no images.
 pub const MOODS: [(&str, &str); 5] =
-    [("😣", "very bad"), ("🙁", "bad"), ("😐", "neutral"), ("🙂", "good"), ("😄", "very good")];
+    [("😣", "very bad"), ("☹", "bad"), ("😐", "neutral"), ("🙂", "good"), ("😄", "very good")];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Questionnaire {

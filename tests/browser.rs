@@ -1,0 +1,238 @@
+//! The participant form in Debian's headless Chromium, driven over WebDriver (chromedriver)
+//! with JavaScript off and on, plus the axe-core accessibility audit of the form and of its
+//! error state. Without Chromium these tests skip loudly; under CI they fail instead.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::campaign::build_and_open;
+use common::{InProcess, sign_in, with_owner};
+use serde_json::{Value, json};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const AXE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/axe-core/axe.min.js");
+
+/// Whether the browser tests can run here; under CI a missing piece is a failure.
+fn available() -> bool {
+    let missing: Vec<&str> =
+        [CHROMIUM, CHROMEDRIVER, AXE].into_iter().filter(|p| !std::path::Path::new(p).exists()).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let message = format!(
+        "BROWSER TESTS SKIPPED: missing {missing:?}. Install with: apt-get install chromium chromium-driver && npm install"
+    );
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("\n*** {message} ***\n");
+    false
+}
+
+struct Driver {
+    child: Child,
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    async fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let driver = Driver { child, base: format!("http://127.0.0.1:{port}"), http: reqwest::Client::new() };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while driver.http.get(format!("{}/status", driver.base)).send().await.is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not answer");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        driver
+    }
+
+    async fn session(&self, javascript: bool) -> Session<'_> {
+        let profile = tempfile::tempdir().unwrap();
+        let mut options = json!({
+            "binary": CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=390,1400", format!("--user-data-dir={}", profile.path().display())],
+        });
+        if !javascript {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome", "acceptInsecureCerts": true, "goog:chromeOptions": options,
+        }}});
+        let r: Value = self
+            .http
+            .post(format!("{}/session", self.base))
+            .json(&caps)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = r["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {r}")).to_string();
+        Session { driver: self, url: format!("{}/session/{id}", self.base), _profile: profile }
+    }
+}
+
+struct Session<'a> {
+    driver: &'a Driver,
+    url: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Session<'_> {
+    async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let req = self.driver.http.request(method, format!("{}{path}", self.url));
+        let req = if body.is_null() { req } else { req.json(&body) };
+        let r: Value = req.send().await.unwrap().json().await.unwrap();
+        assert!(r["value"].get("error").is_none(), "WebDriver {path}: {r}");
+        r["value"].clone()
+    }
+
+    async fn go(&self, url: &str) {
+        self.call(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        let v = self
+            .call(reqwest::Method::POST, "/element", json!({ "using": "css selector", "value": css }))
+            .await;
+        // The reference is the object's one value; its key differs between driver versions.
+        let reference = v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str);
+        reference.unwrap_or_else(|| panic!("no element {css}: {v}")).to_string()
+    }
+
+    async fn click(&self, css: &str) {
+        let e = self.find(css).await;
+        self.call(reqwest::Method::POST, &format!("/element/{e}/click"), json!({})).await;
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css).await;
+        self.call(reqwest::Method::POST, &format!("/element/{e}/clear"), json!({})).await;
+        self.call(reqwest::Method::POST, &format!("/element/{e}/value"), json!({ "text": text })).await;
+    }
+
+    async fn source(&self) -> String {
+        self.call(reqwest::Method::GET, "/source", Value::Null).await.as_str().unwrap().to_string()
+    }
+
+    async fn current_url(&self) -> String {
+        self.call(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap().to_string()
+    }
+
+    async fn script(&self, script: &str) -> Value {
+        self.call(reqwest::Method::POST, "/execute/sync", json!({ "script": script, "args": [] })).await
+    }
+
+    /// Runs axe-core on the current page; returns the violations (id and targets).
+    async fn axe(&self) -> Vec<Value> {
+        let source = std::fs::read_to_string(AXE).unwrap();
+        self.script(&format!("{source}\nreturn true;")).await;
+        let run = "var done = arguments[arguments.length - 1];\
+                   axe.run(document).then(function (r) { done(JSON.stringify(r.violations.map(function (v) {\
+                   return { id: v.id, help: v.help, nodes: v.nodes.map(function (n) { return n.target; }) }; }))); })\
+                   .catch(function (e) { done('axe failed: ' + e); });";
+        let v =
+            self.call(reqwest::Method::POST, "/execute/async", json!({ "script": run, "args": [] })).await;
+        let text = v.as_str().unwrap();
+        serde_json::from_str(text).unwrap_or_else(|_| panic!("{text}"))
+    }
+
+    async fn screenshot(&self, name: &str) {
+        let v = self.call(reqwest::Method::GET, "/screenshot", Value::Null).await;
+        let png = data_encoding::BASE64.decode(v.as_str().unwrap().as_bytes()).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    async fn close(self) {
+        self.call(reqwest::Method::DELETE, "", Value::Null).await;
+    }
+}
+
+async fn campaign() -> (InProcess, String, String) {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Browser check").await;
+    (srv, id, slug)
+}
+
+/// Answers every question through real controls and sends the form.
+async fn fill_and_send(s: &Session<'_>, javascript: bool) {
+    s.click("input[name='q.q1'][value='4']").await;
+    s.click("input[name='q.q2'][value='o2']").await;
+    s.click("input[name='q.q3'][value='o1']").await;
+    s.click("input[name='q.q3'][value='o3']").await;
+    s.click("input[name='q.q4'][value='3']").await;
+    if javascript {
+        // Tap the middle of the triangle: the script fills in the three numbers.
+        s.click("svg.triangle").await;
+        let sum = s.script("return ['a','b','c'].map(function (p) { return +document.getElementById('q-q6-' + p).value; }).reduce(function (x, y) { return x + y; });").await;
+        assert_eq!(sum, json!(100), "the triangle fills numbers that add up to 100");
+    } else {
+        s.type_into("#q-q6-a", "20").await;
+        s.type_into("#q-q6-b", "30").await;
+        s.type_into("#q-q6-c", "50").await;
+    }
+    s.click("input[name='q.q7'][value='no']").await;
+    s.type_into("#q-q8-input", "Typed in a real browser.").await;
+    s.click("button[type=submit]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
+    if !available() {
+        return;
+    }
+    let (srv, id, slug) = campaign().await;
+    let driver = Driver::start().await;
+    let form_url = format!("{}/r/{slug}", srv.base);
+
+    for (round, javascript) in [false, true].into_iter().enumerate() {
+        let s = driver.session(javascript).await;
+        s.go(&form_url).await;
+        let has_triangle = s.source().await.contains("class=\"triangle\"");
+        assert_eq!(has_triangle, javascript, "the triangle appears only with JavaScript");
+        s.screenshot(if javascript { "form-js-on" } else { "form-js-off" }).await;
+        fill_and_send(&s, javascript).await;
+        assert!(s.current_url().await.contains(&format!("/r/{slug}/thanks")), "JS {javascript}");
+        assert!(s.source().await.contains("Thank you"));
+        assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), round + 1, "the response is counted");
+        s.close().await;
+    }
+
+    // axe-core on the form and on its error state.
+    let s = driver.session(true).await;
+    s.go(&form_url).await;
+    let violations = s.axe().await;
+    assert!(violations.is_empty(), "axe on the form: {violations:#?}");
+    s.type_into("#q-q6-a", "90").await;
+    s.click("button[type=submit]").await;
+    let page = s.source().await;
+    assert!(page.contains("There is a problem"), "the error state is shown");
+    s.screenshot("form-errors").await;
+    let focused = s.script("return document.activeElement && document.activeElement.name;").await;
+    assert_eq!(focused, json!("q.q1"), "focus moves to the first error");
+    let violations = s.axe().await;
+    assert!(violations.is_empty(), "axe on the error state: {violations:#?}");
+    s.close().await;
+}
