@@ -137,6 +137,30 @@ impl Session<'_> {
         self.call(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap().to_string()
     }
 
+    /// Waits for a navigation to land on a URL containing `part`; the page on failure.
+    async fn wait_for_url(&self, part: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !self.current_url().await.contains(part) {
+            if Instant::now() > deadline {
+                panic!("never reached {part}: {}", self.source().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the page holds `text` (a navigation may still be under way).
+    async fn wait_for_text(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let page = self.source().await;
+            if page.contains(text) {
+                return page;
+            }
+            assert!(Instant::now() < deadline, "never showed {text:?}: {page}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     async fn script(&self, script: &str) -> Value {
         self.call(reqwest::Method::POST, "/execute/sync", json!({ "script": script, "args": [] })).await
     }
@@ -214,8 +238,8 @@ async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
         assert_eq!(has_triangle, javascript, "the triangle appears only with JavaScript");
         s.screenshot(if javascript { "form-js-on" } else { "form-js-off" }).await;
         fill_and_send(&s, javascript).await;
-        assert!(s.current_url().await.contains(&format!("/r/{slug}/thanks")), "JS {javascript}");
-        assert!(s.source().await.contains("Thank you"));
+        s.wait_for_url(&format!("/r/{slug}/thanks")).await;
+        s.wait_for_text("Thank you").await;
         assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), round + 1, "the response is counted");
         s.close().await;
     }
@@ -227,8 +251,7 @@ async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
     assert!(violations.is_empty(), "axe on the form: {violations:#?}");
     s.type_into("#q-q6-a", "90").await;
     s.click("button[type=submit]").await;
-    let page = s.source().await;
-    assert!(page.contains("There is a problem"), "the error state is shown");
+    s.wait_for_text("There is a problem").await;
     s.screenshot("form-errors").await;
     let focused = s.script("return document.activeElement && document.activeElement.name;").await;
     assert_eq!(focused, json!("q.q1"), "focus moves to the first error");
