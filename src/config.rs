@@ -22,6 +22,7 @@ pub const KEYS: &[&str] = &[
     "session.absolute_timeout_hours",
     "limits.form_posts_per_minute",
     "limits.body_limit_kib",
+    "retention.drafts_days",
 ];
 
 /// Environment variables with the prefix that are not config keys but are known.
@@ -37,6 +38,20 @@ pub struct Config {
     pub log: Log,
     pub session: Session,
     pub limits: Limits,
+    pub retention: Retention,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Retention {
+    /// Days a saved, unfinished form can be resumed.
+    pub drafts_days: u32,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention { drafts_days: 14 }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,6 +118,7 @@ impl Default for Config {
             log: Log::default(),
             session: Session::default(),
             limits: Limits::default(),
+            retention: Retention::default(),
         }
     }
 }
@@ -281,6 +297,12 @@ impl Config {
         }
         if self.limits.form_posts_per_minute == 0 {
             p.push("limits.form_posts_per_minute must be at least 1".into());
+        }
+        if !(1..=90).contains(&self.retention.drafts_days) {
+            p.push(format!(
+                "retention.drafts_days = {} is out of range; give 1 to 90",
+                self.retention.drafts_days
+            ));
         }
         if !(16..=4096).contains(&self.limits.body_limit_kib) {
             p.push(format!(

@@ -74,6 +74,45 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Deze campagne neemt nog geen antwoorden aan. Kom later terug.",
         ],
         "language" => ["Language", "Språk", "Taal"],
+        "saved_title" => ["Saved for later", "Sparat till senare", "Bewaard voor later"],
+        "saved_text" => [
+            "Your answers so far are saved, locked with a code that only you have. Keep the link or write down the twelve words: nobody can look them up for you. The saved answers are deleted after this many days:",
+            "Dina svar hittills är sparade, låsta med en kod som bara du har. Spara länken eller skriv ner de tolv orden: ingen kan slå upp dem åt dig. De sparade svaren raderas efter så här många dagar:",
+            "Je antwoorden tot nu toe zijn bewaard, vergrendeld met een code die alleen jij hebt. Bewaar de link of schrijf de twaalf woorden op: niemand kan ze voor je opzoeken. De bewaarde antwoorden worden verwijderd na dit aantal dagen:",
+        ],
+        "saved_link" => [
+            "Continue later with this link",
+            "Fortsätt senare med den här länken",
+            "Ga later verder met deze link",
+        ],
+        "saved_words" => [
+            "Or type these twelve words at",
+            "Eller skriv de här tolv orden på",
+            "Of typ deze twaalf woorden op",
+        ],
+        "resume_title" => {
+            ["Continue a saved form", "Fortsätt ett sparat formulär", "Ga verder met een bewaard formulier"]
+        }
+        "resume_label" => {
+            ["The twelve words of your code", "De tolv orden i din kod", "De twaalf woorden van je code"]
+        }
+        "resume_button" => ["Continue", "Fortsätt", "Verder"],
+        "resume_bad" => [
+            "These are not twelve words of a code. Check each word and try again.",
+            "Det här är inte tolv ord ur en kod. Kontrollera varje ord och försök igen.",
+            "Dit zijn geen twaalf woorden van een code. Controleer elk woord en probeer opnieuw.",
+        ],
+        "resume_unknown" => [
+            "No saved form has this code. Check the words; a form that was sent is no longer saved.",
+            "Inget sparat formulär har den här koden. Kontrollera orden; ett formulär som skickats sparas inte längre.",
+            "Geen bewaard formulier heeft deze code. Controleer de woorden; een verstuurd formulier wordt niet meer bewaard.",
+        ],
+        "resume_expired" => [
+            "This saved form has expired and its answers were deleted. You can start the form again.",
+            "Det sparade formuläret har gått ut och svaren har raderats. Du kan börja om.",
+            "Dit bewaarde formulier is verlopen en de antwoorden zijn verwijderd. Je kunt opnieuw beginnen.",
+        ],
+        "start_again" => ["Start the form", "Börja på formuläret", "Begin het formulier"],
         "question_of" => ["Question", "Fråga", "Vraag"],
         "honeypot" => ["Leave this field empty", "Lämna fältet tomt", "Laat dit veld leeg"],
         _ => return "(missing text)",

@@ -141,3 +141,62 @@ async fn import_reports_every_problem_with_its_path() {
     let export = b.get(&format!("{page}/export")).await;
     assert_eq!(export.body.trim(), "{\n  \"questions\": []\n}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_and_continue_later_in_a_fresh_client() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Drafts").await;
+    let mut p = srv.browser();
+    let partial = vec![
+        ("q.q1".to_string(), "2".to_string()),
+        ("q.q6.a".into(), "10".into()),
+        ("q.q6.b".into(), "10".into()),
+        ("q.q6.c".into(), "80".into()),
+        ("q.q8".into(), "Half of my story, with <b>markup</b>".into()),
+        ("action".into(), "save".into()),
+    ];
+    let saved = answer(&mut p, &slug, &partial).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let body = saved.body.replace("&#x2f;", "/");
+    let at = body.find(&format!("/r/{slug}/resume/")).unwrap();
+    let link: String = body[at..].chars().take_while(|c| !matches!(c, '"' | '<' | '?')).collect();
+    let code = link.rsplit('/').next().unwrap().to_string();
+    assert_eq!(code.split('-').count(), 12, "twelve words");
+    assert!(srv.state.store.responses_of(&id).unwrap().is_empty(), "a draft is not a response");
+
+    // A fresh client types the words (any case, any spacing) and gets every answer back.
+    let mut fresh = srv.browser();
+    let typed = code.replace('-', "  ").to_uppercase();
+    let r = fresh.post(&format!("/r/{slug}/resume"), &[("code", &typed), ("lang", "en")]).await;
+    assert_eq!(r.status, 303);
+    assert!(r.location().starts_with(&link));
+    let form = fresh.get(r.location()).await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("value=\"2\" checked"));
+    assert!(form.body.contains("value=\"80\""));
+    assert!(form.body.contains("Half of my story, with &lt;b&gt;markup&lt;&#x2f;b&gt;"));
+    assert_eq!(common::input_value(&form.body, "resume"), code);
+
+    let mut answers = full_answers("The whole story.");
+    answers.push(("resume".into(), code.clone()));
+    let r = answer(&mut fresh, &format!("{slug}/resume/{code}"), &answers).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    let gone = fresh.get(&link).await;
+    assert_eq!(gone.status, 404, "a sent form's draft is deleted");
+
+    // Wrong words get a clear message; an expired draft a clear page.
+    let bad = fresh.post(&format!("/r/{slug}/resume"), &[("code", "apple banana")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("These are not twelve words"));
+    let saved = answer(&mut p, &slug, &partial).await;
+    let body = saved.body.replace("&#x2f;", "/");
+    let at = body.find(&format!("/r/{slug}/resume/")).unwrap();
+    let link: String = body[at..].chars().take_while(|c| !matches!(c, '"' | '<' | '?')).collect();
+    srv.clock.advance(15 * 86_400);
+    let expired = fresh.get(&link).await;
+    assert_eq!(expired.status, 410);
+    assert!(expired.body.contains("has expired"));
+}

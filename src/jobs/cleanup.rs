@@ -8,8 +8,11 @@ pub fn run(state: &AppState, now: i64) -> Result<(), StoreError> {
     let sessions = state.store.delete_sessions_where(|s| session_expired(s, now, &state.config.session))?;
     let links = state.store.delete_expired_tokens(now)?;
     state.form_limiter.prune();
-    if sessions + links > 0 {
-        tracing::info!(sessions, links, "removed expired sessions and links");
+    // Draft expiry days are in each campaign's time zone; a day of margin covers them all.
+    let utc_day = now.div_euclid(86_400) as i32;
+    let drafts = state.store.delete_expired_drafts(utc_day - 1)?;
+    if sessions + links + drafts > 0 {
+        tracing::info!(sessions, links, drafts, "removed expired sessions, links and drafts");
     }
     Ok(())
 }

@@ -29,6 +29,19 @@ pub(super) const COUNTERS: TableDefinition<(&str, u32, i32), &[u8]> = TableDefin
 // sha256(form nonce) → day number until which it is kept: a form is counted once
 pub(super) const FORM_NONCES: TableDefinition<&[u8], i32> = TableDefinition::new("form_nonces");
 
+// sha256(resume code) → JSON Draft: unfinished answers, sealed
+pub(super) const DRAFTS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("drafts");
+
+/// Unfinished answers saved to continue later.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Draft {
+    pub campaign_id: String,
+    /// Last day (day number in the campaign's time zone) on which it can be resumed.
+    pub expires: i32,
+    /// The FormInput as JSON, sealed with the campaign's data key.
+    pub sealed: Vec<u8>,
+}
+
 /// One response as stored: no participant, no time finer than its period, no sequence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredResponse {
@@ -193,6 +206,42 @@ impl Store {
                 Ok((k.value().2, unpack(v.value())))
             })
             .collect()
+    }
+}
+
+impl Store {
+    pub fn save_draft(&self, code_hash: &[u8], draft: &Draft) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(DRAFTS)?.insert(code_hash, to_json(draft)?.as_slice())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn draft(&self, code_hash: &[u8]) -> Result<Option<Draft>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(DRAFTS)?;
+        let value = table.get(code_hash)?;
+        value.map(|v| from_json(v.value())).transpose()
+    }
+
+    pub fn delete_draft(&self, code_hash: &[u8]) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(DRAFTS)?.remove(code_hash)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes drafts whose last day is before `day`; returns how many.
+    pub fn delete_expired_drafts(&self, day: i32) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let removed = {
+            let mut table = tx.open_table(DRAFTS)?;
+            let before = redb::ReadableTableMetadata::len(&table)?;
+            table.retain(|_, v| from_json::<Draft>(v).map_or(true, |d| d.expires >= day))?;
+            (before - redb::ReadableTableMetadata::len(&table)?) as usize
+        };
+        tx.commit()?;
+        Ok(removed)
     }
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
-pub use campaigns::{NewResponse, StoredResponse};
+pub use campaigns::{Draft, NewResponse, StoredResponse};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 
 /// Name of the store file inside `data_dir`.
@@ -34,7 +34,7 @@ const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 
 /// Numbered migrations: the store's schema version is how many have run.
-const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables, migrate_2_campaign_tables];
+const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables, migrate_2_campaign_tables, migrate_3_drafts];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(STAFF)?;
@@ -53,6 +53,11 @@ fn migrate_2_campaign_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(RESPONSES)?;
     tx.open_table(COUNTERS)?;
     tx.open_table(FORM_NONCES)?;
+    Ok(())
+}
+
+fn migrate_3_drafts(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(campaigns::DRAFTS)?;
     Ok(())
 }
 

@@ -98,6 +98,14 @@ impl AppState {
         Campaigns { store: &self.store, master: &self.master, now: self.clock.now() }
     }
 
+    pub fn drafts(&self) -> crate::drafts::Drafts<'_> {
+        crate::drafts::Drafts {
+            store: &self.store,
+            now: self.clock.now(),
+            keep_days: self.config.retention.drafts_days,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.config.public_url.trim_end_matches('/'), path)
     }
@@ -135,6 +143,8 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/questions/:qid/delete", post(builder::delete_question))
         .at("/r/:slug", get(respond::show_form).post(respond::submit_form))
         .at("/r/:slug/thanks", get(respond::show_thanks))
+        .at("/r/:slug/resume", get(respond::show_resume).post(respond::find_resume))
+        .at("/r/:slug/resume/:code", get(respond::resume_draft))
 }
 
 /// The whole application: routes inside the middleware stack.

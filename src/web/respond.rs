@@ -15,12 +15,13 @@ use super::AppState;
 use super::login::internal;
 use super::render::View;
 use crate::campaign::{Campaign, Intake};
+use crate::drafts;
 use crate::i18n::{negotiate, t};
 use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
 use crate::response::{FormInput, read_fields, validate};
 
 /// Form fields that are not answers.
-const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action"];
+const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume"];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -66,7 +67,9 @@ pub fn show_form(
     let (c, q) = load(&state, &slug)?;
     let lang = choose_lang(&c, &query.lang, req);
     match c.intake(state.clock.now()) {
-        Intake::Accepting => Ok(form_page(&view, &c, &q, lang, &FormInput::default(), &BTreeMap::new())),
+        Intake::Accepting => {
+            Ok(form_page(&view, &c, &q, lang, &FormInput::default(), &BTreeMap::new(), None))
+        }
         other => Ok(not_taking(&view, lang, other)),
     }
 }
@@ -79,6 +82,7 @@ pub fn form_page(
     lang: Lang,
     input: &FormInput,
     errors: &BTreeMap<String, &'static str>,
+    resume: Option<&str>,
 ) -> Response {
     let questions: Vec<Value> =
         q.questions.iter().enumerate().map(|(i, q)| question_view(i, q, lang, input, errors)).collect();
@@ -111,7 +115,7 @@ pub fn form_page(
         lang => lang.code(), title => c.settings.title, slug => c.slug,
         intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
         questions, switch, words, nonce => crate::accounts::new_token(), first_error,
-        error_count => errors.len(), total => q.questions.len(),
+        error_count => errors.len(), total => q.questions.len(), resume,
     };
     if errors.is_empty() { view.ok("respond/form.html", ctx) } else { view.invalid("respond/form.html", ctx) }
 }
@@ -227,12 +231,21 @@ pub async fn submit_form(
             "The form is incomplete. Open it again from its link.",
         ));
     };
+    let key = state.campaigns().data_key(&c).map_err(internal)?;
+    let resume = controls.get("resume").and_then(|r| drafts::normalise(r));
+    if controls.get("action").map(String::as_str) == Some("save") {
+        let code = resume.unwrap_or_else(drafts::new_code);
+        state.drafts().save(&c, &key, &code, &input)?;
+        return Ok(saved_page(&state, &view, &c, lang, &code));
+    }
     let submission = match validate(&q, &input) {
         Ok(s) => s,
-        Err(errors) => return Ok(form_page(&view, &c, &q, lang, &input, &errors)),
+        Err(errors) => return Ok(form_page(&view, &c, &q, lang, &input, &errors, resume.as_deref())),
     };
-    let key = state.campaigns().data_key(&c).map_err(internal)?;
     state.intake.submit(&c, &q, &key, &submission, nonce, state.clock.now()).await.map_err(internal)?;
+    if let Some(code) = resume {
+        state.drafts().discard(&code)?;
+    }
     Ok(thanks)
 }
 
@@ -259,5 +272,107 @@ pub fn show_thanks(
     let lang = choose_lang(&c, &query.lang, req);
     Ok(view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
+    }))
+}
+
+fn saved_page(state: &AppState, view: &View, c: &Campaign, lang: Lang, code: &str) -> Response {
+    let words: Vec<&str> = code.split('-').collect();
+    view.ok(
+        "respond/saved.html",
+        context! {
+            lang => lang.code(), title => t(lang, "saved_title"), text => t(lang, "saved_text"),
+            days => state.config.retention.drafts_days, link_label => t(lang, "saved_link"),
+            words_label => t(lang, "saved_words"), words,
+            link => state.url(&format!("/r/{}/resume/{code}?lang={}", c.slug, lang.code())),
+            resume_url => state.url(&format!("/r/{}/resume", c.slug)),
+        },
+    )
+}
+
+fn resume_form(view: &View, c: &Campaign, lang: Lang, typed: &str, error: Option<&str>) -> Response {
+    let ctx = context! {
+        lang => lang.code(), slug => c.slug, typed, error, title => t(lang, "resume_title"),
+        label => t(lang, "resume_label"), button => t(lang, "resume_button"),
+    };
+    if error.is_some() {
+        view.invalid("respond/resume.html", ctx)
+    } else {
+        view.ok("respond/resume.html", ctx)
+    }
+}
+
+#[handler]
+pub fn show_resume(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let (c, _) = load(&state, &slug)?;
+    Ok(resume_form(&view, &c, choose_lang(&c, &query.lang, req), "", None))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResumeForm {
+    code: String,
+    lang: String,
+}
+
+#[handler]
+pub fn find_resume(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    poem::web::Form(form): poem::web::Form<ResumeForm>,
+) -> poem::Result<Response> {
+    let (c, _) = load(&state, &slug)?;
+    let lang = choose_lang(&c, &form.lang, req);
+    match drafts::normalise(&form.code) {
+        Some(code) => {
+            Ok(Redirect::see_other(format!("/r/{slug}/resume/{code}?lang={}", lang.code())).into_response())
+        }
+        None => Ok(resume_form(&view, &c, lang, &form.code, Some(t(lang, "resume_bad")))),
+    }
+}
+
+#[handler]
+pub fn resume_draft(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path((slug, code)): Path<(String, String)>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let (c, q) = load(&state, &slug)?;
+    let lang = choose_lang(&c, &query.lang, req);
+    if c.intake(state.clock.now()) != Intake::Accepting {
+        return Ok(not_taking(&view, lang, c.intake(state.clock.now())));
+    }
+    let key = state.campaigns().data_key(&c).map_err(internal)?;
+    let found = match drafts::normalise(&code) {
+        Some(code) => state.drafts().find(&c, &key, &code)?,
+        None => drafts::Found::Unknown,
+    };
+    let (status, text) = match found {
+        drafts::Found::Draft(input) => {
+            return Ok(form_page(
+                &view,
+                &c,
+                &q,
+                lang,
+                &input,
+                &BTreeMap::new(),
+                drafts::normalise(&code).as_deref(),
+            ));
+        }
+        drafts::Found::Expired => (StatusCode::GONE, t(lang, "resume_expired")),
+        drafts::Found::Unknown => (StatusCode::NOT_FOUND, t(lang, "resume_unknown")),
+    };
+    Ok(view.render(status, "respond/closed.html", context! {
+        lang => lang.code(), title => t(lang, "resume_title"), text,
+        again => context! { href => format!("/r/{slug}?lang={}", lang.code()), label => t(lang, "start_again") },
     }))
 }

@@ -103,12 +103,14 @@ pub fn full_answers(story: &str) -> Vec<(String, String)> {
     .collect()
 }
 
-/// Opens the form and sends `answers` with the form's own nonce; returns the reply.
-pub async fn answer(b: &mut Browser, slug: &str, answers: &[(String, String)]) -> super::Reply {
-    let form = b.get(&format!("/r/{slug}")).await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    let nonce = input_value(&form.body, "nonce");
+/// Opens the form at `/r/{form}` and sends `answers` to the campaign with the form's own
+/// nonce; returns the reply. `form` is a slug, or `slug/resume/code` for a saved form.
+pub async fn answer(b: &mut Browser, form: &str, answers: &[(String, String)]) -> super::Reply {
+    let page = b.get(&format!("/r/{form}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let nonce = input_value(&page.body, "nonce");
     let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     fields.push(("nonce", &nonce));
+    let slug = form.split('/').next().unwrap();
     b.post(&format!("/r/{slug}"), &fields).await
 }

@@ -1,0 +1,96 @@
+//! "Save and continue later": unfinished answers sealed with the campaign key, found again
+//! by a resume code of twelve words (132 bits) that only the participant holds. Only the
+//! code's hash is stored; no contact data, no cookie.
+
+use std::sync::LazyLock;
+
+use rand::Rng;
+use sha2::{Digest, Sha256};
+
+use crate::campaign::{Campaign, day_number};
+use crate::keys::DataKey;
+use crate::response::FormInput;
+use crate::store::{Draft, Store, StoreError};
+
+const WORDS_IN_CODE: usize = 12;
+
+static WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| include_str!("../web/data/resume-words.txt").lines().collect());
+
+/// Twelve random words from the 2048-word BIP-39 English list, joined by hyphens.
+pub fn new_code() -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..WORDS_IN_CODE).map(|_| WORDS[rng.gen_range(0..WORDS.len())]).collect::<Vec<_>>().join("-")
+}
+
+/// The code as stored and compared: lower case words joined by hyphens, whatever the
+/// participant typed between them. None when it is not twelve list words.
+pub fn normalise(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    (words.len() == WORDS_IN_CODE && words.iter().all(|w| WORDS.binary_search(&w.as_str()).is_ok()))
+        .then(|| words.join("-"))
+}
+
+fn hash(code: &str) -> [u8; 32] {
+    Sha256::digest(code.as_bytes()).into()
+}
+
+pub enum Found {
+    Draft(FormInput),
+    Expired,
+    Unknown,
+}
+
+pub struct Drafts<'a> {
+    pub store: &'a Store,
+    pub now: i64,
+    pub keep_days: u32,
+}
+
+impl Drafts<'_> {
+    /// Seals and stores `input` under `code` (replacing an earlier save with the same code).
+    pub fn save(&self, c: &Campaign, key: &DataKey, code: &str, input: &FormInput) -> Result<(), StoreError> {
+        let json = serde_json::to_vec(input).expect("plain data serialises");
+        let draft = Draft {
+            campaign_id: c.id.clone(),
+            expires: day_number(c.settings.today(self.now)) + self.keep_days as i32,
+            sealed: key.seal(&format!("{}:draft", c.scope()), &json),
+        };
+        self.store.save_draft(&hash(code), &draft)
+    }
+
+    pub fn find(&self, c: &Campaign, key: &DataKey, code: &str) -> Result<Found, StoreError> {
+        let Some(draft) = self.store.draft(&hash(code))?.filter(|d| d.campaign_id == c.id) else {
+            return Ok(Found::Unknown);
+        };
+        if draft.expires < day_number(c.settings.today(self.now)) {
+            return Ok(Found::Expired);
+        }
+        let opened = key.open(&format!("{}:draft", c.scope()), &draft.sealed).ok();
+        Ok(opened.and_then(|json| serde_json::from_slice(&json).ok()).map_or(Found::Unknown, Found::Draft))
+    }
+
+    pub fn discard(&self, code: &str) -> Result<(), StoreError> {
+        self.store.delete_draft(&hash(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_twelve_list_words_and_survive_retyping() {
+        assert!(WORDS.windows(2).all(|w| w[0] < w[1]), "the list is sorted for binary search");
+        let code = new_code();
+        assert_eq!(code.split('-').count(), 12);
+        let retyped = code.replace('-', "  ").to_uppercase();
+        assert_eq!(normalise(&retyped).as_deref(), Some(code.as_str()));
+        assert_eq!(normalise("abandon ability"), None);
+        assert_eq!(normalise(&code.replace("-", " ").replacen(' ', " notaword ", 1)), None);
+    }
+}
