@@ -107,6 +107,8 @@ pub fn form_page(
         "max_picks",
         "characters_max",
         "skip",
+        "save",
+        "resume_title",
     ]
     .into_iter()
     .map(|k| (k, t(lang, k)))
