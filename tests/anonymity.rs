@@ -47,7 +47,7 @@ async fn responses_leave_no_address_agent_time_or_order() {
         (started - 2..=jiff::Timestamp::now().as_second() + 2).map(|s| s.to_string()).collect();
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
-        for needle in [b"127.0.0.77".as_slice(), &[127, 0, 0, 77], b"DistinctiveTestAgent"] {
+        for needle in [b"127.0.0.77".as_slice(), &[127, 0, 0, 77], b"DistinctiveTestAgent", b"story number"] {
             assert!(!bytes.windows(needle.len()).any(|w| w == needle), "{needle:?} in {}", file.display());
         }
     }

@@ -200,3 +200,87 @@ async fn save_and_continue_later_in_a_fresh_client() {
     assert_eq!(expired.status, 410);
     assert!(expired.body.contains("has expired"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn builder_languages_preview_reorder_and_edit() {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let page = b.post("/admin/campaigns", &[("title", "Tvåspråkig")]).await.location().to_string();
+    let id = page.rsplit('/').next().unwrap().to_string();
+    let today =
+        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
+    let end = today.checked_add(jiff::Span::new().days(10)).unwrap().to_string();
+    let mut settings = vec![
+        ("title", "Tvåspråkig"),
+        ("languages", "en"),
+        ("languages", "sv"),
+        ("start", ""),
+        ("end", end.as_str()),
+        ("time_zone", "Europe/Stockholm"),
+        ("granularity", "week"),
+        ("k", "5"),
+        ("audience", "link"),
+    ];
+    let r = b.post(&page, &settings).await;
+    assert_eq!(r.status, 422, "a missing start date is named");
+    assert!(r.body.contains("Give a date as YYYY-MM-DD."));
+    let start = today.to_string();
+    settings[3] = ("start", start.as_str());
+    assert_eq!(b.post(&page, &settings).await.status, 303);
+
+    let q = |kind: &'static str, en: &'static str, sv: &'static str| {
+        vec![("kind", kind), ("prompt_en", en), ("prompt_sv", sv)]
+    };
+    let missing = b.post(&format!("{page}/questions"), &q("yesno", "Did you speak up?", "")).await;
+    assert_eq!(missing.status, 422);
+    assert!(missing.body.contains("prompt.sv: missing: the campaign offers this language"));
+    assert!(missing.body.contains("Did you speak up?"), "the input is kept");
+    assert_eq!(
+        b.post(&format!("{page}/questions"), &q("yesno", "Did you speak up?", "Sa du ifrån?")).await.status,
+        303
+    );
+    assert_eq!(
+        b.post(&format!("{page}/questions"), &q("mood", "How are you?", "Hur mår du?")).await.status,
+        303
+    );
+
+    // Preview (the campaign is a draft), reorder, edit.
+    let preview = b.get(&format!("{page}/preview")).await;
+    assert!(preview.body.contains("Preview.") && !preview.body.contains("name=\"action\""));
+    assert!(preview.body.find("Did you speak up?").unwrap() < preview.body.find("How are you?").unwrap());
+    assert_eq!(b.post(&format!("{page}/questions/q2/move"), &[("dir", "up")]).await.status, 303);
+    let edit = b.get(&format!("{page}/questions/q1")).await;
+    assert!(edit.body.contains("value=\"Sa du ifrån?\""));
+    let r = b
+        .post(
+            &format!("{page}/questions/q1"),
+            &[
+                ("kind", "yesno"),
+                ("prompt_en", "Did you say something?"),
+                ("prompt_sv", "Sa du något?"),
+                ("required", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let preview = b.get(&format!("{page}/preview?lang=sv")).await;
+    assert!(preview.body.find("Hur mår du?").unwrap() < preview.body.find("Sa du något?").unwrap());
+    assert_eq!(b.post(&format!("{page}/status"), &[("status", "open")]).await.status, 303);
+
+    // The participant's language: Accept-Language, overridden by the visible switch.
+    let slug = srv.state.campaigns().get(&id).unwrap().slug;
+    let mut p = srv.browser();
+    let sv = p.get_with_language(&format!("/r/{slug}"), "sv-SE,sv;q=0.9,en;q=0.5").await;
+    assert!(
+        sv.body.contains("<html lang=\"sv\">")
+            && sv.body.contains("Skicka")
+            && sv.body.contains("Hur mår du?")
+    );
+    assert!(sv.body.contains("hreflang=\"en\""), "a visible switch to English");
+    let en = p.get_with_language(&format!("/r/{slug}?lang=en"), "sv").await;
+    assert!(en.body.contains("<html lang=\"en\">") && en.body.contains("Send"));
+    let r = answer(&mut p, &slug, &[("q.q2".into(), "4".into()), ("lang".into(), "sv".into())]).await;
+    assert_eq!(r.status, 422, "q1 is required now");
+    assert!(r.body.contains("Svara på den här frågan."), "messages in the participant's language");
+}

@@ -136,6 +136,7 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id", get(campaigns::show_campaign).post(campaigns::save_settings))
         .at("/admin/campaigns/:id/status", post(campaigns::change_status))
         .at("/admin/campaigns/:id/export", get(campaigns::export_questionnaire))
+        .at("/admin/campaigns/:id/preview", get(respond::preview_form))
         .at("/admin/campaigns/:id/import", post(campaigns::import_questionnaire))
         .at("/admin/campaigns/:id/questions", get(builder::show_new_question).post(builder::add_question))
         .at("/admin/campaigns/:id/questions/:qid", get(builder::show_question).post(builder::save_question))

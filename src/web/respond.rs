@@ -84,6 +84,21 @@ pub fn form_page(
     errors: &BTreeMap<String, &'static str>,
     resume: Option<&str>,
 ) -> Response {
+    render_form(view, c, q, lang, input, errors, resume, false)
+}
+
+/// The form; a preview (for the owner) is the same page without a way to send it.
+#[allow(clippy::too_many_arguments)]
+fn render_form(
+    view: &View,
+    c: &Campaign,
+    q: &Questionnaire,
+    lang: Lang,
+    input: &FormInput,
+    errors: &BTreeMap<String, &'static str>,
+    resume: Option<&str>,
+    preview: bool,
+) -> Response {
     let questions: Vec<Value> =
         q.questions.iter().enumerate().map(|(i, q)| question_view(i, q, lang, input, errors)).collect();
     let switch: Vec<Value> = c
@@ -117,7 +132,7 @@ pub fn form_page(
         lang => lang.code(), title => c.settings.title, slug => c.slug,
         intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
         questions, switch, words, nonce => crate::accounts::new_token(), first_error,
-        error_count => errors.len(), total => q.questions.len(), resume,
+        error_count => errors.len(), total => q.questions.len(), resume, preview,
     };
     if errors.is_empty() { view.ok("respond/form.html", ctx) } else { view.invalid("respond/form.html", ctx) }
 }
@@ -377,4 +392,22 @@ pub fn resume_draft(
         lang => lang.code(), title => t(lang, "resume_title"), text,
         again => context! { href => format!("/r/{slug}?lang={}", lang.code()), label => t(lang, "start_again") },
     }))
+}
+
+/// The owner's preview of a campaign's current questionnaire, whatever its status.
+#[handler]
+pub fn preview_form(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: super::session::StaffUser,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    user.require(crate::store::Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(super::campaigns::campaign_error)?;
+    let q = state.campaigns().current_questionnaire(&c).map_err(super::campaigns::campaign_error)?;
+    let lang = Lang::parse(&query.lang)
+        .filter(|l| c.settings.languages.contains(l))
+        .unwrap_or(c.settings.languages[0]);
+    Ok(render_form(&view.signed_in(&user), &c, &q, lang, &FormInput::default(), &BTreeMap::new(), None, true))
 }

@@ -256,6 +256,11 @@ impl Browser {
         self.send(req).await
     }
 
+    pub async fn get_with_language(&mut self, path: &str, accept_language: &str) -> Reply {
+        let req = self.client.get(format!("{}{path}", self.base)).header("accept-language", accept_language);
+        self.send(req).await
+    }
+
     /// Posts a form with this browser's CSRF token added.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
         if !self.cookies.contains_key("__Host-tellpoint-csrf") {
