@@ -5,7 +5,6 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 use std::time::Duration;
 
 use common::{Browser, Instance, PASSWORD, create_account, sign_in, walk};
@@ -23,29 +22,12 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
-async fn tls_stream(tp: &Instance) -> tokio_rustls::client::TlsStream<tokio::net::TcpStream> {
-    use rustls::pki_types::pem::PemObject;
-    let pem = std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap();
-    let mut roots = rustls::RootCertStore::empty();
-    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
-    let config =
-        rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-    let addr = tp.base.trim_start_matches("https://").to_string();
-    let tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
-    tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await.unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_lets_requests_in_flight_finish() {
     let dir = tempfile::tempdir().unwrap();
     let tp = Instance::start(dir.path(), &[]);
     // A request whose body is still arriving when SIGTERM comes.
-    let mut stream = tls_stream(&tp).await;
+    let mut stream = tp.tls_connect(&tp.data_dir().join("tls/cert.pem")).await.unwrap();
     let body = "username=olga&password=half-sent-password";
     let head = format!(
         "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",

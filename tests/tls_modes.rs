@@ -4,14 +4,12 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::Instance;
-use rustls::pki_types::pem::PemObject;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-type Stream = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
+type Stream = common::TlsStream;
 
 fn make_cert(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     let made = rcgen::generate_simple_self_signed(vec!["localhost".into(), "127.0.0.1".into()]).unwrap();
@@ -22,19 +20,8 @@ fn make_cert(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf)
     (cert, key)
 }
 
-async fn connect(tp: &Instance, trusted: &Path) -> Result<Stream, std::io::Error> {
-    let pem = std::fs::read(trusted).unwrap();
-    let mut roots = rustls::RootCertStore::empty();
-    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
-    let config =
-        rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-    let tcp = tokio::net::TcpStream::connect(tp.base.trim_start_matches("https://")).await?;
-    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-    tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await
+async fn connect(tp: &Instance, trusted: &Path) -> std::io::Result<Stream> {
+    tp.tls_connect(trusted).await
 }
 
 /// One keep-alive request for /healthz on an open connection; true when it answers "ok".

@@ -15,6 +15,8 @@ use tellpoint::clock::Clock;
 use tellpoint::config::Config;
 use tellpoint::web::AppState;
 
+pub type TlsStream = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_tellpoint");
 pub const PASSWORD: &str = "violet kettle harbour 42";
 
@@ -92,6 +94,23 @@ impl Instance {
     /// Every file under the data directory.
     pub fn data_files(&self) -> Vec<PathBuf> {
         walk(&self.data_dir())
+    }
+
+    /// A raw TLS connection to this instance, trusting only the certificate in `trusted`.
+    pub async fn tls_connect(&self, trusted: &Path) -> std::io::Result<TlsStream> {
+        use rustls::pki_types::pem::PemObject;
+        let pem = std::fs::read(trusted).unwrap();
+        let mut roots = rustls::RootCertStore::empty();
+        roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let tcp = tokio::net::TcpStream::connect(self.base.trim_start_matches("https://")).await?;
+        let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+        tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await
     }
 
     pub fn signal(&self, sig: &str) {
