@@ -76,6 +76,28 @@ async fn hostile_corpus_never_fails_the_server_or_writes() {
         assert!(r.body.contains("</html>"), "{name}: a whole page");
         assert!(!r.body.contains("<script>alert"), "{name}: markup echoed");
     }
+    // A body that stops short of its Content-Length, then the client half-closes.
+    {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let cert = srv.state.config.data_dir.join("tls/cert.pem");
+        let mut stream = common::tls_connect(&srv.base, &cert).await.unwrap();
+        let body = base.as_bytes();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: {FORM}\r\nCookie: __Host-tellpoint-csrf={csrf}\r\nContent-Length: {}\r\n\r\n",
+            body.len() + 100
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(body).await.unwrap();
+        stream.shutdown().await.unwrap();
+        let mut answer = Vec::new();
+        let _ =
+            tokio::time::timeout(std::time::Duration::from_secs(10), stream.read_to_end(&mut answer)).await;
+        let text = String::from_utf8_lossy(&answer);
+        assert!(
+            !text.starts_with("HTTP/1.1 5") && !text.starts_with("HTTP/1.1 303"),
+            "truncated body: {text}"
+        );
+    }
     assert!(srv.state.store.responses_of(&id).unwrap().is_empty(), "nothing stored");
     let c = srv.state.campaigns().get(&id).unwrap();
     assert!(srv.state.store.counters_of(&id, c.version).unwrap().is_empty(), "nothing counted");

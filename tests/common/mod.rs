@@ -98,26 +98,33 @@ impl Instance {
 
     /// A raw TLS connection to this instance, trusting only the certificate in `trusted`.
     pub async fn tls_connect(&self, trusted: &Path) -> std::io::Result<TlsStream> {
-        use rustls::pki_types::pem::PemObject;
-        let pem = std::fs::read(trusted).unwrap();
-        let mut roots = rustls::RootCertStore::empty();
-        roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        let tcp = tokio::net::TcpStream::connect(self.base.trim_start_matches("https://")).await?;
-        let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-        tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await
+        tls_connect(&self.base, trusted).await
     }
 
     pub fn signal(&self, sig: &str) {
         let ok = Command::new("kill").args(["-s", sig, &self.child.id().to_string()]).status().unwrap();
         assert!(ok.success());
     }
+}
 
+/// A raw TLS connection to `base` (https://host:port), trusting only `trusted`.
+pub async fn tls_connect(base: &str, trusted: &Path) -> std::io::Result<TlsStream> {
+    use rustls::pki_types::pem::PemObject;
+    let pem = std::fs::read(trusted).unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let tcp = tokio::net::TcpStream::connect(base.trim_start_matches("https://")).await?;
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await
+}
+
+impl Instance {
     /// Sends SIGTERM and waits for the exit status.
     pub fn stop(mut self) -> std::process::ExitStatus {
         self.signal("TERM");
