@@ -112,7 +112,8 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let tp = Instance::start(
         dir.path(),
-        &[("TELLPOINT_LOG__LEVEL", "warn"), ("TELLPOINT_LIMITS__FORM_POSTS_PER_MINUTE", "100000000")],
+        // The systemd unit's malloc setting, so RSS is measured as deployed.
+        &[("TELLPOINT_LIMITS__FORM_POSTS_PER_MINUTE", "100000000"), ("MALLOC_MMAP_THRESHOLD_", "131072")],
     );
     let mut b = tp.browser();
     let mut owner = create_account(&mut b, &tp.setup_path(), "olga").await;

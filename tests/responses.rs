@@ -102,7 +102,7 @@ async fn each_kind_reports_its_problem_and_keeps_the_other_input() {
     answers.push(("q.q3".into(), "o4".into()));
     let r = answer(&mut p, &slug, &answers).await;
     assert!(r.body.contains("Too many choices."));
-    let long = "x".repeat(301);
+    let long = "x".repeat(601);
     let r = answer(&mut p, &slug, &full_answers(&long)).await;
     assert_eq!(r.status, 422);
     assert!(r.body.contains("This text is too long."));

@@ -17,6 +17,10 @@ pub use audit::{AuditBreak, AuditEntry};
 pub use campaigns::{Draft, NewResponse, StoredResponse};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 
+/// redb's page cache. Its default (1 GiB) would let RSS grow with the store; the hot
+/// pages (campaigns, counters, the newest responses) fit in far less.
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 /// Name of the store file inside `data_dir`.
 pub const FILE_NAME: &str = "tellpoint.redb";
 
@@ -123,6 +127,7 @@ impl Store {
         let path = data_dir.join(FILE_NAME);
         let db = Database::builder()
             .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
+            .set_cache_size(CACHE_BYTES)
             .create(&path)
             .map_err(|e| open_error(&path, e))?;
         set_private(&path);

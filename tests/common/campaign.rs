@@ -38,7 +38,7 @@ pub fn every_kind() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             ],
         ),
         ("yesno", vec![("prompt_en", "Did you tell anyone?")]),
-        ("story", vec![("prompt_en", "What happened?"), ("max_len", "300")]),
+        ("story", vec![("prompt_en", "What happened?"), ("max_len", "600")]),
     ]
 }
 
