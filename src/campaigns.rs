@@ -2,6 +2,9 @@
 //! close, and edit the questionnaire — a version that has responses is frozen, so an edit
 //! makes the next version.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use rand::RngCore;
 
 use crate::campaign::{Campaign, Settings, SettingsInput, Status};
@@ -148,5 +151,51 @@ impl Campaigns<'_> {
             &format!("{} v{}", c.id, c.version),
         )?;
         Ok(c)
+    }
+}
+
+/// What the response form needs of a campaign, loaded once per change rather than per
+/// request: the campaign, its current questionnaire and its unwrapped data key.
+pub struct Live {
+    pub campaign: Campaign,
+    pub questionnaire: Questionnaire,
+    pub key: DataKey,
+}
+
+/// Campaigns by slug, dropped whenever the store's campaign generation moves on.
+#[derive(Default)]
+pub struct LiveCampaigns {
+    cached: Mutex<(u64, HashMap<String, Arc<Live>>)>,
+}
+
+impl LiveCampaigns {
+    pub fn by_slug(
+        &self,
+        store: &Store,
+        master: &MasterKey,
+        slug: &str,
+    ) -> Result<Option<Arc<Live>>, CampaignError> {
+        let generation = store.campaign_generation();
+        {
+            let cached = self.cached.lock().expect("cache lock");
+            if cached.0 == generation
+                && let Some(live) = cached.1.get(slug)
+            {
+                return Ok(Some(live.clone()));
+            }
+        }
+        let Some(campaign) = store.campaign_by_slug(slug)? else { return Ok(None) };
+        let campaigns = Campaigns { store, master, now: 0 };
+        let live = Arc::new(Live {
+            questionnaire: campaigns.current_questionnaire(&campaign)?,
+            key: campaigns.data_key(&campaign)?,
+            campaign,
+        });
+        let mut cached = self.cached.lock().expect("cache lock");
+        if cached.0 != generation {
+            *cached = (generation, HashMap::new());
+        }
+        cached.1.insert(slug.to_string(), live.clone());
+        Ok(Some(live))
     }
 }

@@ -67,6 +67,9 @@ async fn every_kind_is_answered_read_back_and_counted() {
     assert_eq!(r.status, 303);
     assert_eq!(campaigns.get(&id).unwrap().version, 2);
     assert_eq!(srv.state.store.questionnaire(&id, 1).unwrap().unwrap().questions.len(), 8, "v1 is kept");
+    let form = p.get(&format!("/r/{slug}")).await;
+    assert!(!form.body.contains("Did you tell anyone?"), "the form shows version 2 at once");
+    assert!(form.body.contains("Question 1 / 7"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -115,8 +118,9 @@ async fn draft_and_closed_campaigns_take_no_answers() {
     srv.clock.advance(30);
     sign_in(&mut b, &mut owner).await;
     let (id, slug) = build_and_open(&mut b, "Short").await;
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
     let mut p = srv.browser();
+    assert!(p.get(&format!("/r/{slug}")).await.body.contains("Did you tell anyone?"), "open and loaded");
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
     let page = p.get(&format!("/r/{slug}")).await;
     assert!(page.body.contains("This campaign is closed"));
     assert!(!page.body.contains("<form method=\"post\" action=\"/r/"));

@@ -78,6 +78,7 @@ impl Store {
                 .insert((campaign.id.as_str(), campaign.version), to_json(questionnaire)?.as_slice())?;
         }
         tx.commit()?;
+        self.campaigns_changed();
         Ok(())
     }
 
@@ -111,6 +112,7 @@ impl Store {
         let tx = self.write()?;
         tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
         tx.commit()?;
+        self.campaigns_changed();
         Ok(())
     }
 
@@ -123,6 +125,7 @@ impl Store {
             tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
         }
         tx.commit()?;
+        self.campaigns_changed();
         Ok(())
     }
 

@@ -119,6 +119,8 @@ enum Db {
 
 pub struct Store {
     db: Db,
+    /// Bumped by every write to a campaign or questionnaire, so caches know to reload.
+    campaign_generation: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -131,7 +133,7 @@ impl Store {
             .create(&path)
             .map_err(|e| open_error(&path, e))?;
         set_private(&path);
-        let store = Store { db: Db::Writable(db) };
+        let store = Store { db: Db::Writable(db), campaign_generation: Default::default() };
         store.migrate(&path)?;
         Ok(store)
     }
@@ -146,7 +148,7 @@ impl Store {
             .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
             .open_read_only(&path)
             .map_err(|e| open_error(&path, e))?;
-        let store = Store { db: Db::ReadOnly(db) };
+        let store = Store { db: Db::ReadOnly(db), campaign_generation: Default::default() };
         let found = store.schema_version()?;
         check_version(&path, found)?;
         Ok(store)
@@ -175,6 +177,14 @@ impl Store {
         };
         let v = table.get("schema_version")?;
         Ok(v.and_then(|v| v.value().try_into().ok()).map_or(0, u64::from_le_bytes))
+    }
+
+    pub fn campaign_generation(&self) -> u64 {
+        self.campaign_generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn campaigns_changed(&self) {
+        self.campaign_generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     /// Whether a read transaction can be begun and a table read: what `/healthz` checks.

@@ -50,6 +50,7 @@ pub struct AppState {
     pub clock: Clock,
     pub throttle: Throttle,
     pub form_limiter: limits::FormLimiter,
+    pub live: crate::campaigns::LiveCampaigns,
     pub templates: Templates,
     pub tls: Option<TlsSource>,
 }
@@ -84,6 +85,7 @@ impl AppState {
             clock,
             throttle: Throttle::default(),
             form_limiter: limits::FormLimiter::new(config.limits.form_posts_per_minute),
+            live: Default::default(),
             templates: Templates::load(),
             tls,
             config,

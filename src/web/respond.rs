@@ -15,6 +15,7 @@ use super::AppState;
 use super::login::internal;
 use super::render::View;
 use crate::campaign::{Campaign, Intake};
+use crate::campaigns::Live;
 use crate::drafts;
 use crate::i18n::{negotiate, t};
 use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
@@ -41,10 +42,8 @@ fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
     })
 }
 
-fn load(state: &AppState, slug: &str) -> poem::Result<(Campaign, Questionnaire)> {
-    let c = state.store.campaign_by_slug(slug)?.ok_or_else(not_found)?;
-    let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
-    Ok((c, q))
+fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
+    state.live.by_slug(&state.store, &state.master, slug).map_err(internal)?.ok_or_else(not_found)
 }
 
 /// The polite page for a campaign that does not take answers today.
@@ -64,12 +63,11 @@ pub fn show_form(
     Path(slug): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> poem::Result<Response> {
-    let (c, q) = load(&state, &slug)?;
-    let lang = choose_lang(&c, &query.lang, req);
+    let live = load(&state, &slug)?;
+    let (c, q) = (&live.campaign, &live.questionnaire);
+    let lang = choose_lang(c, &query.lang, req);
     match c.intake(state.clock.now()) {
-        Intake::Accepting => {
-            Ok(form_page(&view, &c, &q, lang, &FormInput::default(), &BTreeMap::new(), None))
-        }
+        Intake::Accepting => Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None)),
         other => Ok(not_taking(&view, lang, other)),
     }
 }
@@ -206,9 +204,10 @@ pub async fn submit_form(
     Path(slug): Path<String>,
     body: Vec<u8>,
 ) -> poem::Result<Response> {
-    let (c, q) = load(&state, &slug)?;
+    let live = load(&state, &slug)?;
+    let (c, q) = (&live.campaign, &live.questionnaire);
     let lang_of = |controls: &BTreeMap<String, String>| {
-        choose_lang(&c, controls.get("lang").map_or("", |s| s.as_str()), req)
+        choose_lang(c, controls.get("lang").map_or("", |s| s.as_str()), req)
     };
     if c.intake(state.clock.now()) != Intake::Accepting {
         return Ok(not_taking(&view, lang_of(&BTreeMap::new()), c.intake(state.clock.now())));
@@ -231,7 +230,7 @@ pub async fn submit_form(
         Ok(f) => f,
         Err(why) => return Ok(malformed(&view, StatusCode::BAD_REQUEST, why)),
     };
-    let (input, controls) = match read_fields(&q, fields, CONTROL) {
+    let (input, controls) = match read_fields(q, fields, CONTROL) {
         Ok(parts) => parts,
         Err(why) => return Ok(malformed(&view, StatusCode::BAD_REQUEST, &why)),
     };
@@ -248,18 +247,18 @@ pub async fn submit_form(
             "The form is incomplete. Open it again from its link.",
         ));
     };
-    let key = state.campaigns().data_key(&c).map_err(internal)?;
+    let key = &live.key;
     let resume = controls.get("resume").and_then(|r| drafts::normalise(r));
     if controls.get("action").map(String::as_str) == Some("save") {
         let code = resume.unwrap_or_else(drafts::new_code);
-        state.drafts().save(&c, &key, &code, &input)?;
-        return Ok(saved_page(&state, &view, &c, lang, &code));
+        state.drafts().save(c, key, &code, &input)?;
+        return Ok(saved_page(&state, &view, c, lang, &code));
     }
-    let submission = match validate(&q, &input) {
+    let submission = match validate(q, &input) {
         Ok(s) => s,
-        Err(errors) => return Ok(form_page(&view, &c, &q, lang, &input, &errors, resume.as_deref())),
+        Err(errors) => return Ok(form_page(&view, c, q, lang, &input, &errors, resume.as_deref())),
     };
-    state.intake.submit(&c, &q, &key, &submission, nonce, state.clock.now()).await.map_err(internal)?;
+    state.intake.submit(c, q, key, &submission, nonce, state.clock.now()).await.map_err(internal)?;
     if let Some(code) = resume {
         state.drafts().discard(&code)?;
     }
@@ -285,8 +284,9 @@ pub fn show_thanks(
     Path(slug): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> poem::Result<Response> {
-    let (c, _) = load(&state, &slug)?;
-    let lang = choose_lang(&c, &query.lang, req);
+    let live = load(&state, &slug)?;
+    let c = &live.campaign;
+    let lang = choose_lang(c, &query.lang, req);
     Ok(view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
     }))
@@ -326,8 +326,9 @@ pub fn show_resume(
     Path(slug): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> poem::Result<Response> {
-    let (c, _) = load(&state, &slug)?;
-    Ok(resume_form(&view, &c, choose_lang(&c, &query.lang, req), "", None))
+    let live = load(&state, &slug)?;
+    let c = &live.campaign;
+    Ok(resume_form(&view, c, choose_lang(c, &query.lang, req), "", None))
 }
 
 #[derive(Deserialize, Default)]
@@ -345,13 +346,14 @@ pub fn find_resume(
     Path(slug): Path<String>,
     poem::web::Form(form): poem::web::Form<ResumeForm>,
 ) -> poem::Result<Response> {
-    let (c, _) = load(&state, &slug)?;
-    let lang = choose_lang(&c, &form.lang, req);
+    let live = load(&state, &slug)?;
+    let c = &live.campaign;
+    let lang = choose_lang(c, &form.lang, req);
     match drafts::normalise(&form.code) {
         Some(code) => {
             Ok(Redirect::see_other(format!("/r/{slug}/resume/{code}?lang={}", lang.code())).into_response())
         }
-        None => Ok(resume_form(&view, &c, lang, &form.code, Some(t(lang, "resume_bad")))),
+        None => Ok(resume_form(&view, c, lang, &form.code, Some(t(lang, "resume_bad")))),
     }
 }
 
@@ -363,22 +365,23 @@ pub fn resume_draft(
     Path((slug, code)): Path<(String, String)>,
     Query(query): Query<LangQuery>,
 ) -> poem::Result<Response> {
-    let (c, q) = load(&state, &slug)?;
-    let lang = choose_lang(&c, &query.lang, req);
+    let live = load(&state, &slug)?;
+    let (c, q) = (&live.campaign, &live.questionnaire);
+    let lang = choose_lang(c, &query.lang, req);
     if c.intake(state.clock.now()) != Intake::Accepting {
         return Ok(not_taking(&view, lang, c.intake(state.clock.now())));
     }
-    let key = state.campaigns().data_key(&c).map_err(internal)?;
+    let key = &live.key;
     let found = match drafts::normalise(&code) {
-        Some(code) => state.drafts().find(&c, &key, &code)?,
+        Some(code) => state.drafts().find(c, key, &code)?,
         None => drafts::Found::Unknown,
     };
     let (status, text) = match found {
         drafts::Found::Draft(input) => {
             return Ok(form_page(
                 &view,
-                &c,
-                &q,
+                c,
+                q,
                 lang,
                 &input,
                 &BTreeMap::new(),
