@@ -28,6 +28,16 @@ pub enum CampaignError {
     Store(#[from] StoreError),
 }
 
+impl CampaignError {
+    /// The problems to list on the page: the questionnaire's own, or this error's words.
+    pub fn into_problems(self) -> Vec<String> {
+        match self {
+            CampaignError::Questionnaire(p) => p,
+            other => vec![other.to_string()],
+        }
+    }
+}
+
 pub struct Campaigns<'a> {
     pub store: &'a Store,
     pub master: &'a MasterKey,

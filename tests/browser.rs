@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::campaign::build_and_open;
-use common::{InProcess, sign_in, with_owner};
+use common::{InProcess, signed_in_owner};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -193,9 +193,7 @@ impl Session<'_> {
 }
 
 async fn campaign() -> (InProcess, String, String) {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Browser check").await;
     (srv, id, slug)
 }

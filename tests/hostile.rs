@@ -4,7 +4,7 @@
 mod common;
 
 use common::campaign::{build_and_open, full_answers};
-use common::{InProcess, create_account, input_value, sign_in, with_owner};
+use common::{InProcess, create_account, input_value, sign_in, signed_in_owner};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
@@ -109,9 +109,7 @@ async fn hostile_corpus_never_fails_the_server_or_writes() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honeypot_and_rate_limit() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Limits").await;
     let mut p = srv.browser();
     let mut answers = full_answers("bot text");

@@ -3,14 +3,12 @@
 mod common;
 
 use common::campaign::{answer, build_and_open, full_answers};
-use common::{input_value, sign_in, with_owner};
+use common::{input_value, signed_in_owner};
 use tellpoint::response::Answer;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_kind_is_answered_read_back_and_counted() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Spring pulse").await;
 
     let mut p = srv.browser();
@@ -74,9 +72,7 @@ async fn every_kind_is_answered_read_back_and_counted() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_kind_reports_its_problem_and_keeps_the_other_input() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Validation").await;
     let mut p = srv.browser();
     let story = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
@@ -114,9 +110,7 @@ async fn each_kind_reports_its_problem_and_keeps_the_other_input() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn draft_and_closed_campaigns_take_no_answers() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Short").await;
     let mut p = srv.browser();
     assert!(p.get(&format!("/r/{slug}")).await.body.contains("Did you tell anyone?"), "open and loaded");
@@ -131,9 +125,7 @@ async fn draft_and_closed_campaigns_take_no_answers() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn import_reports_every_problem_with_its_path() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (_srv, mut b) = signed_in_owner().await;
     let r = b.post("/admin/campaigns", &[("title", "Imported")]).await;
     let page = r.location().to_string();
     let bad = r#"{"questions": [{"id": "a", "kind": "single", "prompt": {"en": "?"}, "options": [{"label": {"en": "only"}}]}, {"id": "b", "kind": "nope"}]}"#;
@@ -148,9 +140,7 @@ async fn import_reports_every_problem_with_its_path() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn save_and_continue_later_in_a_fresh_client() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let (id, slug) = build_and_open(&mut b, "Drafts").await;
     let mut p = srv.browser();
     let partial = vec![
@@ -207,9 +197,7 @@ async fn save_and_continue_later_in_a_fresh_client() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn builder_languages_preview_reorder_and_edit() {
-    let (srv, mut b, mut owner) = with_owner().await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner().await;
     let page = b.post("/admin/campaigns", &[("title", "Tvåspråkig")]).await.location().to_string();
     let id = page.rsplit('/').next().unwrap().to_string();
     let today =

@@ -269,10 +269,7 @@ fn save(
                 }
                 Ok(())
             })
-            .map_err(|e| match e {
-                CampaignError::Questionnaire(p) => p,
-                other => vec![other.to_string()],
-            })
+            .map_err(CampaignError::into_problems)
     });
     match result {
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}#questions", c.id)).into_response()),

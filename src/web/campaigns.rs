@@ -230,10 +230,7 @@ pub fn import_questionnaire(
                 *q = imported;
                 Ok(())
             })
-            .map_err(|e| match e {
-                CampaignError::Questionnaire(p) => p,
-                other => vec![other.to_string()],
-            })
+            .map_err(CampaignError::into_problems)
     });
     match result {
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),

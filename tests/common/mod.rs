@@ -399,3 +399,11 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+/// An in-process instance with owner "olga" signed in, and her browser.
+pub async fn signed_in_owner() -> (InProcess, Browser) {
+    let (srv, mut b, mut owner) = with_owner().await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    (srv, b)
+}
