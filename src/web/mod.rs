@@ -12,6 +12,7 @@ mod login;
 mod middleware;
 mod render;
 mod respond;
+mod resume;
 mod session;
 mod setup;
 mod staff;
@@ -146,8 +147,8 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/questions/:qid/delete", post(builder::delete_question))
         .at("/r/:slug", get(respond::show_form).post(respond::submit_form))
         .at("/r/:slug/thanks", get(respond::show_thanks))
-        .at("/r/:slug/resume", get(respond::show_resume).post(respond::find_resume))
-        .at("/r/:slug/resume/:code", get(respond::resume_draft))
+        .at("/r/:slug/resume", get(resume::show_resume).post(resume::find_resume))
+        .at("/r/:slug/resume/:code", get(resume::resume_draft))
 }
 
 /// The whole application: routes inside the middleware stack.

@@ -27,14 +27,14 @@ const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct LangQuery {
-    lang: String,
+    pub(super) lang: String,
 }
 
 fn not_found() -> poem::Error {
     poem::Error::from_status(StatusCode::NOT_FOUND)
 }
 
-fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
+pub(super) fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
     let offered = &c.settings.languages;
     Lang::parse(asked).filter(|l| offered.contains(l)).unwrap_or_else(|| {
         let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -42,12 +42,12 @@ fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
     })
 }
 
-fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
+pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
     state.live.by_slug(&state.store, &state.master, slug).map_err(internal)?.ok_or_else(not_found)
 }
 
 /// The polite page for a campaign that does not take answers today.
-fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
+pub(super) fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
     let (title, text) = match intake {
         Intake::NotYet => (t(lang, "not_yet_title"), t(lang, "not_yet_text")),
         _ => (t(lang, "closed_title"), t(lang, "closed_text")),
@@ -252,7 +252,7 @@ pub async fn submit_form(
     if controls.get("action").map(String::as_str) == Some("save") {
         let code = resume.unwrap_or_else(drafts::new_code);
         state.drafts().save(c, key, &code, &input)?;
-        return Ok(saved_page(&state, &view, c, lang, &code));
+        return Ok(super::resume::saved_page(&state, &view, c, lang, &code));
     }
     let submission = match validate(q, &input) {
         Ok(s) => s,
@@ -289,111 +289,6 @@ pub fn show_thanks(
     let lang = choose_lang(c, &query.lang, req);
     Ok(view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
-    }))
-}
-
-fn saved_page(state: &AppState, view: &View, c: &Campaign, lang: Lang, code: &str) -> Response {
-    let words: Vec<&str> = code.split('-').collect();
-    view.ok(
-        "respond/saved.html",
-        context! {
-            lang => lang.code(), title => t(lang, "saved_title"), text => t(lang, "saved_text"),
-            days => state.config.retention.drafts_days, link_label => t(lang, "saved_link"),
-            words_label => t(lang, "saved_words"), words,
-            link => state.url(&format!("/r/{}/resume/{code}?lang={}", c.slug, lang.code())),
-            resume_url => state.url(&format!("/r/{}/resume", c.slug)),
-        },
-    )
-}
-
-fn resume_form(view: &View, c: &Campaign, lang: Lang, typed: &str, error: Option<&str>) -> Response {
-    let ctx = context! {
-        lang => lang.code(), slug => c.slug, typed, error, title => t(lang, "resume_title"),
-        label => t(lang, "resume_label"), button => t(lang, "resume_button"),
-    };
-    if error.is_some() {
-        view.invalid("respond/resume.html", ctx)
-    } else {
-        view.ok("respond/resume.html", ctx)
-    }
-}
-
-#[handler]
-pub fn show_resume(
-    state: Data<&Arc<AppState>>,
-    view: View,
-    req: &Request,
-    Path(slug): Path<String>,
-    Query(query): Query<LangQuery>,
-) -> poem::Result<Response> {
-    let live = load(&state, &slug)?;
-    let c = &live.campaign;
-    Ok(resume_form(&view, c, choose_lang(c, &query.lang, req), "", None))
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ResumeForm {
-    code: String,
-    lang: String,
-}
-
-#[handler]
-pub fn find_resume(
-    state: Data<&Arc<AppState>>,
-    view: View,
-    req: &Request,
-    Path(slug): Path<String>,
-    poem::web::Form(form): poem::web::Form<ResumeForm>,
-) -> poem::Result<Response> {
-    let live = load(&state, &slug)?;
-    let c = &live.campaign;
-    let lang = choose_lang(c, &form.lang, req);
-    match drafts::normalise(&form.code) {
-        Some(code) => {
-            Ok(Redirect::see_other(format!("/r/{slug}/resume/{code}?lang={}", lang.code())).into_response())
-        }
-        None => Ok(resume_form(&view, c, lang, &form.code, Some(t(lang, "resume_bad")))),
-    }
-}
-
-#[handler]
-pub fn resume_draft(
-    state: Data<&Arc<AppState>>,
-    view: View,
-    req: &Request,
-    Path((slug, code)): Path<(String, String)>,
-    Query(query): Query<LangQuery>,
-) -> poem::Result<Response> {
-    let live = load(&state, &slug)?;
-    let (c, q) = (&live.campaign, &live.questionnaire);
-    let lang = choose_lang(c, &query.lang, req);
-    if c.intake(state.clock.now()) != Intake::Accepting {
-        return Ok(not_taking(&view, lang, c.intake(state.clock.now())));
-    }
-    let key = &live.key;
-    let found = match drafts::normalise(&code) {
-        Some(code) => state.drafts().find(c, key, &code)?,
-        None => drafts::Found::Unknown,
-    };
-    let (status, text) = match found {
-        drafts::Found::Draft(input) => {
-            return Ok(form_page(
-                &view,
-                c,
-                q,
-                lang,
-                &input,
-                &BTreeMap::new(),
-                drafts::normalise(&code).as_deref(),
-            ));
-        }
-        drafts::Found::Expired => (StatusCode::GONE, t(lang, "resume_expired")),
-        drafts::Found::Unknown => (StatusCode::NOT_FOUND, t(lang, "resume_unknown")),
-    };
-    Ok(view.render(status, "respond/closed.html", context! {
-        lang => lang.code(), title => t(lang, "resume_title"), text,
-        again => context! { href => format!("/r/{slug}?lang={}", lang.code()), label => t(lang, "start_again") },
     }))
 }
 
