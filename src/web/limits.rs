@@ -1,5 +1,5 @@
-//! The open form's abuse limit: form posts per client per minute, in memory only, keyed by
-//! the daily-salted client hash of `crate::limits` (never the address itself).
+//! Per-client limits of the web layer, in memory only, keyed by the daily-salted client
+//! hash of `crate::limits` (never the address itself): form posts per client per minute.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -23,8 +23,13 @@ impl FormLimiter {
     }
 }
 
-pub fn allow_form_post(state: &AppState, req: &Request) -> bool {
+/// The only place that reads a client's address: it becomes an HMAC under today's
+/// in-memory salt at once, and only that key is used (in memory) from here on.
+pub fn client_key(state: &AppState, req: &Request) -> String {
     let ip = req.remote_addr().as_socket_addr().map_or(IpAddr::from([0, 0, 0, 0]), |a| a.ip());
-    let key = state.throttle.client_key(ip, state.clock.now());
-    state.form_limiter.0.check_key(&key).is_ok()
+    state.throttle.client_key(ip, state.clock.now())
+}
+
+pub fn allow_form_post(state: &AppState, req: &Request) -> bool {
+    state.form_limiter.0.check_key(&client_key(state, req)).is_ok()
 }

@@ -1,7 +1,6 @@
 //! Signing in: password, then a TOTP or recovery code (or TOTP enrolment after a reset);
 //! signing out. Wrong username and wrong password get the same answer after the same work.
 
-use std::net::IpAddr;
 use std::sync::Arc;
 
 use minijinja::context;
@@ -34,14 +33,9 @@ pub struct CodeForm {
     code: String,
 }
 
-/// Throttle keys: the account tried and the client (an in-memory keyed hash of its address,
-/// see `limits`; the address itself is never stored or logged).
+/// Throttle keys: the account tried, and the client as an in-memory keyed hash.
 fn throttle_keys(state: &AppState, req: &Request, username: &str) -> [String; 2] {
-    let ip = match req.remote_addr().as_socket_addr() {
-        Some(a) => a.ip(),
-        None => IpAddr::from([0, 0, 0, 0]),
-    };
-    [format!("user:{}", username.trim().to_lowercase()), state.throttle.client_key(ip, state.clock.now())]
+    [format!("user:{}", username.trim().to_lowercase()), super::limits::client_key(state, req)]
 }
 
 fn too_many(view: &View, template: &str, wait: i64, ctx: minijinja::Value) -> Response {
