@@ -1,0 +1,56 @@
+//! Tests of loading and validating the configuration.
+
+use super::*;
+
+fn load_str(text: &str, env: &[(&str, &str)]) -> Result<Loaded, ConfigError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, text).unwrap();
+    Config::load(Some(&path), env.iter().map(|(a, b)| (a.to_string(), b.to_string())))
+}
+
+#[test]
+fn defaults_are_valid() {
+    let loaded = Config::load(None, []).unwrap();
+    assert_eq!(loaded.config.listen, "127.0.0.1:8443");
+    assert_eq!(loaded.config.public_host(), "localhost");
+}
+
+#[test]
+fn env_overrides_file_and_warns_on_unknown() {
+    let loaded = load_str(
+        "listen = \"127.0.0.1:9000\"\n[session]\nidle_timeout_minutes = 10\n",
+        &[("TELLPOINT_SESSION__IDLE_TIMEOUT_MINUTES", "20"), ("TELLPOINT_LISEN", "x")],
+    )
+    .unwrap();
+    assert_eq!(loaded.config.listen, "127.0.0.1:9000");
+    assert_eq!(loaded.config.session.idle_timeout_minutes, 20);
+    assert!(loaded.warnings.iter().any(|w| w.contains("TELLPOINT_LISEN")));
+}
+
+#[test]
+fn unknown_keys_are_named() {
+    let err = load_str("[tls]\ncerts = \"x\"\n", &[]).err().unwrap().to_string();
+    assert!(err.contains("tls.certs") && err.contains("tls.cert"), "{err}");
+}
+
+#[test]
+fn example_documents_every_key() {
+    let example = include_str!("../../config.example.toml");
+    for key in KEYS {
+        let (section, name) = key.rsplit_once('.').unwrap_or(("", key));
+        assert!(example.contains(&format!("{name} =")), "config.example.toml lacks {key}");
+        if !section.is_empty() {
+            assert!(example.contains(&format!("[{section}]")), "config.example.toml lacks [{section}]");
+        }
+        let env = format!("TELLPOINT_{}", key.to_ascii_uppercase().replace('.', "__"));
+        assert!(example.contains(&env), "config.example.toml lacks {env}");
+    }
+}
+
+#[test]
+fn public_host_parses() {
+    assert_eq!(public_host("https://Example.org:8443/x").as_deref(), Some("example.org"));
+    assert_eq!(public_host("https://[::1]:8443").as_deref(), Some("::1"));
+    assert_eq!(public_host("ftp://x"), None);
+}
