@@ -72,11 +72,11 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
         let limit =
             req.data::<Arc<AppState>>().map_or(64, |s| s.config.limits.body_limit_kib as usize) * 1024;
         let body = req.take_body().into_bytes_limit(limit).await?;
-        let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
-            .ok()
-            .and_then(|fields| fields.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+        // Tokens are lowercase base32, never percent-encoded: find the raw field, no need
+        // to decode the whole form here.
+        let sent = body.split(|b| *b == b'&').find_map(|field| field.strip_prefix(b"csrf="));
         let valid = match (&existing, sent) {
-            (Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent.as_bytes())),
+            (Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent)),
             _ => false,
         };
         if !valid {
