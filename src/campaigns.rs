@@ -179,12 +179,8 @@ pub struct LiveCampaigns {
 }
 
 impl LiveCampaigns {
-    pub fn by_slug(
-        &self,
-        store: &Store,
-        master: &MasterKey,
-        slug: &str,
-    ) -> Result<Option<Arc<Live>>, CampaignError> {
+    pub fn by_slug(&self, campaigns: &Campaigns, slug: &str) -> Result<Option<Arc<Live>>, CampaignError> {
+        let store = campaigns.store;
         let generation = store.campaign_generation();
         {
             let cached = self.cached.lock().expect("cache lock");
@@ -195,7 +191,6 @@ impl LiveCampaigns {
             }
         }
         let Some(campaign) = store.campaign_by_slug(slug)? else { return Ok(None) };
-        let campaigns = Campaigns { store, master, now: 0 };
         let live = Arc::new(Live {
             questionnaire: campaigns.current_questionnaire(&campaign)?,
             key: campaigns.data_key(&campaign)?,

@@ -69,10 +69,6 @@ impl TlsSource {
         Ok(())
     }
 
-    pub fn cert_path(&self) -> &Path {
-        &self.cert
-    }
-
     fn current(&self) -> Arc<ServerConfig> {
         self.current.read().expect("tls lock").clone()
     }

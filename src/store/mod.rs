@@ -6,7 +6,6 @@ mod audit;
 mod campaigns;
 mod staff;
 
-use std::fmt::Display;
 use std::path::{Path, PathBuf};
 
 use redb::{Database, ReadableDatabase, ReadableTableMetadata, TableDefinition, WriteTransaction};
@@ -253,18 +252,6 @@ fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
 
 fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     Ok(serde_json::from_slice(bytes)?)
-}
-
-/// A table that does not exist yet reads as empty.
-fn missing_is_empty<T: Default>(e: redb::TableError) -> Result<T, StoreError> {
-    match e {
-        redb::TableError::TableDoesNotExist(_) => Ok(T::default()),
-        e => Err(e.into()),
-    }
-}
-
-pub fn internal(e: impl Display) -> StoreError {
-    StoreError::Internal(e.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use redb::{ReadableTable, ReadableTableMetadata};
 use serde::{Deserialize, Serialize};
 
-use super::{SESSIONS, STAFF, Store, StoreError, TOKENS, from_json, missing_is_empty, to_json};
+use super::{SESSIONS, STAFF, Store, StoreError, TOKENS, from_json, to_json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -201,14 +201,6 @@ impl Store {
         };
         tx.commit()?;
         Ok(removed)
-    }
-
-    pub fn session_count(&self) -> Result<u64, StoreError> {
-        let tx = self.read()?;
-        match tx.open_table(SESSIONS) {
-            Ok(t) => Ok(t.len()?),
-            Err(e) => missing_is_empty(e),
-        }
     }
 
     pub fn token(&self, hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {

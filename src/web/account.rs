@@ -8,7 +8,7 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::login::internal;
+use super::internal;
 use super::render::View;
 use super::session::StaffUser;
 use crate::staff::StaffError;

@@ -10,7 +10,7 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::login::internal;
+use super::internal;
 use super::render::View;
 use super::session::StaffUser;
 use crate::campaign::{Campaign, SettingsInput, Status};

@@ -8,11 +8,11 @@ use poem::web::{Data, Form, Redirect};
 use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
-use super::AppState;
 use super::render::View;
 use super::session::{
     PendingUser, SESSION_COOKIE, StaffUser, begin_stage, redirect_with_session, set_cookie,
 };
+use super::{AppState, internal};
 use crate::staff::{PasswordStep, StaffError};
 use crate::store::Stage;
 
@@ -165,11 +165,6 @@ pub fn enrol_page(
     };
     let ctx = context! { qr_svg => e.qr_svg, secret => e.secret, uri => e.uri, action, username, error };
     if error.is_some() { view.invalid("enrol.html", ctx) } else { view.ok("enrol.html", ctx) }
-}
-
-pub fn internal(e: impl std::fmt::Display) -> poem::Error {
-    tracing::error!(error = %e, "request failed");
-    poem::Error::from_status(poem::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 #[handler]

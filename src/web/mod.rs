@@ -213,6 +213,12 @@ fn healthz(state: Data<&Arc<AppState>>) -> Response {
     }
 }
 
+/// Logs a failure the person cannot act on and answers with the 500 page.
+pub(crate) fn internal(e: impl std::fmt::Display) -> poem::Error {
+    tracing::error!(error = %e, "request failed");
+    poem::Error::from_status(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 impl poem::error::ResponseError for StoreError {
     fn status(&self) -> StatusCode {
         StatusCode::INTERNAL_SERVER_ERROR

@@ -12,7 +12,7 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::login::internal;
+use super::internal;
 use super::render::View;
 use crate::campaign::{Campaign, Intake};
 use crate::campaigns::Live;
@@ -43,7 +43,7 @@ pub(super) fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
 }
 
 pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
-    state.live.by_slug(&state.store, &state.master, slug).map_err(internal)?.ok_or_else(not_found)
+    state.live.by_slug(&state.campaigns(), slug).map_err(internal)?.ok_or_else(not_found)
 }
 
 /// The polite page for a campaign that does not take answers today.
@@ -209,8 +209,9 @@ pub async fn submit_form(
     let lang_of = |controls: &BTreeMap<String, String>| {
         choose_lang(c, controls.get("lang").map_or("", |s| s.as_str()), req)
     };
-    if c.intake(state.clock.now()) != Intake::Accepting {
-        return Ok(not_taking(&view, lang_of(&BTreeMap::new()), c.intake(state.clock.now())));
+    let intake = c.intake(state.clock.now());
+    if intake != Intake::Accepting {
+        return Ok(not_taking(&view, lang_of(&BTreeMap::new()), intake));
     }
     // Every post counts against the limit, whatever it holds.
     if !super::limits::allow_form_post(&state, req) {

@@ -94,25 +94,18 @@ pub fn resume_draft(
     let live = load(&state, &slug)?;
     let (c, q) = (&live.campaign, &live.questionnaire);
     let lang = choose_lang(c, &query.lang, req);
-    if c.intake(state.clock.now()) != Intake::Accepting {
-        return Ok(not_taking(&view, lang, c.intake(state.clock.now())));
+    let intake = c.intake(state.clock.now());
+    if intake != Intake::Accepting {
+        return Ok(not_taking(&view, lang, intake));
     }
-    let key = &live.key;
-    let found = match drafts::normalise(&code) {
-        Some(code) => state.drafts().find(c, key, &code)?,
+    let code = drafts::normalise(&code);
+    let found = match &code {
+        Some(code) => state.drafts().find(c, &live.key, code)?,
         None => drafts::Found::Unknown,
     };
     let (status, text) = match found {
         drafts::Found::Draft(input) => {
-            return Ok(form_page(
-                &view,
-                c,
-                q,
-                lang,
-                &input,
-                &BTreeMap::new(),
-                drafts::normalise(&code).as_deref(),
-            ));
+            return Ok(form_page(&view, c, q, lang, &input, &BTreeMap::new(), code.as_deref()));
         }
         drafts::Found::Expired => (StatusCode::GONE, t(lang, "resume_expired")),
         drafts::Found::Unknown => (StatusCode::NOT_FOUND, t(lang, "resume_unknown")),

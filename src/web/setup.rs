@@ -11,7 +11,8 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::login::{enrol_page, internal};
+use super::internal;
+use super::login::enrol_page;
 use super::render::View;
 use crate::staff::StaffError;
 use crate::store::TokenKind;
