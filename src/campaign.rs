@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::Lang;
+use crate::schedule::Schedule;
 
 pub const K_MIN: u32 = 3;
 pub const K_DEFAULT: u32 = 5;
@@ -58,6 +59,14 @@ pub struct Settings {
     pub granularity: Granularity,
     pub k: u32,
     pub audience: Audience,
+    /// When enrolled participants are reminded.
+    #[serde(default)]
+    pub reminders: Schedule,
+    /// Subject and opening paragraph of reminder mails; empty: the standard wording.
+    #[serde(default)]
+    pub mail_subject: String,
+    #[serde(default)]
+    pub mail_intro: String,
 }
 
 /// The settings form as typed, before validation.
@@ -73,6 +82,10 @@ pub struct SettingsInput {
     pub granularity: String,
     pub k: String,
     pub audience: String,
+    pub remind_days: Vec<String>,
+    pub remind_at: String,
+    pub mail_subject: String,
+    pub mail_intro: String,
 }
 
 impl Settings {
@@ -88,6 +101,9 @@ impl Settings {
             granularity: Granularity::Day,
             k: K_DEFAULT,
             audience: Audience::Link,
+            reminders: Schedule::default(),
+            mail_subject: String::new(),
+            mail_intro: String::new(),
         }
     }
 
@@ -102,6 +118,10 @@ impl Settings {
             granularity: format!("{:?}", self.granularity).to_lowercase(),
             k: self.k.to_string(),
             audience: format!("{:?}", self.audience).to_lowercase(),
+            remind_days: self.reminders.day_names().into_iter().map(String::from).collect(),
+            remind_at: self.reminders.at_text(),
+            mail_subject: self.mail_subject.clone(),
+            mail_intro: self.mail_intro.clone(),
         }
     }
 
@@ -160,6 +180,17 @@ impl Settings {
                 Audience::Link
             }
         };
+        let reminders = Schedule::parse(&input.remind_days, &input.remind_at).unwrap_or_else(|mut e| {
+            p.append(&mut e);
+            Schedule::default()
+        });
+        let mail_subject = input.mail_subject.trim().to_string();
+        if mail_subject.chars().count() > 150 || mail_subject.contains(['\r', '\n']) {
+            p.push(("mail_subject", "Keep the subject to one line of at most 150 characters.".into()));
+        }
+        if input.mail_intro.chars().count() > 2000 {
+            p.push(("mail_intro", "Keep the mail's opening under 2,000 characters.".into()));
+        }
         if !p.is_empty() {
             return Err(p);
         }
@@ -173,6 +204,9 @@ impl Settings {
             granularity,
             k,
             audience,
+            reminders,
+            mail_subject,
+            mail_intro: input.mail_intro.trim().to_string(),
         })
     }
 

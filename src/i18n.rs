@@ -115,6 +115,207 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "start_again" => ["Start the form", "Börja på formuläret", "Begin het formulier"],
         "question_of" => ["Question", "Fråga", "Vraag"],
         "honeypot" => ["Leave this field empty", "Lämna fältet tomt", "Laat dit veld leeg"],
+        "enrol_title" => ["Get reminders", "Få påminnelser", "Herinneringen ontvangen"],
+        "enrol_text" => [
+            "Enter your email address to get reminders with your personal link. The address is kept sealed, used only for these reminders, and never linked to your answers.",
+            "Ange din e-postadress för att få påminnelser med din personliga länk. Adressen förvaras krypterad, används bara för påminnelserna och kopplas aldrig till dina svar.",
+            "Vul je e-mailadres in om herinneringen met je persoonlijke link te krijgen. Het adres wordt versleuteld bewaard, alleen voor deze herinneringen gebruikt en nooit aan je antwoorden gekoppeld.",
+        ],
+        "email_label" => ["Email address", "E-postadress", "E-mailadres"],
+        "enrol_button" => ["Sign me up", "Anmäl mig", "Meld me aan"],
+        "err_address_empty" => {
+            ["Enter your email address.", "Ange din e-postadress.", "Vul je e-mailadres in."]
+        }
+        "err_address_bad" => [
+            "Enter an email address such as name@example.org.",
+            "Ange en e-postadress som namn@example.org.",
+            "Vul een e-mailadres in zoals naam@example.org.",
+        ],
+        "check_title" => ["Check your mail", "Titta i din e-post", "Kijk in je e-mail"],
+        "check_text" => [
+            "If this address can take part, a mail with a confirmation link is on its way. The link works for 48 hours. No mail? Look in the spam folder, or ask the organiser whether your address is on their list.",
+            "Om adressen kan delta är ett mejl med en bekräftelselänk på väg. Länken fungerar i 48 timmar. Inget mejl? Titta i skräpposten eller fråga arrangören om din adress finns på deras lista.",
+            "Als dit adres mag meedoen, is er een e-mail met een bevestigingslink onderweg. De link werkt 48 uur. Geen e-mail? Kijk in de spammap, of vraag de organisator of je adres op hun lijst staat.",
+        ],
+        "confirm_title" => ["Confirm your enrolment", "Bekräfta din anmälan", "Bevestig je aanmelding"],
+        "confirm_button" => ["Confirm", "Bekräfta", "Bevestigen"],
+        "enrolled_title" => ["You are enrolled", "Du är anmäld", "Je bent aangemeld"],
+        "enrolled_text" => [
+            "You will get reminders with your personal link. Keep it to yourself: it opens a fresh form each time. You can use it now:",
+            "Du får påminnelser med din personliga länk. Behåll den för dig själv: den öppnar ett nytt formulär varje gång. Du kan använda den nu:",
+            "Je krijgt herinneringen met je persoonlijke link. Houd hem voor jezelf: hij opent elke keer een nieuw formulier. Je kunt hem nu gebruiken:",
+        ],
+        "open_form" => ["Open the form", "Öppna formuläret", "Open het formulier"],
+        "link_invalid_title" => ["This link does not work", "Länken fungerar inte", "Deze link werkt niet"],
+        "link_invalid_text" => [
+            "It is unknown, already used or expired. Start again from the beginning.",
+            "Den är okänd, redan använd eller har gått ut. Börja om från början.",
+            "Hij is onbekend, al gebruikt of verlopen. Begin opnieuw.",
+        ],
+        "tickets_used_title" => ["Come back tomorrow", "Kom tillbaka i morgon", "Kom morgen terug"],
+        "tickets_used_text" => [
+            "This personal link opened the form many times today. It works again tomorrow.",
+            "Den här personliga länken har öppnat formuläret många gånger i dag. Den fungerar igen i morgon.",
+            "Deze persoonlijke link heeft het formulier vandaag vaak geopend. Morgen werkt hij weer.",
+        ],
+        "enrolled_only_title" => {
+            ["Personal links only", "Bara personliga länkar", "Alleen persoonlijke links"]
+        }
+        "enrolled_only_text" => [
+            "This campaign takes answers through the personal links in its reminder mails.",
+            "Den här kampanjen tar emot svar via de personliga länkarna i påminnelsemejlen.",
+            "Deze campagne neemt antwoorden aan via de persoonlijke links in de herinneringsmails.",
+        ],
+        "enrol_here" => [
+            "Not enrolled yet? Sign up here",
+            "Inte anmäld än? Anmäl dig här",
+            "Nog niet aangemeld? Meld je hier aan",
+        ],
+        "ticket_refused_title" => [
+            "This form cannot be sent",
+            "Formuläret kan inte skickas",
+            "Dit formulier kan niet worden verstuurd",
+        ],
+        "ticket_refused_text" => [
+            "It was sent already, it was opened more than a day ago, or it did not come from a personal link. Nothing was stored. Open your personal link again for a fresh form.",
+            "Det har redan skickats, öppnades för mer än ett dygn sedan, eller kom inte från en personlig länk. Inget sparades. Öppna din personliga länk igen för ett nytt formulär.",
+            "Het is al verstuurd, meer dan een dag geleden geopend, of kwam niet via een persoonlijke link. Er is niets opgeslagen. Open je persoonlijke link opnieuw voor een nieuw formulier.",
+        ],
+        "unsub_title" => ["Stop reminders", "Stoppa påminnelser", "Herinneringen stoppen"],
+        "unsub_text" => [
+            "Stop the reminders and delete your enrolment and address at once?",
+            "Stoppa påminnelserna och radera din anmälan och adress direkt?",
+            "De herinneringen stoppen en je aanmelding en adres meteen verwijderen?",
+        ],
+        "unsub_button" => ["Unsubscribe", "Avregistrera", "Afmelden"],
+        "unsub_done_title" => ["You are unsubscribed", "Du är avregistrerad", "Je bent afgemeld"],
+        "unsub_done_text" => [
+            "Your enrolment and address were deleted. You get no more reminders.",
+            "Din anmälan och adress har raderats. Du får inga fler påminnelser.",
+            "Je aanmelding en adres zijn verwijderd. Je krijgt geen herinneringen meer.",
+        ],
+        "privacy_title" => ["Your data", "Dina uppgifter", "Jouw gegevens"],
+        "privacy_text" => [
+            "Enter your email address. We send a link, valid for one hour, to a page that shows everything held about it, where you can download it, change the address or erase it all.",
+            "Ange din e-postadress. Vi skickar en länk, giltig i en timme, till en sida som visar allt som finns om den, där du kan ladda ner det, byta adress eller radera allt.",
+            "Vul je e-mailadres in. We sturen een link, een uur geldig, naar een pagina die alles toont wat erover bewaard wordt, waar je het kunt downloaden, het adres wijzigen of alles wissen.",
+        ],
+        "privacy_button" => ["Send me the link", "Skicka länken", "Stuur me de link"],
+        "privacy_sent_text" => [
+            "If anything is held about this address, a mail with a link is on its way. The link works for one hour.",
+            "Om något finns om den här adressen är ett mejl med en länk på väg. Länken fungerar i en timme.",
+            "Als er iets over dit adres bewaard wordt, is er een e-mail met een link onderweg. De link werkt een uur.",
+        ],
+        "rights_title" => ["What is held about you", "Vad som finns om dig", "Wat er over je bewaard wordt"],
+        "rights_intro" => [
+            "Your answers are not here: they are stored without any link to you, so nobody can find them by your address.",
+            "Dina svar finns inte här: de sparas utan koppling till dig, så ingen kan hitta dem via din adress.",
+            "Je antwoorden staan hier niet: ze worden bewaard zonder koppeling met jou, dus niemand kan ze via je adres vinden.",
+        ],
+        "col_campaign" => ["Campaign", "Kampanj", "Campagne"],
+        "col_address" => ["Address", "Adress", "Adres"],
+        "col_status" => ["Status", "Status", "Status"],
+        "col_enrolled" => ["Enrolled on", "Anmäld den", "Aangemeld op"],
+        "status_pending" => ["not confirmed", "inte bekräftad", "niet bevestigd"],
+        "status_active" => ["receives reminders", "får påminnelser", "krijgt herinneringen"],
+        "status_inactive" => {
+            ["paused: mail was refused", "pausad: mejl nekades", "gepauzeerd: e-mail geweigerd"]
+        }
+        "allow_lists" => [
+            "Your address is on the allow-list of:",
+            "Din adress finns på tillåtelselistan för:",
+            "Je adres staat op de toegestane lijst van:",
+        ],
+        "download" => ["Download as JSON", "Ladda ner som JSON", "Downloaden als JSON"],
+        "change_title" => ["Change address", "Byt adress", "Adres wijzigen"],
+        "new_address" => ["New email address", "Ny e-postadress", "Nieuw e-mailadres"],
+        "change_button" => [
+            "Send a confirmation to the new address",
+            "Skicka en bekräftelse till den nya adressen",
+            "Stuur een bevestiging naar het nieuwe adres",
+        ],
+        "change_sent" => [
+            "A confirmation link was sent to the new address. The change happens when you open it.",
+            "En bekräftelselänk har skickats till den nya adressen. Bytet sker när du öppnar den.",
+            "Er is een bevestigingslink naar het nieuwe adres gestuurd. De wijziging gebeurt als je hem opent.",
+        ],
+        "change_taken" => [
+            "That address is already enrolled in one of these campaigns.",
+            "Den adressen är redan anmäld i en av kampanjerna.",
+            "Dat adres is al aangemeld in een van deze campagnes.",
+        ],
+        "changed_title" => ["Address changed", "Adressen är bytt", "Adres gewijzigd"],
+        "changed_text" => [
+            "Reminders now go to the new address.",
+            "Påminnelser går nu till den nya adressen.",
+            "Herinneringen gaan nu naar het nieuwe adres.",
+        ],
+        "erase_title" => ["Erase everything", "Radera allt", "Alles wissen"],
+        "erase_text" => [
+            "Deletes your enrolments and address at once and removes your address from allow-lists. Reminders stop.",
+            "Raderar dina anmälningar och din adress direkt och tar bort adressen från tillåtelselistor. Påminnelserna upphör.",
+            "Verwijdert je aanmeldingen en adres meteen en haalt je adres van toegestane lijsten. De herinneringen stoppen.",
+        ],
+        "erased_title" => ["Erased", "Raderat", "Gewist"],
+        "erased_text" => [
+            "Everything held about your address was deleted.",
+            "Allt som fanns om din adress har raderats.",
+            "Alles wat over je adres bewaard werd, is verwijderd.",
+        ],
+        "nothing_held" => [
+            "Nothing is held about this address.",
+            "Inget finns om den här adressen.",
+            "Er wordt niets over dit adres bewaard.",
+        ],
+        "your_data" => ["Your data and rights", "Dina uppgifter och rättigheter", "Jouw gegevens en rechten"],
+        "mail_confirm_subject" => [
+            "Confirm: reminders for {title}",
+            "Bekräfta: påminnelser för {title}",
+            "Bevestig: herinneringen voor {title}",
+        ],
+        "mail_confirm_text" => [
+            "Someone, hopefully you, asked for reminders for {title} at this address. Confirm within 48 hours with this link:",
+            "Någon, förhoppningsvis du, bad om påminnelser för {title} till den här adressen. Bekräfta inom 48 timmar med den här länken:",
+            "Iemand, hopelijk jij, vroeg herinneringen voor {title} aan op dit adres. Bevestig binnen 48 uur met deze link:",
+        ],
+        "mail_not_you" => [
+            "Not you? Ignore this mail: without confirmation nothing more is sent.",
+            "Inte du? Strunta i mejlet: utan bekräftelse skickas inget mer.",
+            "Was jij het niet? Negeer deze e-mail: zonder bevestiging wordt er niets meer gestuurd.",
+        ],
+        "mail_already_subject" => [
+            "Your personal link for {title}",
+            "Din personliga länk för {title}",
+            "Je persoonlijke link voor {title}",
+        ],
+        "mail_already_text" => [
+            "You are already enrolled in {title}. Your personal link opens a fresh form:",
+            "Du är redan anmäld till {title}. Din personliga länk öppnar ett nytt formulär:",
+            "Je bent al aangemeld voor {title}. Je persoonlijke link opent een nieuw formulier:",
+        ],
+        "mail_reminder_subject" => ["Time for {title}", "Dags för {title}", "Tijd voor {title}"],
+        "mail_reminder_text" => [
+            "How did it go? Tell us with your personal link. Your answer is stored without your name or address, and nobody learns whether you answered.",
+            "Hur gick det? Berätta med din personliga länk. Ditt svar sparas utan namn eller adress, och ingen får veta om du svarade.",
+            "Hoe ging het? Vertel het met je persoonlijke link. Je antwoord wordt bewaard zonder naam of adres, en niemand weet of je hebt geantwoord.",
+        ],
+        "mail_unsub" => ["Stop these reminders:", "Stoppa påminnelserna:", "Deze herinneringen stoppen:"],
+        "mail_access_subject" => {
+            ["Your data in tellpoint", "Dina uppgifter i tellpoint", "Jouw gegevens in tellpoint"]
+        }
+        "mail_access_text" => [
+            "Open this link within an hour to see, download, change or erase what is held about your address:",
+            "Öppna länken inom en timme för att se, ladda ner, ändra eller radera det som finns om din adress:",
+            "Open deze link binnen een uur om te zien, downloaden, wijzigen of wissen wat over je adres bewaard wordt:",
+        ],
+        "mail_change_subject" => {
+            ["Confirm your new address", "Bekräfta din nya adress", "Bevestig je nieuwe adres"]
+        }
+        "mail_change_text" => [
+            "Confirm within 48 hours that reminders should go to this address from now on:",
+            "Bekräfta inom 48 timmar att påminnelser ska gå till den här adressen från och med nu:",
+            "Bevestig binnen 48 uur dat herinneringen voortaan naar dit adres gaan:",
+        ],
         _ => return "(missing text)",
     };
     row[Lang::ALL.iter().position(|l| *l == lang).expect("every language has a column")]

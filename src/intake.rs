@@ -11,7 +11,7 @@ use crate::campaign::{Campaign, day_number};
 use crate::keys::DataKey;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Submission, slots};
-use crate::store::{NewResponse, Store, StoreError, StoredResponse};
+use crate::store::{NewResponse, Recorded, Store, StoreError, StoredResponse};
 
 const QUEUE: usize = 4096;
 const MAX_BATCH: usize = 256;
@@ -20,7 +20,7 @@ const NONCE_DAYS: i32 = 2;
 
 struct Job {
     response: NewResponse,
-    done: oneshot::Sender<Result<bool, String>>,
+    done: oneshot::Sender<Result<Recorded, String>>,
 }
 
 pub struct Intake {
@@ -87,7 +87,8 @@ impl Intake {
         Intake { tx, writer: Some(writer) }
     }
 
-    /// Stores one response durably. `Ok(false)`: this form (its nonce) was counted already.
+    /// Stores one response durably, consuming `ticket` (its hash) in the same transaction.
+    #[allow(clippy::too_many_arguments)]
     pub async fn submit(
         &self,
         campaign: &Campaign,
@@ -95,8 +96,9 @@ impl Intake {
         key: &DataKey,
         submission: &Submission,
         nonce: &str,
+        ticket: Option<[u8; 32]>,
         now: i64,
-    ) -> Result<bool, IntakeError> {
+    ) -> Result<Recorded, IntakeError> {
         let period = day_number(campaign.settings.period_of(now));
         let sealed_stories = (!submission.stories.is_empty()).then(|| {
             let json = serde_json::to_vec(&submission.stories).expect("strings serialise");
@@ -114,6 +116,8 @@ impl Intake {
             layout_len: q.layout().1,
             nonce_hash: Sha256::digest(nonce.as_bytes()).into(),
             nonce_keep_until: day_number(campaign.settings.today(now)) + NONCE_DAYS,
+            ticket,
+            now,
         };
         let (done, wait) = oneshot::channel();
         self.tx

@@ -20,6 +20,28 @@ pub struct Throttle {
     salt: Mutex<Option<(i64, [u8; 32])>>,
 }
 
+/// How many response forms each personal link opened today. Keys are `Throttle::link_key`
+/// values; the whole map is forgotten when the day changes.
+#[derive(Default)]
+pub struct TicketCount(Mutex<(i64, HashMap<String, u32>)>);
+
+impl TicketCount {
+    /// Counts one more; false when `limit` were drawn today already.
+    pub fn take(&self, key: String, now: i64, limit: u32) -> bool {
+        let day = now.div_euclid(86_400);
+        let mut guard = self.0.lock().expect("ticket count lock");
+        if guard.0 != day {
+            *guard = (day, HashMap::new());
+        }
+        let n = guard.1.entry(key).or_insert(0);
+        if *n >= limit {
+            return false;
+        }
+        *n += 1;
+        true
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Entry {
     failures: u32,
@@ -29,6 +51,15 @@ struct Entry {
 impl Throttle {
     /// An opaque key for a client address, valid for today only.
     pub fn client_key(&self, ip: IpAddr, now: i64) -> String {
+        format!("client:{}", self.salted(ip.to_string().as_bytes(), now))
+    }
+
+    /// An opaque key for a personal link (its hash), valid for today only.
+    pub fn link_key(&self, link_hash: &[u8], now: i64) -> String {
+        format!("link:{}", self.salted(link_hash, now))
+    }
+
+    fn salted(&self, input: &[u8], now: i64) -> String {
         let day = now.div_euclid(86_400);
         let mut salt = self.salt.lock().expect("salt lock");
         let current = match *salt {
@@ -42,8 +73,8 @@ impl Throttle {
             }
         };
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&current).expect("any key length");
-        mac.update(ip.to_string().as_bytes());
-        format!("client:{}", data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes()[..16]))
+        mac.update(input);
+        data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes()[..16])
     }
 
     /// Seconds to wait before the next attempt for any of `keys`, or 0.

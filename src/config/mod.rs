@@ -23,6 +23,15 @@ pub const KEYS: &[&str] = &[
     "limits.form_posts_per_minute",
     "limits.body_limit_kib",
     "retention.drafts_days",
+    "limits.tickets_per_link_per_day",
+    "smtp.host",
+    "smtp.port",
+    "smtp.security",
+    "smtp.username",
+    "smtp.password",
+    "smtp.from",
+    "smtp.per_second",
+    "reminders.catch_up_minutes",
 ];
 
 /// Environment variables with the prefix that are not config keys but are known.
@@ -39,6 +48,95 @@ pub struct Config {
     pub session: Session,
     pub limits: Limits,
     pub retention: Retention,
+    pub smtp: Smtp,
+    pub reminders: Reminders,
+}
+
+/// How tellpoint hands its mail to an SMTP server. An empty host turns mail off: mails
+/// wait in the outbox until a host is configured.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Smtp {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: String,
+    pub password: Secret,
+    /// The sender address, e.g. `tellpoint@example.org`.
+    pub from: String,
+    /// Mails handed to the server per second at most.
+    pub per_second: u32,
+}
+
+impl Default for Smtp {
+    fn default() -> Self {
+        Smtp {
+            host: String::new(),
+            port: 587,
+            security: SmtpSecurity::Starttls,
+            username: String::new(),
+            password: Secret::default(),
+            from: String::new(),
+            per_second: 20,
+        }
+    }
+}
+
+impl Smtp {
+    pub fn enabled(&self) -> bool {
+        !self.host.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS (usually port 587); refused if the server cannot.
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption: only to a server on this machine.
+    None,
+}
+
+/// A value that never shows in logs, `check-config` output or pages.
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_set(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.is_set() { "(hidden)" } else { "(not set)" })
+    }
+}
+
+/// Serialises as a placeholder, so `check-config` shows whether it is set, not what it is.
+impl Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if self.is_set() { "(hidden)" } else { "" })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Reminders {
+    /// A reminder found late by more than this (after downtime) is skipped, not sent.
+    pub catch_up_minutes: u32,
+}
+
+impl Default for Reminders {
+    fn default() -> Self {
+        Reminders { catch_up_minutes: 120 }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -61,11 +159,13 @@ pub struct Limits {
     pub form_posts_per_minute: u32,
     /// Largest request body accepted, in KiB.
     pub body_limit_kib: u32,
+    /// Response forms (tickets) one personal link may open per day.
+    pub tickets_per_link_per_day: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { form_posts_per_minute: 20, body_limit_kib: 256 }
+        Limits { form_posts_per_minute: 20, body_limit_kib: 256, tickets_per_link_per_day: 10 }
     }
 }
 
@@ -119,6 +219,8 @@ impl Default for Config {
             session: Session::default(),
             limits: Limits::default(),
             retention: Retention::default(),
+            smtp: Smtp::default(),
+            reminders: Reminders::default(),
         }
     }
 }
@@ -310,7 +412,46 @@ impl Config {
                 self.limits.body_limit_kib
             ));
         }
+        if self.limits.tickets_per_link_per_day == 0 {
+            p.push("limits.tickets_per_link_per_day must be at least 1".into());
+        }
+        self.validate_smtp(&mut p);
         if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }
+    }
+
+    fn validate_smtp(&self, p: &mut Vec<String>) {
+        let m = &self.smtp;
+        if !m.enabled() {
+            return;
+        }
+        if m.host.contains([' ', '/', ':']) {
+            p.push(format!(
+                "smtp.host = {:?} must be a bare host name or IP address, without scheme or port",
+                m.host
+            ));
+        }
+        if m.port == 0 {
+            p.push("smtp.port must be a port number (587 for starttls, 465 for tls)".into());
+        }
+        if m.security == SmtpSecurity::None && !is_loopback_host(&m.host) {
+            p.push(format!(
+                "smtp.security = \"none\" sends mail unencrypted, which is only allowed to a server on this \
+                 machine, but smtp.host = {:?}; use \"starttls\" (port 587) or \"tls\" (port 465)",
+                m.host
+            ));
+        }
+        if m.from.parse::<lettre::Address>().is_err() {
+            p.push(format!(
+                "smtp.from = {:?} is not an email address; give the sender, e.g. smtp.from = \"tellpoint@example.org\"",
+                m.from
+            ));
+        }
+        if m.username.is_empty() != !m.password.is_set() {
+            p.push("smtp.username and smtp.password must both be set, or neither".into());
+        }
+        if m.per_second == 0 {
+            p.push("smtp.per_second must be at least 1".into());
+        }
     }
 
     pub fn listen_addr(&self) -> SocketAddr {
@@ -321,11 +462,15 @@ impl Config {
         public_host(&self.public_url).expect("validated")
     }
 
-    /// The effective config as TOML, for `check-config`. No key holds a secret yet: the
-    /// master key lives in its own file and is never part of the config.
+    /// The effective config as TOML, for `check-config`. The SMTP password shows only
+    /// whether it is set; the master key lives in its own file, never in the config.
     pub fn to_toml(&self) -> String {
         toml::to_string(self).unwrap_or_default()
     }
+}
+
+pub fn is_loopback_host(host: &str) -> bool {
+    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The host of an http(s) URL, without port or brackets.

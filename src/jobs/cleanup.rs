@@ -1,4 +1,4 @@
-//! Removes staff sessions and one-time links whose time is up.
+//! Removes staff sessions, one-time links, participant links and tickets whose time is up.
 
 use crate::staff::session_expired;
 use crate::store::StoreError;
@@ -6,7 +6,7 @@ use crate::web::AppState;
 
 pub fn run(state: &AppState, now: i64) -> Result<(), StoreError> {
     let sessions = state.store.delete_sessions_where(|s| session_expired(s, now, &state.config.session))?;
-    let links = state.store.delete_expired_tokens(now)?;
+    let links = state.store.delete_expired_tokens(now)? + state.store.delete_expired_tickets(now)?;
     state.form_limiter.prune();
     // Draft expiry days are in each campaign's time zone; a day of margin covers them all.
     let utc_day = now.div_euclid(86_400) as i32;

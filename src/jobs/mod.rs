@@ -2,6 +2,7 @@
 //! is logged and the loop goes on.
 
 mod cleanup;
+pub mod reminders;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,10 +10,17 @@ use std::time::Duration;
 use crate::web::AppState;
 
 pub fn spawn(state: Arc<AppState>) {
+    let for_cleanup = state.clone();
     every(Duration::from_secs(3600), "cleanup", move || {
-        let now = state.clock.now();
-        cleanup::run(&state, now)
+        let now = for_cleanup.clock.now();
+        cleanup::run(&for_cleanup, now)
     });
+    let for_reminders = state.clone();
+    every(Duration::from_secs(60), "reminders", move || {
+        let now = for_reminders.clock.now();
+        reminders::run(&for_reminders, now).map(|_| ())
+    });
+    tokio::spawn(state.mailer().run());
 }
 
 fn every<F, E>(period: Duration, name: &'static str, mut job: F)

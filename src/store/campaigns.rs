@@ -60,6 +60,19 @@ pub struct NewResponse {
     pub layout_len: usize,
     pub nonce_hash: [u8; 32],
     pub nonce_keep_until: i32,
+    /// For enrolled campaigns: the hash of the ticket this response consumes.
+    pub ticket: Option<[u8; 32]>,
+    pub now: i64,
+}
+
+/// What became of one response in a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    Stored,
+    /// Its form (nonce) was counted already.
+    Duplicate,
+    /// Its ticket was unknown, used, expired or for another campaign.
+    NoTicket,
 }
 
 impl Store {
@@ -155,9 +168,9 @@ impl Store {
         Ok(range.next().transpose()?.is_some())
     }
 
-    /// Writes a batch of responses and their counters in one transaction. Returns, per
-    /// response, whether it was recorded (false: its form was already counted).
-    pub fn record_responses(&self, batch: &[NewResponse]) -> Result<Vec<bool>, StoreError> {
+    /// Writes a batch of responses and their counters in one transaction, consuming their
+    /// tickets in it. Returns what became of each.
+    pub fn record_responses(&self, batch: &[NewResponse]) -> Result<Vec<Recorded>, StoreError> {
         let tx = self.write()?;
         let mut recorded = Vec::with_capacity(batch.len());
         {
@@ -166,7 +179,13 @@ impl Store {
             let mut nonces = tx.open_table(FORM_NONCES)?;
             for r in batch {
                 if nonces.get(r.nonce_hash.as_slice())?.is_some() {
-                    recorded.push(false);
+                    recorded.push(Recorded::Duplicate);
+                    continue;
+                }
+                if let Some(ticket) = r.ticket
+                    && !super::participants::consume_ticket(&tx, ticket, &r.campaign_id, r.now)?
+                {
+                    recorded.push(Recorded::NoTicket);
                     continue;
                 }
                 nonces.insert(r.nonce_hash.as_slice(), r.nonce_keep_until)?;
@@ -183,7 +202,7 @@ impl Store {
                     packed[*slot] = packed[*slot].saturating_add(1);
                 }
                 counters.insert(counter_key, pack(&packed).as_slice())?;
-                recorded.push(true);
+                recorded.push(Recorded::Stored);
             }
         }
         tx.commit()?;

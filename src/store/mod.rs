@@ -4,6 +4,8 @@
 
 mod audit;
 mod campaigns;
+mod outbox;
+mod participants;
 mod staff;
 
 use std::path::{Path, PathBuf};
@@ -13,7 +15,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
-pub use campaigns::{Draft, NewResponse, StoredResponse};
+pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
+pub use outbox::{MailCounts, OutboxRow, Settle};
+pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 
 /// redb's page cache. Its default (1 GiB) would let RSS grow with the store; the hot
@@ -37,7 +41,8 @@ const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 
 /// Numbered migrations: the store's schema version is how many have run.
-const MIGRATIONS: &[Migration] = &[migrate_1_staff_tables, migrate_2_campaign_tables, migrate_3_drafts];
+const MIGRATIONS: &[Migration] =
+    &[migrate_1_staff_tables, migrate_2_campaign_tables, migrate_3_drafts, migrate_4_participants_and_mail];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(STAFF)?;
@@ -61,6 +66,19 @@ fn migrate_2_campaign_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
 
 fn migrate_3_drafts(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(campaigns::DRAFTS)?;
+    Ok(())
+}
+
+fn migrate_4_participants_and_mail(tx: &WriteTransaction) -> Result<(), StoreError> {
+    use participants::*;
+    tx.open_table(PARTICIPANTS)?;
+    tx.open_table(ADDRESSES)?;
+    tx.open_table(LINKS)?;
+    tx.open_table(ALLOW_LIST)?;
+    tx.open_table(TICKETS)?;
+    tx.open_table(PARTICIPANT_TOKENS)?;
+    tx.open_table(outbox::OUTBOX)?;
+    tx.open_table(outbox::MAIL_STATE)?;
     Ok(())
 }
 

@@ -159,6 +159,10 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "granularity" => input.granularity = v,
             "k" => input.k = v,
             "audience" => input.audience = v,
+            "remind_days" => input.remind_days.push(v),
+            "remind_at" => input.remind_at = v,
+            "mail_subject" => input.mail_subject = v,
+            "mail_intro" => input.mail_intro = v,
             _ => {}
         }
     }

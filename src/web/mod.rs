@@ -54,6 +54,10 @@ pub struct AppState {
     pub live: crate::campaigns::LiveCampaigns,
     pub templates: Templates,
     pub tls: Option<TlsSource>,
+    /// Tickets drawn per personal link today (in memory only).
+    pub tickets_today: crate::limits::TicketCount,
+    /// Wakes the mailer when mail is queued.
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +93,8 @@ impl AppState {
             live: Default::default(),
             templates: Templates::load(),
             tls,
+            tickets_today: Default::default(),
+            mail_wake: Default::default(),
             config,
         }))
     }
@@ -106,6 +112,41 @@ impl AppState {
             store: &self.store,
             now: self.clock.now(),
             keep_days: self.config.retention.drafts_days,
+        }
+    }
+
+    pub fn participants(&self) -> crate::participants::Participants<'_> {
+        crate::participants::Participants { store: &self.store, master: &self.master, now: self.clock.now() }
+    }
+
+    pub fn letters(&self) -> crate::letters::Letters<'_> {
+        crate::letters::Letters { templates: &self.templates, public_url: &self.config.public_url }
+    }
+
+    /// Seals and queues mails, and wakes the mailer.
+    pub fn queue_mail(
+        &self,
+        kind: &str,
+        mails: Vec<(Option<(String, [u8; 16])>, crate::mail::Mail)>,
+    ) -> Result<(), StoreError> {
+        let key = crate::participants::outbox_key(&self.master);
+        let now = self.clock.now();
+        let rows: Vec<_> =
+            mails.iter().map(|(to, m)| crate::mail::row(&key, kind, to.clone(), m, now)).collect();
+        self.store.enqueue_mail(&rows)?;
+        tracing::info!(kind, count = rows.len(), "mail queued");
+        self.mail_wake.notify_one();
+        Ok(())
+    }
+
+    /// The mailer task for this instance (the caller spawns `run`).
+    pub fn mailer(&self) -> crate::mail::Mailer {
+        crate::mail::Mailer {
+            store: self.store.clone(),
+            config: self.config.clone(),
+            key: crate::participants::outbox_key(&self.master),
+            clock: self.clock.clone(),
+            wake: self.mail_wake.clone(),
         }
     }
 

@@ -14,15 +14,17 @@ use serde::Deserialize;
 use super::AppState;
 use super::internal;
 use super::render::View;
-use crate::campaign::{Campaign, Intake};
+use crate::accounts::token_hash;
+use crate::campaign::{Audience, Campaign, Intake};
 use crate::campaigns::Live;
 use crate::drafts;
 use crate::i18n::{negotiate, t};
 use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
 use crate::response::{FormInput, read_fields, validate};
+use crate::store::Recorded;
 
 /// Form fields that are not answers.
-const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume"];
+const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume", "ticket"];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -67,12 +69,32 @@ pub fn show_form(
     let (c, q) = (&live.campaign, &live.questionnaire);
     let lang = choose_lang(c, &query.lang, req);
     match c.intake(state.clock.now()) {
-        Intake::Accepting => Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None)),
+        _ if c.settings.audience == Audience::Enrolled => Ok(enrolled_only(&view, c, lang)),
+        Intake::Accepting => {
+            Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None, None))
+        }
         other => Ok(not_taking(&view, lang, other)),
     }
 }
 
-/// Renders the form; with `errors`, status 422 and the input kept.
+/// An enrolled campaign's public link: the form opens only through personal links.
+pub(super) fn enrolled_only(view: &View, c: &Campaign, lang: Lang) -> Response {
+    view.ok("respond/closed.html", context! {
+        lang => lang.code(), title => t(lang, "enrolled_only_title"), text => t(lang, "enrolled_only_text"),
+        again => context! { href => format!("/e/{}?lang={}", c.slug, lang.code()), label => t(lang, "enrol_here") },
+    })
+}
+
+/// A post to an enrolled campaign without a valid ticket.
+fn ticket_refused(view: &View, lang: Lang) -> Response {
+    view.render(StatusCode::FORBIDDEN, "respond/closed.html", context! {
+        lang => lang.code(), title => t(lang, "ticket_refused_title"), text => t(lang, "ticket_refused_text"),
+    })
+}
+
+/// Renders the form; with `errors`, status 422 and the input kept. `ticket`: the form was
+/// opened through a personal link and carries its single-use ticket.
+#[allow(clippy::too_many_arguments)]
 pub fn form_page(
     view: &View,
     c: &Campaign,
@@ -81,8 +103,9 @@ pub fn form_page(
     input: &FormInput,
     errors: &BTreeMap<String, &'static str>,
     resume: Option<&str>,
+    ticket: Option<&str>,
 ) -> Response {
-    render_form(view, c, q, lang, input, errors, resume, false)
+    render_form(view, c, q, lang, input, errors, resume, ticket, false)
 }
 
 /// The form; a preview (for the owner) is the same page without a way to send it.
@@ -95,6 +118,7 @@ fn render_form(
     input: &FormInput,
     errors: &BTreeMap<String, &'static str>,
     resume: Option<&str>,
+    ticket: Option<&str>,
     preview: bool,
 ) -> Response {
     let questions: Vec<Value> =
@@ -130,7 +154,7 @@ fn render_form(
         lang => lang.code(), title => c.settings.title, slug => c.slug,
         intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
         questions, switch, words, nonce => crate::accounts::new_token(), first_error,
-        error_count => errors.len(), total => q.questions.len(), resume, preview,
+        error_count => errors.len(), total => q.questions.len(), resume, preview, ticket,
     };
     if errors.is_empty() { view.ok("respond/form.html", ctx) } else { view.invalid("respond/form.html", ctx) }
 }
@@ -249,17 +273,33 @@ pub async fn submit_form(
         ));
     };
     let key = &live.key;
+    let ticket = controls.get("ticket").filter(|t| t.len() == 26);
+    let enrolled = c.settings.audience == Audience::Enrolled;
+    if enrolled && ticket.is_none() {
+        return Ok(ticket_refused(&view, lang));
+    }
     let resume = controls.get("resume").and_then(|r| drafts::normalise(r));
-    if controls.get("action").map(String::as_str) == Some("save") {
+    if controls.get("action").map(String::as_str) == Some("save") && !enrolled {
         let code = resume.unwrap_or_else(drafts::new_code);
         state.drafts().save(c, key, &code, &input)?;
         return Ok(super::resume::saved_page(&state, &view, c, lang, &code));
     }
     let submission = match validate(q, &input) {
         Ok(s) => s,
-        Err(errors) => return Ok(form_page(&view, c, q, lang, &input, &errors, resume.as_deref())),
+        Err(errors) => {
+            let ticket = ticket.filter(|_| enrolled).map(String::as_str);
+            return Ok(form_page(&view, c, q, lang, &input, &errors, resume.as_deref(), ticket));
+        }
     };
-    state.intake.submit(c, q, key, &submission, nonce, state.clock.now()).await.map_err(internal)?;
+    let ticket = ticket.filter(|_| enrolled).map(|t| token_hash(t));
+    let recorded = state
+        .intake
+        .submit(c, q, key, &submission, nonce, ticket, state.clock.now())
+        .await
+        .map_err(internal)?;
+    if recorded == Recorded::NoTicket {
+        return Ok(ticket_refused(&view, lang));
+    }
     if let Some(code) = resume {
         state.drafts().discard(&code)?;
     }
@@ -308,5 +348,15 @@ pub fn preview_form(
     let lang = Lang::parse(&query.lang)
         .filter(|l| c.settings.languages.contains(l))
         .unwrap_or(c.settings.languages[0]);
-    Ok(render_form(&view.signed_in(&user), &c, &q, lang, &FormInput::default(), &BTreeMap::new(), None, true))
+    Ok(render_form(
+        &view.signed_in(&user),
+        &c,
+        &q,
+        lang,
+        &FormInput::default(),
+        &BTreeMap::new(),
+        None,
+        None,
+        true,
+    ))
 }

@@ -94,6 +94,9 @@ pub fn resume_draft(
     let live = load(&state, &slug)?;
     let (c, q) = (&live.campaign, &live.questionnaire);
     let lang = choose_lang(c, &query.lang, req);
+    if c.settings.audience == crate::campaign::Audience::Enrolled {
+        return Ok(super::respond::enrolled_only(&view, c, lang));
+    }
     let intake = c.intake(state.clock.now());
     if intake != Intake::Accepting {
         return Ok(not_taking(&view, lang, intake));
@@ -105,7 +108,7 @@ pub fn resume_draft(
     };
     let (status, text) = match found {
         drafts::Found::Draft(input) => {
-            return Ok(form_page(&view, c, q, lang, &input, &BTreeMap::new(), code.as_deref()));
+            return Ok(form_page(&view, c, q, lang, &input, &BTreeMap::new(), code.as_deref(), None));
         }
         drafts::Found::Expired => (StatusCode::GONE, t(lang, "resume_expired")),
         drafts::Found::Unknown => (StatusCode::NOT_FOUND, t(lang, "resume_unknown")),

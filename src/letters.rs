@@ -1,0 +1,131 @@
+//! The mails tellpoint writes to participants, in their language: one text and one HTML
+//! part from `web/templates/email/message.{txt,html}`. Links are plain https links to
+//! this tellpoint; no remote images, no tracking, no rewritten links.
+
+use minijinja::context;
+
+use crate::campaign::Campaign;
+use crate::i18n::t;
+use crate::mail::{Mail, MailError, render};
+use crate::questionnaire::Lang;
+use crate::web::Templates;
+
+pub struct Letters<'a> {
+    pub templates: &'a Templates,
+    pub public_url: &'a str,
+}
+
+/// The parts of one mail before rendering.
+struct Parts<'a> {
+    lang: Lang,
+    to: &'a str,
+    subject: String,
+    before: Vec<String>,
+    link: (String, &'a str),
+    after: Vec<String>,
+    unsubscribe: Option<String>,
+}
+
+fn with_title(text: &str, c: &Campaign) -> String {
+    text.replace("{title}", &c.settings.title)
+}
+
+impl Letters<'_> {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
+    fn compose(&self, p: Parts<'_>) -> Result<Mail, MailError> {
+        let ctx = context! {
+            lang => p.lang.code(), subject => p.subject, before => p.before, after => p.after,
+            link => p.link.0, link_label => p.link.1, unsubscribe => p.unsubscribe,
+            unsubscribe_label => t(p.lang, "mail_unsub"),
+            privacy => self.url("/privacy"), privacy_label => t(p.lang, "your_data"),
+        };
+        let (text, html) = render(self.templates, "message", ctx)?;
+        Ok(Mail { to: p.to.to_string(), subject: p.subject, text, html, unsubscribe: p.unsubscribe })
+    }
+
+    pub fn confirm(&self, c: &Campaign, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang,
+            to,
+            subject: with_title(t(lang, "mail_confirm_subject"), c),
+            before: vec![with_title(t(lang, "mail_confirm_text"), c)],
+            link: (self.url(&format!("/e/{}/confirm/{token}", c.slug)), t(lang, "confirm_button")),
+            after: vec![t(lang, "mail_not_you").into()],
+            unsubscribe: None,
+        })
+    }
+
+    /// A participant asked to enrol again: their personal link.
+    pub fn already(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang,
+            to,
+            subject: with_title(t(lang, "mail_already_subject"), c),
+            before: vec![with_title(t(lang, "mail_already_text"), c)],
+            link: (self.url(&format!("/t/{secret}")), t(lang, "open_form")),
+            after: vec![],
+            unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+        })
+    }
+
+    pub fn reminder(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Result<Mail, MailError> {
+        let s = &c.settings;
+        let subject = if s.mail_subject.is_empty() {
+            with_title(t(lang, "mail_reminder_subject"), c)
+        } else {
+            s.mail_subject.clone()
+        };
+        let mut before: Vec<String> =
+            s.mail_intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+        before.push(t(lang, "mail_reminder_text").into());
+        self.compose(Parts {
+            lang,
+            to,
+            subject,
+            before,
+            link: (self.url(&format!("/t/{secret}")), t(lang, "open_form")),
+            after: vec![],
+            unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+        })
+    }
+
+    pub fn access(&self, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang,
+            to,
+            subject: t(lang, "mail_access_subject").into(),
+            before: vec![t(lang, "mail_access_text").into()],
+            link: (self.url(&format!("/privacy/access/{token}")), t(lang, "rights_title")),
+            after: vec![t(lang, "mail_not_you").into()],
+            unsubscribe: None,
+        })
+    }
+
+    pub fn change(&self, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang,
+            to,
+            subject: t(lang, "mail_change_subject").into(),
+            before: vec![t(lang, "mail_change_text").into()],
+            link: (self.url(&format!("/privacy/change/{token}")), t(lang, "confirm_button")),
+            after: vec![t(lang, "mail_not_you").into()],
+            unsubscribe: None,
+        })
+    }
+
+    /// The admin panel's test mail (staff read English).
+    pub fn test(&self, to: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang: Lang::En,
+            to,
+            subject: "tellpoint test mail".into(),
+            before: vec!["This is a test mail from tellpoint: the SMTP settings work.".into()],
+            link: (self.url("/admin"), "Open the admin panel"),
+            after: vec![],
+            unsubscribe: None,
+        })
+    }
+}

@@ -1,0 +1,355 @@
+//! Mail: composing (text and HTML parts from the templates in `web/templates/email/`, in
+//! the participant's language), the durable outbox, and the mailer task that hands queued
+//! mail to the SMTP server through lettre's pooled async transport.
+//!
+//! Delivery is at-least-once: a row leaves the outbox only after the server accepted its
+//! mail, so a crash between acceptance and deletion sends that mail again after restart.
+//! Transient failures retry with exponential backoff; permanent ones (5xx) are dropped and
+//! counted. Logs show kinds, counts and outcomes, never an address.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::header::{Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use minijinja::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Config, Smtp, SmtpSecurity};
+use crate::keys::DataKey;
+use crate::participants::OUTBOX_SCOPE;
+use crate::store::{OutboxRow, Settle, Store, StoreError};
+use crate::web::Templates;
+
+/// Mails taken from the outbox per round.
+const BATCH: usize = 64;
+/// First retry after this many seconds, doubling up to `MAX_BACKOFF_SECS`.
+const FIRST_BACKOFF_SECS: i64 = 5;
+const MAX_BACKOFF_SECS: i64 = 30 * 60;
+/// Connections kept open to the SMTP server.
+const POOL_SIZE: u32 = 8;
+
+/// A rendered mail as it waits (sealed) in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// The https unsubscribe link, for the List-Unsubscribe headers.
+    pub unsubscribe: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("the mail template {0} failed: {1}")]
+    Template(String, minijinja::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Renders `email/{name}.txt` and `email/{name}.html` with the same context.
+pub fn render(templates: &Templates, name: &str, ctx: Value) -> Result<(String, String), MailError> {
+    let part = |ext: &str| {
+        let file = format!("email/{name}.{ext}");
+        templates.render(&file, ctx.clone()).map_err(|e| MailError::Template(file, e))
+    };
+    Ok((part("txt")?, part("html")?))
+}
+
+/// Seals a mail into an outbox row due at once.
+pub fn row(
+    key: &DataKey,
+    kind: &str,
+    to_participant: Option<(String, [u8; 16])>,
+    mail: &Mail,
+    now: i64,
+) -> OutboxRow {
+    let json = serde_json::to_vec(mail).expect("strings serialise");
+    OutboxRow {
+        kind: kind.to_string(),
+        to_participant,
+        sealed: key.seal(OUTBOX_SCOPE, &json),
+        attempts: 0,
+        next_attempt: now,
+        queued: now,
+    }
+}
+
+/// The display name mails are sent under (editable in the admin panel).
+pub fn from_name(store: &Store) -> Result<String, StoreError> {
+    Ok(store.mail_state::<String>("from_name")?.unwrap_or_else(|| "tellpoint".into()))
+}
+
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
+    }
+}
+
+/// The lettre message for a mail; an address it cannot take is a permanent failure.
+pub fn message(smtp: &Smtp, from_name: &str, mail: &Mail) -> Result<Message, String> {
+    let from: lettre::Address = smtp.from.parse().map_err(|e| format!("smtp.from: {e}"))?;
+    let to: lettre::Address = mail.to.parse().map_err(|e| format!("recipient: {e}"))?;
+    let mut builder = Message::builder()
+        .from(Mailbox::new(Some(from_name.to_string()), from))
+        .to(Mailbox::new(None, to))
+        .subject(mail.subject.clone());
+    if let Some(url) = &mail.unsubscribe {
+        builder = builder.header(ListUnsubscribe(format!("<{url}>"))).header(ListUnsubscribePost);
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone()))
+        .map_err(|e| e.to_string())
+}
+
+pub type Transport = AsyncSmtpTransport<Tokio1Executor>;
+
+/// The transport for the configured server; `pooled` keeps connections open between mails.
+pub fn transport(smtp: &Smtp, pooled: bool) -> Result<Transport, String> {
+    let tls =
+        || TlsParameters::new(smtp.host.clone()).map_err(|e| format!("TLS setup for {}: {e}", smtp.host));
+    let mut builder = Transport::builder_dangerous(smtp.host.as_str())
+        .port(smtp.port)
+        .timeout(Some(Duration::from_secs(30)))
+        .tls(match smtp.security {
+            SmtpSecurity::Starttls => Tls::Required(tls()?),
+            SmtpSecurity::Tls => Tls::Wrapper(tls()?),
+            SmtpSecurity::None => Tls::None,
+        });
+    if !smtp.username.is_empty() {
+        builder =
+            builder.credentials(Credentials::new(smtp.username.clone(), smtp.password.expose().to_string()));
+    }
+    let pool = if pooled { PoolConfig::new().max_size(POOL_SIZE) } else { PoolConfig::new().max_size(1) };
+    Ok(builder.pool_config(pool).build())
+}
+
+/// Sends one mail now, outside the outbox (the admin panel's test mail). On failure, a
+/// message that says what to check.
+pub async fn send_test(config: &Config, from_name: &str, mail: &Mail) -> Result<(), String> {
+    let smtp = &config.smtp;
+    if !smtp.enabled() {
+        return Err(
+            "Mail is off: set smtp.host (and smtp.from) in the configuration, then restart tellpoint.".into(),
+        );
+    }
+    let message = message(smtp, from_name, mail)?;
+    let transport = transport(smtp, false)?;
+    match tokio::time::timeout(Duration::from_secs(20), transport.send(message)).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(advice(smtp, &e)),
+        Err(_) => Err(timeout_advice(smtp)),
+    }
+}
+
+fn timeout_advice(smtp: &Smtp) -> String {
+    format!(
+        "The server at {}:{} did not answer in time. A port that expects TLS from the first byte (465, \
+         security = \"tls\") spoken to with starttls, or the reverse, often looks like this: check that \
+         smtp.security matches the port.",
+        smtp.host, smtp.port
+    )
+}
+
+/// Turns a lettre failure into advice about the configuration.
+pub fn advice(smtp: &Smtp, e: &lettre::transport::smtp::Error) -> String {
+    let detail = error_chain(e);
+    let lower = detail.to_lowercase();
+    let at = format!("{}:{}", smtp.host, smtp.port);
+    if lower.contains("connection refused") {
+        format!(
+            "Nothing accepts connections at {at} ({detail}). Check smtp.host and smtp.port, and that the mail server runs."
+        )
+    } else if lower.contains("certificate")
+        || lower.contains("unknownissuer")
+        || lower.contains("notvalidforname")
+    {
+        format!(
+            "The server's TLS certificate was not accepted ({detail}). It must be valid for {} and signed by a \
+             public certificate authority; check smtp.host is the name on the certificate.",
+            smtp.host
+        )
+    } else if e.is_timeout() {
+        timeout_advice(smtp)
+    } else if e.is_tls()
+        || lower.contains("tls")
+        || lower.contains("handshake")
+        || lower.contains("corrupt message")
+        || lower.contains("starttls")
+    {
+        format!(
+            "TLS with {at} failed ({detail}). Port 465 usually needs security = \"tls\", port 587 \
+             security = \"starttls\"; a server on this machine may need security = \"none\"."
+        )
+    } else if matches!(e.status().map(|c| c.to_string()), Some(c) if ["530", "534", "535", "538"].contains(&c.as_str()))
+    {
+        format!("The server refused the login ({detail}). Check smtp.username and smtp.password.")
+    } else if e.is_permanent() {
+        format!(
+            "The server refused the mail ({detail}). Check that smtp.from is an address this server lets you send from, \
+             and the recipient address."
+        )
+    } else {
+        format!("Sending through {at} failed: {detail}.")
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// Waits between retries: 5 s, 10 s, 20 s … up to 30 min.
+pub fn backoff(attempts: u32) -> i64 {
+    FIRST_BACKOFF_SECS.saturating_mul(1i64 << attempts.min(20)).min(MAX_BACKOFF_SECS)
+}
+
+/// Everything the mailer task needs.
+pub struct Mailer {
+    pub store: Arc<Store>,
+    pub config: Config,
+    pub key: DataKey,
+    pub clock: crate::clock::Clock,
+    pub wake: Arc<tokio::sync::Notify>,
+}
+
+impl Mailer {
+    /// Runs until the process ends: takes due mail, sends it (several at once, within the
+    /// rate), settles the outcomes in one transaction, and sleeps until woken or due.
+    pub async fn run(self) {
+        let smtp = self.config.smtp.clone();
+        if !smtp.enabled() {
+            tracing::info!(
+                queued = self.store.outbox_len().unwrap_or(0),
+                "mail is off (smtp.host is empty); mail waits in the outbox"
+            );
+            return;
+        }
+        let transport = match transport(&smtp, true) {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::error!(error = %e, "mail cannot be sent; fix the smtp settings and restart");
+                return;
+            }
+        };
+        let per_second = std::num::NonZeroU32::new(smtp.per_second).unwrap_or(std::num::NonZeroU32::MIN);
+        let limiter = governor::DefaultDirectRateLimiter::direct(governor::Quota::per_second(per_second));
+        loop {
+            let now = self.clock.now();
+            let due = match self.store.due_mail(now, BATCH) {
+                Ok(due) => due,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot read the outbox");
+                    self.sleep(Some(now + 5)).await;
+                    continue;
+                }
+            };
+            if due.is_empty() {
+                let next = self.store.next_mail_at().ok().flatten();
+                self.sleep(next).await;
+                continue;
+            }
+            let from_name = from_name(&self.store).unwrap_or_else(|_| "tellpoint".into());
+            let mut sending = tokio::task::JoinSet::new();
+            for (id, row) in due {
+                limiter.until_ready().await;
+                let mail = self
+                    .key
+                    .open(OUTBOX_SCOPE, &row.sealed)
+                    .ok()
+                    .and_then(|plain| serde_json::from_slice::<Mail>(&plain).ok());
+                let message = match mail.as_ref().map(|m| message(&smtp, &from_name, m)) {
+                    Some(Ok(m)) => m,
+                    Some(Err(e)) => {
+                        tracing::warn!(kind = row.kind, error = %e, "mail cannot be built; dropped");
+                        sending.spawn(async move { (id, row.kind, Settle::Rejected) });
+                        continue;
+                    }
+                    None => {
+                        tracing::warn!(kind = row.kind, "queued mail cannot be opened; dropped");
+                        sending.spawn(async move { (id, row.kind, Settle::Rejected) });
+                        continue;
+                    }
+                };
+                let transport = transport.clone();
+                let clock = self.clock.clone();
+                sending.spawn(async move {
+                    let outcome = match transport.send(message).await {
+                        Ok(_) => Settle::Sent,
+                        Err(e) if e.is_permanent() => {
+                            tracing::warn!(kind = row.kind, code = ?e.status().map(|c| c.to_string()), "mail refused permanently; dropped");
+                            Settle::Rejected
+                        }
+                        Err(e) => {
+                            let wait = backoff(row.attempts);
+                            tracing::warn!(kind = row.kind, attempt = row.attempts + 1, retry_in_secs = wait, error = %error_chain(&e), "mail deferred");
+                            Settle::Retry { next_attempt: clock.now() + wait }
+                        }
+                    };
+                    (id, row.kind, outcome)
+                });
+            }
+            let mut outcomes = Vec::new();
+            while let Some(done) = sending.join_next().await {
+                if let Ok((id, _, outcome)) = done {
+                    outcomes.push((id, outcome));
+                }
+            }
+            let sent = outcomes.iter().filter(|(_, o)| *o == Settle::Sent).count();
+            match self.store.settle_mail(&outcomes) {
+                Ok(_) => tracing::info!(sent, attempted = outcomes.len(), "mail round done"),
+                Err(e) => tracing::error!(error = %e, "cannot settle mail; it will be sent again"),
+            }
+        }
+    }
+
+    async fn sleep(&self, until: Option<i64>) {
+        let wait = until.map_or(30, |t| (t - self.clock.now()).clamp(1, 30)) as u64;
+        let _ = tokio::time::timeout(Duration::from_secs(wait), self.wake.notified()).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!([0, 1, 2, 3].map(backoff), [5, 10, 20, 40]);
+        assert_eq!(backoff(30), MAX_BACKOFF_SECS);
+    }
+}

@@ -1,0 +1,395 @@
+//! Enrolled participants: enrolment with a confirmed address (optionally only addresses on
+//! an allow-list), personal links, response tickets, unsubscribing and the participant's
+//! own rights (see, export, change address, erase).
+//!
+//! What is stored about a person: the address sealed under the campaign key, a keyed hash
+//! of it, language, status and the day of enrolment. Nothing about responding: a ticket is
+//! stored with its campaign only, so no record joins a person to a response (invariant 1).
+
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use serde::Serialize;
+use sha2::Sha256;
+
+use crate::accounts::{new_token, token_hash};
+use crate::campaign::{Campaign, date_of, day_number};
+use crate::keys::{DataKey, KeyError, MasterKey};
+use crate::questionnaire::Lang;
+use crate::store::{Participant, ParticipantStatus, ParticipantToken, Store, StoreError, TokenPurpose};
+
+/// An enrolment confirmation link is valid this long.
+pub const CONFIRM_SECS: i64 = 48 * 3600;
+/// A rights (privacy) link is valid this long.
+pub const ACCESS_SECS: i64 = 3600;
+/// A response ticket is valid this long (rounded up to the hour).
+pub const TICKET_SECS: i64 = 24 * 3600;
+const LONGEST_ADDRESS: usize = 254;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ParticipantError {
+    #[error("{0}")]
+    Address(&'static str),
+    #[error("this link is unknown, used or expired")]
+    LinkInvalid,
+    #[error("that address is already enrolled in one of these campaigns")]
+    AddressTaken,
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An address as compared and stored: trimmed and lower-cased, and a valid address.
+pub fn normalise_address(typed: &str) -> Result<String, ParticipantError> {
+    let address = typed.trim().to_lowercase();
+    if address.is_empty() {
+        return Err(ParticipantError::Address("Enter your email address."));
+    }
+    if address.len() > LONGEST_ADDRESS
+        || address.parse::<lettre::Address>().is_err()
+        || !address.contains('.')
+    {
+        return Err(ParticipantError::Address("Enter an email address such as name@example.org."));
+    }
+    Ok(address)
+}
+
+/// Keyed hash of a normalised address: equal addresses match, but the hash cannot be
+/// checked against a guessed address without the master key.
+pub fn address_hash(master: &MasterKey, normalised: &str) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&master.derive("address-hash")).expect("any length");
+    mac.update(normalised.as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+/// The key that seals queued mail and not-yet-confirmed new addresses.
+pub fn outbox_key(master: &MasterKey) -> DataKey {
+    DataKey::from_bytes(master.derive("outbox"))
+}
+
+pub const OUTBOX_SCOPE: &str = "outbox";
+
+fn address_scope(campaign_id: &str) -> String {
+    format!("campaign:{campaign_id}:address")
+}
+
+/// What an enrolment request leads to; the page shown is the same for all of them.
+pub enum Enrolled {
+    /// New or still unconfirmed: mail this confirmation token.
+    Confirm { token: String },
+    /// Already confirmed: mail the personal link again.
+    AlreadyActive { link: String },
+    /// Not on the allow-list: no mail.
+    NotAllowed,
+}
+
+/// What is held about one address, as shown and exported to its owner.
+#[derive(Debug, Clone, Serialize)]
+pub struct Held {
+    pub campaign: String,
+    pub address: String,
+    pub language: &'static str,
+    pub status: ParticipantStatus,
+    pub enrolled: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeldAll {
+    pub enrolments: Vec<Held>,
+    /// Campaigns whose allow-list holds the keyed hash of the address.
+    pub on_allow_lists: Vec<String>,
+}
+
+pub struct Participants<'a> {
+    pub store: &'a Store,
+    pub master: &'a MasterKey,
+    pub now: i64,
+}
+
+impl Participants<'_> {
+    fn campaign_key(&self, campaign_id: &str) -> Result<DataKey, ParticipantError> {
+        let scope = format!("campaign:{campaign_id}");
+        let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
+        Ok(self.master.unwrap(&scope, &wrapped)?)
+    }
+
+    /// The personal link secret of a participant. Derived, never stored: only its hash is.
+    pub fn link_secret(&self, campaign_id: &str, id: [u8; 16]) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.master.derive("personal-link")).expect("any length");
+        mac.update(campaign_id.as_bytes());
+        mac.update(&id);
+        data_encoding::BASE32_NOPAD.encode(&mac.finalize().into_bytes()[..16]).to_ascii_lowercase()
+    }
+
+    pub fn address_hash(&self, normalised: &str) -> [u8; 32] {
+        address_hash(self.master, normalised)
+    }
+
+    pub fn open_address(&self, campaign_id: &str, p: &Participant) -> Result<String, ParticipantError> {
+        let key = self.campaign_key(campaign_id)?;
+        let plain = key.open(&address_scope(campaign_id), &p.sealed_address)?;
+        String::from_utf8(plain).map_err(|_| KeyError::Unseal.into())
+    }
+
+    /// Enrols (or re-sends the confirmation to) a normalised address.
+    pub fn enrol(&self, c: &Campaign, address: &str, lang: Lang) -> Result<Enrolled, ParticipantError> {
+        let hash = self.address_hash(address);
+        if self.store.allow_list_len(&c.id)? > 0 && !self.store.allow_listed(&c.id, hash)? {
+            return Ok(Enrolled::NotAllowed);
+        }
+        let token = new_token();
+        let expires = self.now + CONFIRM_SECS;
+        match self.store.participant_by_address(&c.id, hash)? {
+            Some((id, p)) if p.status == ParticipantStatus::Pending => {
+                let purpose = TokenPurpose::Confirm { campaign: c.id.clone(), participant: id };
+                self.store
+                    .save_participant_token(token_hash(&token), &ParticipantToken { purpose, expires })?;
+                Ok(Enrolled::Confirm { token })
+            }
+            Some((id, _)) => Ok(Enrolled::AlreadyActive { link: self.link_secret(&c.id, id) }),
+            None => {
+                let mut id = [0u8; 16];
+                rand::rngs::OsRng.fill_bytes(&mut id);
+                let key = self.campaign_key(&c.id)?;
+                let p = Participant {
+                    sealed_address: key.seal(&address_scope(&c.id), address.as_bytes()),
+                    address_hash: hash,
+                    lang,
+                    status: ParticipantStatus::Pending,
+                    enrolled: day_number(c.settings.today(self.now)),
+                    rejections: 0,
+                };
+                let purpose = TokenPurpose::Confirm { campaign: c.id.clone(), participant: id };
+                let token_record = ParticipantToken { purpose, expires };
+                if !self.store.add_participant(&c.id, id, &p, token_hash(&token), &token_record)? {
+                    // Enrolled by a concurrent request a moment ago: that one sends the mail.
+                    return Ok(Enrolled::NotAllowed);
+                }
+                Ok(Enrolled::Confirm { token })
+            }
+        }
+    }
+
+    fn valid_token(&self, token: &str) -> Result<ParticipantToken, ParticipantError> {
+        match self.store.participant_token(token_hash(token))? {
+            Some(t) if t.expires >= self.now => Ok(t),
+            _ => Err(ParticipantError::LinkInvalid),
+        }
+    }
+
+    /// The campaign a confirmation token belongs to, if it is still valid.
+    pub fn confirmation_campaign(&self, token: &str) -> Result<String, ParticipantError> {
+        match self.valid_token(token)?.purpose {
+            TokenPurpose::Confirm { campaign, .. } => Ok(campaign),
+            _ => Err(ParticipantError::LinkInvalid),
+        }
+    }
+
+    /// Confirms an enrolment; returns the campaign id and the personal link secret.
+    pub fn confirm(&self, token: &str) -> Result<(String, String), ParticipantError> {
+        let TokenPurpose::Confirm { campaign, participant } = self.valid_token(token)?.purpose else {
+            return Err(ParticipantError::LinkInvalid);
+        };
+        let Some(mut p) = self.store.participant(&campaign, participant)? else {
+            return Err(ParticipantError::LinkInvalid);
+        };
+        let secret = self.link_secret(&campaign, participant);
+        p.status = ParticipantStatus::Active;
+        self.store.save_participant(&campaign, participant, &p, Some(token_hash(&secret)))?;
+        self.store.delete_participant_token(token_hash(token))?;
+        Ok((campaign, secret))
+    }
+
+    /// The participant a personal link belongs to, if it is valid and active.
+    pub fn by_link(&self, secret: &str) -> Result<Option<(String, [u8; 16], Participant)>, ParticipantError> {
+        let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(None) };
+        Ok(self.store.participant(&campaign, id)?.map(|p| (campaign, id, p)))
+    }
+
+    /// A fresh single-use ticket for one response to `campaign_id`. Stored as its hash with
+    /// the campaign and an expiry on the hour, never with the participant who drew it.
+    pub fn draw_ticket(&self, campaign_id: &str) -> Result<String, ParticipantError> {
+        let ticket = new_token();
+        let expires = (self.now + TICKET_SECS).div_euclid(3600) * 3600 + 3600;
+        self.store.add_ticket(token_hash(&ticket), campaign_id, expires)?;
+        Ok(ticket)
+    }
+
+    /// Deletes the participant of a personal link at once, with queued mail to them.
+    pub fn unsubscribe(&self, secret: &str) -> Result<bool, ParticipantError> {
+        let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(false) };
+        let dropped = self.store.delete_participant(&campaign, id, token_hash(secret))?;
+        tracing::info!(dropped_mail = dropped, "participant unsubscribed");
+        Ok(true)
+    }
+
+    /// A rights link for an address, or None when nothing is held about it.
+    pub fn request_access(&self, address: &str) -> Result<Option<String>, ParticipantError> {
+        let hash = self.address_hash(address);
+        if self.store.enrolments_of(hash)?.is_empty() {
+            return Ok(None);
+        }
+        let token = new_token();
+        let purpose = TokenPurpose::Access { address_hash: hash };
+        self.store.save_participant_token(
+            token_hash(&token),
+            &ParticipantToken { purpose, expires: self.now + ACCESS_SECS },
+        )?;
+        Ok(Some(token))
+    }
+
+    /// The address hash a rights link opens.
+    pub fn access(&self, token: &str) -> Result<[u8; 32], ParticipantError> {
+        match self.valid_token(token)?.purpose {
+            TokenPurpose::Access { address_hash } => Ok(address_hash),
+            _ => Err(ParticipantError::LinkInvalid),
+        }
+    }
+
+    /// Everything held about the address with this hash.
+    pub fn held(&self, hash: [u8; 32]) -> Result<HeldAll, ParticipantError> {
+        let mut enrolments = Vec::new();
+        for (campaign_id, _, p) in self.store.enrolments_of(hash)? {
+            let title = self.store.campaign(&campaign_id)?.map(|c| c.settings.title).unwrap_or_default();
+            enrolments.push(Held {
+                campaign: title,
+                address: self.open_address(&campaign_id, &p)?,
+                language: p.lang.code(),
+                status: p.status,
+                enrolled: date_of(p.enrolled).to_string(),
+            });
+        }
+        let mut on_allow_lists = Vec::new();
+        for c in self.store.all_campaigns()? {
+            if self.store.allow_listed(&c.id, hash)? {
+                on_allow_lists.push(c.settings.title);
+            }
+        }
+        Ok(HeldAll { enrolments, on_allow_lists })
+    }
+
+    /// Starts moving every enrolment of `hash` to `new_address`: a token to confirm it.
+    pub fn request_change(&self, hash: [u8; 32], new_address: &str) -> Result<String, ParticipantError> {
+        let new_hash = self.address_hash(new_address);
+        for (campaign, _, _) in self.store.enrolments_of(hash)? {
+            if self.store.participant_by_address(&campaign, new_hash)?.is_some() {
+                return Err(ParticipantError::AddressTaken);
+            }
+        }
+        let sealed_new = outbox_key(self.master).seal(OUTBOX_SCOPE, new_address.as_bytes());
+        let token = new_token();
+        let purpose = TokenPurpose::ChangeAddress { address_hash: hash, sealed_new };
+        self.store.save_participant_token(
+            token_hash(&token),
+            &ParticipantToken { purpose, expires: self.now + CONFIRM_SECS },
+        )?;
+        Ok(token)
+    }
+
+    /// Confirms a change of address; returns how many enrolments moved.
+    pub fn confirm_change(&self, token: &str) -> Result<usize, ParticipantError> {
+        let TokenPurpose::ChangeAddress { address_hash: old, sealed_new } = self.valid_token(token)?.purpose
+        else {
+            return Err(ParticipantError::LinkInvalid);
+        };
+        let new = String::from_utf8(outbox_key(self.master).open(OUTBOX_SCOPE, &sealed_new)?)
+            .map_err(|_| KeyError::Unseal)?;
+        let new_hash = self.address_hash(&new);
+        let mut moved = 0;
+        for (campaign, id, p) in self.store.enrolments_of(old)? {
+            let key = self.campaign_key(&campaign)?;
+            let p = Participant {
+                sealed_address: key.seal(&address_scope(&campaign), new.as_bytes()),
+                address_hash: new_hash,
+                ..p
+            };
+            if !self.store.readdress_participant(&campaign, id, old, &p)? {
+                return Err(ParticipantError::AddressTaken);
+            }
+            moved += 1;
+        }
+        self.store.delete_participant_token(token_hash(token))?;
+        Ok(moved)
+    }
+
+    /// Erases everything held about the address with this hash: enrolments, queued mail,
+    /// allow-list entries. Returns how many enrolments went.
+    pub fn erase(&self, hash: [u8; 32]) -> Result<usize, ParticipantError> {
+        let enrolments = self.store.enrolments_of(hash)?;
+        for (campaign, id, _) in &enrolments {
+            let link = token_hash(&self.link_secret(campaign, *id));
+            self.store.delete_participant(campaign, *id, link)?;
+        }
+        for c in self.store.all_campaigns()? {
+            self.store.remove_from_allow_list(&c.id, hash)?;
+        }
+        Ok(enrolments.len())
+    }
+
+    /// Parses pasted addresses or a CSV file (any column holding an address counts) into
+    /// keyed hashes; lines or cells that are not addresses are reported by line number.
+    pub fn parse_allow_list(&self, text: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+        let mut hashes = Vec::new();
+        let mut problems = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .delimiter(if text.contains(';') && !text.contains(',') { b';' } else { b',' })
+            .from_reader(text.as_bytes());
+        for (n, record) in reader.records().enumerate() {
+            let line = n + 1;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(format!("line {line}: {e}"));
+                    continue;
+                }
+            };
+            let cells: Vec<&str> = record.iter().filter(|c| !c.is_empty()).collect();
+            if cells.is_empty() {
+                continue;
+            }
+            let addresses: Vec<String> = cells.iter().filter_map(|c| normalise_address(c).ok()).collect();
+            if addresses.is_empty() {
+                // A header row ("email", "name") is fine on the first line.
+                if line > 1 || cells.iter().any(|c| c.contains('@')) {
+                    problems.push(format!("line {line}: no email address in {:?}", cells.join(", ")));
+                }
+                continue;
+            }
+            hashes.extend(addresses.iter().map(|a| self.address_hash(a)));
+        }
+        if problems.is_empty() { Ok(hashes) } else { Err(problems) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_normalised_and_checked() {
+        assert_eq!(normalise_address("  Anna.Berg@Example.ORG ").unwrap(), "anna.berg@example.org");
+        for bad in ["", "anna", "anna@", "@example.org", "anna@example", "a b@example.org"] {
+            assert!(normalise_address(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn allow_list_reads_pasted_lines_and_csv_with_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let master = MasterKey::from_bytes([7; 32]);
+        let p = Participants { store: &store, master: &master, now: 0 };
+        let pasted = p.parse_allow_list("anna@example.org\n\nBO@example.org\n").unwrap();
+        assert_eq!(pasted.len(), 2);
+        assert_eq!(pasted[1], p.address_hash("bo@example.org"));
+        let csv =
+            p.parse_allow_list("name,email\nAnna,anna@example.org\n\"Berg, Bo\",bo@example.org\n").unwrap();
+        assert_eq!(csv, pasted);
+        let problems = p.parse_allow_list("anna@example.org\nnot an address\n").unwrap_err();
+        assert_eq!(problems, ["line 2: no email address in \"not an address\""]);
+    }
+}
