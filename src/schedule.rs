@@ -47,7 +47,12 @@ impl Schedule {
             }
         }
         picked.sort_unstable();
-        let at = match at.trim().parse::<Time>() {
+        let at = match at.trim() {
+            // Left empty (no reminders wanted): keep the usual time for when days are picked.
+            "" => Ok(Schedule::default().at),
+            typed => typed.parse::<Time>(),
+        };
+        let at = match at {
             Ok(t) => t.with().second(0).subsec_nanosecond(0).build().unwrap_or(t),
             Err(_) => {
                 p.push(("remind_at", "Give the time of day as HH:MM, e.g. 15:30.".into()));

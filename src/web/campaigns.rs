@@ -76,7 +76,25 @@ pub fn create_campaign(
     }
 }
 
-/// The campaign page: settings form, status, questions, import and export.
+/// What became of an allow-list change, shown in the enrolment section.
+#[derive(Default)]
+pub struct AllowFeedback {
+    pub pasted: String,
+    pub problems: Vec<String>,
+    pub notice: Option<&'static str>,
+}
+
+impl AllowFeedback {
+    pub fn problems(pasted: String, problems: Vec<String>) -> AllowFeedback {
+        AllowFeedback { pasted, problems, notice: None }
+    }
+
+    pub fn notice(text: &'static str) -> AllowFeedback {
+        AllowFeedback { notice: Some(text), ..Default::default() }
+    }
+}
+
+/// The campaign page: settings form, status, questions, enrolment, import and export.
 pub fn campaign_page(
     state: &AppState,
     view: &View,
@@ -84,6 +102,7 @@ pub fn campaign_page(
     input: &SettingsInput,
     errors: &[(&str, String)],
     import: Option<(&str, &[String])>,
+    allow: Option<AllowFeedback>,
 ) -> poem::Result<Response> {
     let q = state.campaigns().current_questionnaire(c).map_err(campaign_error)?;
     let frozen = state.store.version_has_responses(&c.id, c.version)?;
@@ -96,12 +115,26 @@ pub fn campaign_page(
     let errors: std::collections::BTreeMap<&str, &str> =
         errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
     let langs: Vec<_> = Lang::ALL.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
+    let (pending, active, inactive) = state.store.participant_counts(&c.id)?;
+    let next_sends: Vec<String> = c
+        .settings
+        .reminders
+        .next_sends(&c.settings, state.clock.now(), 5)
+        .iter()
+        .map(crate::schedule::format_local)
+        .collect();
+    let allow = allow.unwrap_or_default();
     let ctx = context! {
         c, input, errors, questions, frozen, langs, kinds => KINDS,
         link => state.url(&format!("/r/{}", c.slug)),
+        enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
+        days => crate::schedule::DAY_NAMES, next_sends, pending, active, inactive,
+        allow_count => state.store.allow_list_len(&c.id)?, allow_pasted => allow.pasted,
+        allow_problems => allow.problems, allow_notice => allow.notice,
+        mail_enabled => state.config.smtp.enabled(),
     };
-    let invalid = !errors.is_empty() || import.is_some();
+    let invalid = !errors.is_empty() || import.is_some() || !allow.problems.is_empty();
     Ok(if invalid { view.invalid("admin/campaign.html", ctx) } else { view.ok("admin/campaign.html", ctx) })
 }
 
@@ -114,7 +147,7 @@ pub fn show_campaign(
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     let c = state.campaigns().get(&id).map_err(campaign_error)?;
-    campaign_page(&state, &view.signed_in(&user), &c, &c.settings.input(), &[], None)
+    campaign_page(&state, &view.signed_in(&user), &c, &c.settings.input(), &[], None, None)
 }
 
 #[handler]
@@ -132,13 +165,13 @@ pub fn save_settings(
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
         Err(CampaignError::Settings(errors)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
-            campaign_page(&state, &view.signed_in(&user), &c, &input, &errors, None)
+            campaign_page(&state, &view.signed_in(&user), &c, &input, &errors, None, None)
         }
         Err(CampaignError::Questionnaire(problems)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
             let message =
                 format!("Every question needs its texts in each offered language: {}", problems.join("; "));
-            campaign_page(&state, &view.signed_in(&user), &c, &input, &[("languages", message)], None)
+            campaign_page(&state, &view.signed_in(&user), &c, &input, &[("languages", message)], None, None)
         }
         Err(e) => Err(campaign_error(e)),
     }
@@ -195,6 +228,7 @@ pub fn change_status(
                 &c.settings.input(),
                 &[("status", m.into())],
                 None,
+                None,
             )
         }
         Err(e) => Err(campaign_error(e)),
@@ -245,6 +279,7 @@ pub fn import_questionnaire(
             &c.settings.input(),
             &[],
             Some((&form.json, &problems)),
+            None,
         ),
     }
 }

@@ -6,10 +6,13 @@ mod assets;
 mod audit;
 mod builder;
 mod campaigns;
+mod enrol;
 mod form;
 mod limits;
 mod login;
+mod mail;
 mod middleware;
+mod privacy;
 mod render;
 mod respond;
 mod resume;
@@ -190,6 +193,20 @@ fn routes() -> Route {
         .at("/r/:slug/thanks", get(respond::show_thanks))
         .at("/r/:slug/resume", get(resume::show_resume).post(resume::find_resume))
         .at("/r/:slug/resume/:code", get(resume::resume_draft))
+        .at("/e/:slug", get(enrol::show_enrol).post(enrol::enrol))
+        .at("/e/:slug/confirm/:token", get(enrol::show_confirm).post(enrol::confirm))
+        .at("/t/:secret", get(enrol::personal_form))
+        .at("/u/:secret", get(enrol::show_unsubscribe).post(enrol::unsubscribe))
+        .at("/privacy", get(privacy::show_request).post(privacy::request_access))
+        .at("/privacy/access/:token", get(privacy::show_rights))
+        .at("/privacy/access/:token/export", get(privacy::export))
+        .at("/privacy/access/:token/change", post(privacy::change_address))
+        .at("/privacy/access/:token/erase", post(privacy::erase))
+        .at("/privacy/change/:token", get(privacy::show_change_confirm).post(privacy::confirm_change))
+        .at("/admin/mail", get(mail::show_mail).post(mail::save_from_name))
+        .at("/admin/mail/test", post(mail::send_test_mail))
+        .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
+        .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
 }
 
 /// The whole application: routes inside the middleware stack.

@@ -1,0 +1,253 @@
+//! Enrolment (`/e/{slug}`), personal links (`/t/{secret}`) and unsubscribing
+//! (`/u/{secret}`). The enrolment page answers the same whatever the address, so nobody can
+//! probe who is enrolled or on the allow-list.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Query};
+use poem::{Request, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::render::View;
+use super::respond::{LangQuery, choose_lang, form_page, load, not_taking};
+use crate::accounts::token_hash;
+use crate::campaign::{Audience, Campaign, Intake, Status};
+use crate::i18n::t;
+use crate::participants::{Enrolled, ParticipantError, normalise_address};
+use crate::questionnaire::Lang;
+use crate::response::FormInput;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EnrolForm {
+    email: String,
+    lang: String,
+}
+
+/// A participant page with a title and a paragraph (and maybe a link onward).
+pub(super) fn message(view: &View, status: StatusCode, lang: Lang, title: &str, text: &str) -> Response {
+    view.render(status, "respond/closed.html", context! { lang => lang.code(), title, text })
+}
+
+pub(super) fn link_invalid(view: &View, lang: Lang) -> Response {
+    message(view, StatusCode::NOT_FOUND, lang, t(lang, "link_invalid_title"), t(lang, "link_invalid_text"))
+}
+
+/// The campaign of `slug` if it enrols people (draft or open), else a 404 or closed page.
+fn enrolling(state: &AppState, slug: &str) -> poem::Result<Result<Campaign, Intake>> {
+    let c = load(state, slug)?.campaign.clone();
+    if c.settings.audience != Audience::Enrolled {
+        return Err(poem::Error::from_status(StatusCode::NOT_FOUND));
+    }
+    Ok(if c.status == Status::Closed { Err(Intake::Over) } else { Ok(c) })
+}
+
+fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<&str>) -> Response {
+    let langs: Vec<_> = c
+        .settings
+        .languages
+        .iter()
+        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
+        .collect();
+    let ctx = context! {
+        lang => lang.code(), slug => c.slug, campaign => c.settings.title, email, error, langs,
+        title => t(lang, "enrol_title"), text => t(lang, "enrol_text"), email_label => t(lang, "email_label"),
+        lang_label => t(lang, "language"), button => t(lang, "enrol_button"), problem => t(lang, "problem"),
+        privacy_label => t(lang, "your_data"),
+    };
+    if error.is_some() {
+        view.invalid("participant/enrol.html", ctx)
+    } else {
+        view.ok("participant/enrol.html", ctx)
+    }
+}
+
+#[handler]
+pub fn show_enrol(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    match enrolling(&state, &slug)? {
+        Ok(c) => {
+            let lang = choose_lang(&c, &query.lang, req);
+            Ok(enrol_page(&view, &c, lang, "", None))
+        }
+        Err(over) => Ok(not_taking(&view, Lang::En, over)),
+    }
+}
+
+#[handler]
+pub fn enrol(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Form(form): Form<EnrolForm>,
+) -> poem::Result<Response> {
+    let c = match enrolling(&state, &slug)? {
+        Ok(c) => c,
+        Err(over) => return Ok(not_taking(&view, Lang::En, over)),
+    };
+    let lang = choose_lang(&c, &form.lang, req);
+    if !super::limits::allow_form_post(&state, req) {
+        return Ok(message(
+            &view,
+            StatusCode::TOO_MANY_REQUESTS,
+            lang,
+            t(lang, "tickets_used_title"),
+            t(lang, "tickets_used_text"),
+        ));
+    }
+    let address = match normalise_address(&form.email) {
+        Ok(a) => a,
+        Err(_) => {
+            let key = if form.email.trim().is_empty() { "err_address_empty" } else { "err_address_bad" };
+            return Ok(enrol_page(&view, &c, lang, &form.email, Some(t(lang, key))));
+        }
+    };
+    let letters = state.letters();
+    match state.participants().enrol(&c, &address, lang)? {
+        Enrolled::Confirm { token } => state.queue_mail(
+            "confirm",
+            vec![(None, letters.confirm(&c, lang, &address, &token).map_err(super::internal)?)],
+        )?,
+        Enrolled::AlreadyActive { link } => state.queue_mail(
+            "link",
+            vec![(None, letters.already(&c, lang, &address, &link).map_err(super::internal)?)],
+        )?,
+        Enrolled::NotAllowed => {}
+    }
+    Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "check_text")))
+}
+
+impl From<ParticipantError> for poem::Error {
+    fn from(e: ParticipantError) -> Self {
+        super::internal(e)
+    }
+}
+
+#[handler]
+pub fn show_confirm(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path((slug, token)): Path<(String, String)>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let c = load(&state, &slug)?.campaign.clone();
+    let lang = choose_lang(&c, &query.lang, req);
+    // Mail scanners open links: showing the page changes nothing, the button confirms.
+    match state.participants().confirmation_campaign(&token) {
+        Ok(id) if id == c.id => Ok(view.ok(
+            "participant/confirm.html",
+            context! {
+                lang => lang.code(), campaign => c.settings.title, title => t(lang, "confirm_title"),
+                button => t(lang, "confirm_button"), action => format!("/e/{slug}/confirm/{token}"),
+            },
+        )),
+        _ => Ok(link_invalid(&view, lang)),
+    }
+}
+
+#[handler]
+pub fn confirm(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path((slug, token)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let c = load(&state, &slug)?.campaign.clone();
+    let lang = choose_lang(&c, "", req);
+    let people = state.participants();
+    if people.confirmation_campaign(&token).ok().as_deref() != Some(c.id.as_str()) {
+        return Ok(link_invalid(&view, lang));
+    }
+    let (_, secret) = people.confirm(&token)?;
+    Ok(view.ok("participant/enrolled.html", context! {
+        lang => lang.code(), campaign => c.settings.title, title => t(lang, "enrolled_title"),
+        text => t(lang, "enrolled_text"), link => state.url(&format!("/t/{secret}")), label => t(lang, "open_form"),
+    }))
+}
+
+/// A personal link: a fresh form carrying a single-use ticket. The ticket is stored with
+/// the campaign only; the count of tickets per link today lives in memory only.
+#[handler]
+pub fn personal_form(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(secret): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let people = state.participants();
+    let Some((campaign_id, _, p)) = people.by_link(&secret)? else {
+        return Ok(link_invalid(&view, Lang::parse(&query.lang).unwrap_or(Lang::En)));
+    };
+    let Some(slug) = state.store.campaign(&campaign_id)?.map(|c| c.slug) else {
+        return Ok(link_invalid(&view, p.lang));
+    };
+    let live = load(&state, &slug)?;
+    let (c, q) = (&live.campaign, &live.questionnaire);
+    let lang = if query.lang.is_empty() && c.settings.languages.contains(&p.lang) {
+        p.lang
+    } else {
+        choose_lang(c, &query.lang, req)
+    };
+    let now = state.clock.now();
+    match c.intake(now) {
+        Intake::Accepting => {}
+        other => return Ok(not_taking(&view, lang, other)),
+    }
+    let key = state.throttle.link_key(&token_hash(&secret), now);
+    if !state.tickets_today.take(key, now, state.config.limits.tickets_per_link_per_day) {
+        return Ok(message(
+            &view,
+            StatusCode::TOO_MANY_REQUESTS,
+            lang,
+            t(lang, "tickets_used_title"),
+            t(lang, "tickets_used_text"),
+        ));
+    }
+    let ticket = people.draw_ticket(&c.id)?;
+    Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None, Some(&ticket)))
+}
+
+#[handler]
+pub fn show_unsubscribe(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    Path(secret): Path<String>,
+) -> poem::Result<Response> {
+    let Some((campaign_id, _, p)) = state.participants().by_link(&secret)? else {
+        return Ok(link_invalid(&view, Lang::En));
+    };
+    let title = state.store.campaign(&campaign_id)?.map(|c| c.settings.title).unwrap_or_default();
+    let lang = p.lang;
+    Ok(view.ok("participant/unsubscribe.html", context! {
+        lang => lang.code(), campaign => title, title => t(lang, "unsub_title"), text => t(lang, "unsub_text"),
+        button => t(lang, "unsub_button"), action => format!("/u/{secret}"),
+    }))
+}
+
+/// The confirm button and RFC 8058's one-click POST (`List-Unsubscribe=One-Click`) both land
+/// here: the record goes at once, with any mail still queued for it.
+#[handler]
+pub fn unsubscribe(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    Path(secret): Path<String>,
+) -> poem::Result<Response> {
+    let people = state.participants();
+    let lang = people.by_link(&secret)?.map_or(Lang::En, |(_, _, p)| p.lang);
+    if !people.unsubscribe(&secret)? {
+        return Ok(link_invalid(&view, lang));
+    }
+    Ok(message(&view, StatusCode::OK, lang, t(lang, "unsub_done_title"), t(lang, "unsub_done_text")))
+}

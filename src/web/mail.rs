@@ -1,0 +1,204 @@
+//! Mail administration (owner): the SMTP settings as configured (read-only), the sender's
+//! display name, a test mail with advice when it fails, delivery counts; and campaign
+//! allow-lists, which are stored as keyed hashes only.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::web::{Data, Form, Multipart, Path, Redirect};
+use poem::{IntoResponse, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::campaigns::{AllowFeedback, campaign_error, campaign_page};
+use super::render::View;
+use super::session::StaffUser;
+use crate::participants::normalise_address;
+use crate::store::Role;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FromNameForm {
+    from_name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AddressForm {
+    email: String,
+}
+
+fn mail_page(
+    state: &AppState,
+    view: &View,
+    from_name: &str,
+    to: &str,
+    outcome: Option<Result<String, String>>,
+    name_error: Option<&str>,
+) -> poem::Result<Response> {
+    let smtp = &state.config.smtp;
+    let counts = state.store.mail_counts()?;
+    let (test_ok, test_error) = match outcome {
+        Some(Ok(m)) => (Some(m), None),
+        Some(Err(m)) => (None, Some(m)),
+        None => (None, None),
+    };
+    let ctx = context! {
+        enabled => smtp.enabled(), host => smtp.host, port => smtp.port,
+        security => format!("{:?}", smtp.security).to_lowercase(), username => smtp.username,
+        password_set => smtp.password.is_set(), from => smtp.from, per_second => smtp.per_second,
+        from_name, to, test_ok, test_error, name_error, counts, queued => state.store.outbox_len()?,
+    };
+    let invalid = test_error.is_some() || name_error.is_some();
+    Ok(if invalid { view.invalid("admin/mail.html", ctx) } else { view.ok("admin/mail.html", ctx) })
+}
+
+#[handler]
+pub fn show_mail(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let name = crate::mail::from_name(&state.store)?;
+    mail_page(&state, &view.signed_in(&user), &name, "", None, None)
+}
+
+#[handler]
+pub fn save_from_name(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Form(form): Form<FromNameForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let name = form.from_name.trim();
+    if name.is_empty() || name.chars().count() > 80 || name.contains(['\r', '\n', '<', '>', '"']) {
+        let problem = "Give a name of 1 to 80 characters, without quotes or angle brackets.";
+        return mail_page(&state, &view.signed_in(&user), &form.from_name, "", None, Some(problem));
+    }
+    state.store.set_mail_state("from_name", &name)?;
+    state.store.append_audit(state.clock.now(), &user.username, "mail.from_name", name)?;
+    Ok(Redirect::see_other("/admin/mail").into_response())
+}
+
+#[handler]
+pub async fn send_test_mail(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Form(form): Form<AddressForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let name = crate::mail::from_name(&state.store)?;
+    let view = view.signed_in(&user);
+    let Ok(to) = normalise_address(&form.email) else {
+        let problem = "Enter the address to send the test mail to, such as you@example.org.".to_string();
+        return mail_page(&state, &view, &name, &form.email, Some(Err(problem)), None);
+    };
+    let mail = state.letters().test(&to).map_err(super::internal)?;
+    let outcome = crate::mail::send_test(&state.config, &name, &mail).await;
+    tracing::info!(ok = outcome.is_ok(), "test mail");
+    let outcome = outcome.map(|_| "The server accepted the test mail. Check that it arrived.".to_string());
+    mail_page(&state, &view, &name, &form.email, Some(outcome), None)
+}
+
+/// Adds to or replaces a campaign's allow-list from pasted addresses and/or a CSV file.
+#[handler]
+pub async fn replace_allow_list(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    mut form: Multipart,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let (mut pasted, mut file, mut replace) = (String::new(), String::new(), false);
+    while let Some(field) = form.next_field().await? {
+        match field.name() {
+            Some("addresses") => pasted = field.text().await?,
+            Some("mode") => replace = field.text().await? == "replace",
+            Some("file") => {
+                let bytes = field.bytes().await?;
+                file = match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(_) => {
+                        let feedback = AllowFeedback::problems(
+                            pasted,
+                            vec![
+                                "The file is not UTF-8 text: save it as CSV (UTF-8) and upload it again."
+                                    .into(),
+                            ],
+                        );
+                        return campaign_page(
+                            &state,
+                            &view.signed_in(&user),
+                            &c,
+                            &c.settings.input(),
+                            &[],
+                            None,
+                            Some(feedback),
+                        );
+                    }
+                };
+            }
+            _ => {}
+        }
+    }
+    let text = format!("{pasted}\n{file}");
+    let hashes = match state.participants().parse_allow_list(&text) {
+        Ok(h) if h.is_empty() && !replace => vec![],
+        Ok(h) => h,
+        Err(problems) => {
+            return campaign_page(
+                &state,
+                &view.signed_in(&user),
+                &c,
+                &c.settings.input(),
+                &[],
+                None,
+                Some(AllowFeedback::problems(pasted, problems)),
+            );
+        }
+    };
+    state.store.set_allow_list(&c.id, &hashes, replace)?;
+    let what = if replace { "campaign.allow_list.replaced" } else { "campaign.allow_list.added" };
+    state.store.append_audit(
+        state.clock.now(),
+        &user.username,
+        what,
+        &format!("{} {} addresses", c.id, hashes.len()),
+    )?;
+    Ok(Redirect::see_other(format!("/admin/campaigns/{}#enrolment", c.id)).into_response())
+}
+
+#[handler]
+pub fn remove_allowed(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(form): Form<AddressForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let view = view.signed_in(&user);
+    let feedback = match normalise_address(&form.email) {
+        Err(_) => AllowFeedback::problems(
+            String::new(),
+            vec!["Type the address to remove, such as name@example.org.".into()],
+        ),
+        Ok(address) => {
+            let people = state.participants();
+            if state.store.remove_from_allow_list(&c.id, people.address_hash(&address))? {
+                state.store.append_audit(
+                    state.clock.now(),
+                    &user.username,
+                    "campaign.allow_list.removed",
+                    &c.id,
+                )?;
+                AllowFeedback::notice("That address was removed from the allow-list.")
+            } else {
+                AllowFeedback::problems(String::new(), vec!["That address is not on the allow-list.".into()])
+            }
+        }
+    };
+    campaign_page(&state, &view, &c, &c.settings.input(), &[], None, Some(feedback))
+}

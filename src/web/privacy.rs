@@ -1,0 +1,250 @@
+//! The participant's rights: `/privacy` asks for an address and mails a one-hour link to a
+//! page that shows everything held about it, exports it as JSON, changes the address (after
+//! confirming the new one) and erases it all. Unknown addresses get the same page, no mail.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Query};
+use poem::{Request, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::enrol::{link_invalid, message};
+use super::render::View;
+use super::respond::LangQuery;
+use crate::accounts::token_hash;
+use crate::i18n::{negotiate, t};
+use crate::participants::{ParticipantError, normalise_address};
+use crate::questionnaire::Lang;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AddressForm {
+    email: String,
+    lang: String,
+}
+
+fn page_lang(asked: &str, req: &Request) -> Lang {
+    Lang::parse(asked).unwrap_or_else(|| {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        negotiate(accept, &Lang::ALL)
+    })
+}
+
+fn address_error(lang: Lang, typed: &str) -> &'static str {
+    t(lang, if typed.trim().is_empty() { "err_address_empty" } else { "err_address_bad" })
+}
+
+fn request_page(view: &View, lang: Lang, email: &str, error: Option<&str>) -> Response {
+    let ctx = context! {
+        lang => lang.code(), email, error, title => t(lang, "privacy_title"), text => t(lang, "privacy_text"),
+        email_label => t(lang, "email_label"), button => t(lang, "privacy_button"), problem => t(lang, "problem"),
+    };
+    if error.is_some() {
+        view.invalid("participant/privacy.html", ctx)
+    } else {
+        view.ok("participant/privacy.html", ctx)
+    }
+}
+
+#[handler]
+pub fn show_request(view: View, req: &Request, Query(query): Query<LangQuery>) -> Response {
+    request_page(&view, page_lang(&query.lang, req), "", None)
+}
+
+#[handler]
+pub fn request_access(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Form(form): Form<AddressForm>,
+) -> poem::Result<Response> {
+    let lang = page_lang(&form.lang, req);
+    if !super::limits::allow_form_post(&state, req) {
+        return Ok(message(
+            &view,
+            StatusCode::TOO_MANY_REQUESTS,
+            lang,
+            t(lang, "tickets_used_title"),
+            t(lang, "tickets_used_text"),
+        ));
+    }
+    let Ok(address) = normalise_address(&form.email) else {
+        return Ok(request_page(&view, lang, &form.email, Some(address_error(lang, &form.email))));
+    };
+    if let Some(token) = state.participants().request_access(&address)? {
+        let mail = state.letters().access(lang, &address, &token).map_err(super::internal)?;
+        state.queue_mail("access", vec![(None, mail)])?;
+    }
+    Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "privacy_sent_text")))
+}
+
+fn rights_page(
+    state: &AppState,
+    view: &View,
+    lang: Lang,
+    token: &str,
+    email: &str,
+    error: Option<&str>,
+    notice: Option<&str>,
+) -> poem::Result<Response> {
+    let people = state.participants();
+    let Ok(hash) = people.access(token) else { return Ok(link_invalid(view, lang)) };
+    let held = people.held(hash)?;
+    let rows: Vec<_> = held
+        .enrolments
+        .iter()
+        .map(|h| {
+            let status = format!("status_{}", serde_json::to_value(h.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+            context! { campaign => h.campaign, address => h.address, language => h.language, status => t(lang, &status), enrolled => h.enrolled }
+        })
+        .collect();
+    let words: std::collections::BTreeMap<&str, &str> = [
+        "rights_title",
+        "rights_intro",
+        "col_campaign",
+        "col_address",
+        "language",
+        "col_status",
+        "col_enrolled",
+        "allow_lists",
+        "download",
+        "change_title",
+        "new_address",
+        "change_button",
+        "erase_title",
+        "erase_text",
+        "nothing_held",
+        "problem",
+    ]
+    .into_iter()
+    .map(|k| (k, t(lang, k)))
+    .collect();
+    let ctx = context! {
+        lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, error, notice,
+        base => format!("/privacy/access/{token}"),
+    };
+    Ok(if error.is_some() {
+        view.invalid("participant/rights.html", ctx)
+    } else {
+        view.ok("participant/rights.html", ctx)
+    })
+}
+
+#[handler]
+pub fn show_rights(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    rights_page(&state, &view, page_lang(&query.lang, req), &token, "", None, None)
+}
+
+/// Everything held about the address, as a JSON download.
+#[handler]
+pub fn export(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+) -> poem::Result<Response> {
+    let people = state.participants();
+    let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, page_lang("", req))) };
+    let held = people.held(hash)?;
+    let json = serde_json::to_vec_pretty(&held).map_err(super::internal)?;
+    Ok(Response::builder()
+        .content_type("application/json")
+        .header("content-disposition", "attachment; filename=\"tellpoint-my-data.json\"")
+        .body(json))
+}
+
+#[handler]
+pub fn change_address(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+    Form(form): Form<AddressForm>,
+) -> poem::Result<Response> {
+    let lang = page_lang(&form.lang, req);
+    let people = state.participants();
+    let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
+    let Ok(address) = normalise_address(&form.email) else {
+        return rights_page(
+            &state,
+            &view,
+            lang,
+            &token,
+            &form.email,
+            Some(address_error(lang, &form.email)),
+            None,
+        );
+    };
+    match people.request_change(hash, &address) {
+        Ok(change) => {
+            let mail = state.letters().change(lang, &address, &change).map_err(super::internal)?;
+            state.queue_mail("change", vec![(None, mail)])?;
+            rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
+        }
+        Err(ParticipantError::AddressTaken) => {
+            rights_page(&state, &view, lang, &token, &form.email, Some(t(lang, "change_taken")), None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[handler]
+pub fn erase(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+    Form(form): Form<AddressForm>,
+) -> poem::Result<Response> {
+    let lang = page_lang(&form.lang, req);
+    let people = state.participants();
+    let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
+    let erased = people.erase(hash)?;
+    state.store.delete_participant_token(token_hash(&token))?;
+    tracing::info!(enrolments = erased, "a participant erased their data");
+    Ok(message(&view, StatusCode::OK, lang, t(lang, "erased_title"), t(lang, "erased_text")))
+}
+
+#[handler]
+pub fn show_change_confirm(
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> Response {
+    let lang = page_lang(&query.lang, req);
+    view.ok(
+        "participant/confirm.html",
+        context! {
+            lang => lang.code(), title => t(lang, "change_title"), button => t(lang, "confirm_button"),
+            action => format!("/privacy/change/{token}"),
+        },
+    )
+}
+
+#[handler]
+pub fn confirm_change(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(token): Path<String>,
+) -> poem::Result<Response> {
+    let lang = page_lang("", req);
+    match state.participants().confirm_change(&token) {
+        Ok(_) => Ok(message(&view, StatusCode::OK, lang, t(lang, "changed_title"), t(lang, "changed_text"))),
+        Err(ParticipantError::LinkInvalid) => Ok(link_invalid(&view, lang)),
+        Err(ParticipantError::AddressTaken) => {
+            Ok(message(&view, StatusCode::CONFLICT, lang, t(lang, "change_title"), t(lang, "change_taken")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
