@@ -353,8 +353,10 @@ impl Participants<'_> {
             }
             let addresses: Vec<String> = cells.iter().filter_map(|c| normalise_address(c).ok()).collect();
             if addresses.is_empty() {
-                // A header row ("email", "name") is fine on the first line.
-                if line > 1 || cells.iter().any(|c| c.contains('@')) {
+                // A header row ("name,email") is fine on the first line.
+                let header =
+                    line == 1 && cells.iter().all(|c| c.chars().all(|ch| ch.is_alphabetic() || ch == '_'));
+                if !header {
                     problems.push(format!("line {line}: no email address in {:?}", cells.join(", ")));
                 }
                 continue;

@@ -446,7 +446,7 @@ impl Config {
                 m.from
             ));
         }
-        if m.username.is_empty() != !m.password.is_set() {
+        if m.username.is_empty() == m.password.is_set() {
             p.push("smtp.username and smtp.password must both be set, or neither".into());
         }
         if m.per_second == 0 {

@@ -217,6 +217,14 @@ impl Store {
         range.map(|row| from_json(row?.1.value())).collect()
     }
 
+    /// The random keys of a campaign's responses (tests check they link to nothing).
+    pub fn response_keys(&self, campaign_id: &str) -> Result<Vec<[u8; 16]>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(RESPONSES)?;
+        let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
+        range.map(|row| Ok(row?.0.value().1)).collect()
+    }
+
     /// Counters of one questionnaire version, per period.
     pub fn counters_of(&self, campaign_id: &str, version: u32) -> Result<Vec<(i32, Vec<u32>)>, StoreError> {
         let tx = self.read()?;

@@ -41,14 +41,7 @@ impl Store {
     /// Queues mails in one transaction.
     pub fn enqueue_mail(&self, rows: &[OutboxRow]) -> Result<(), StoreError> {
         let tx = self.write()?;
-        {
-            let mut table = tx.open_table(OUTBOX)?;
-            let mut next = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-            for row in rows {
-                table.insert(next, to_json(row)?.as_slice())?;
-                next += 1;
-            }
-        }
+        insert_rows(&tx, rows)?;
         tx.commit()?;
         Ok(())
     }
@@ -169,12 +162,7 @@ impl Store {
     pub fn enqueue_reminders(&self, campaign: &str, slot: i64, rows: &[OutboxRow]) -> Result<(), StoreError> {
         let tx = self.write()?;
         {
-            let mut table = tx.open_table(OUTBOX)?;
-            let mut next = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-            for row in rows {
-                table.insert(next, to_json(row)?.as_slice())?;
-                next += 1;
-            }
+            insert_rows(&tx, rows)?;
             tx.open_table(MAIL_STATE)?
                 .insert(format!("reminded:{campaign}").as_str(), to_json(&slot)?.as_slice())?;
         }
@@ -191,6 +179,16 @@ pub enum Settle {
     Retry {
         next_attempt: i64,
     },
+}
+
+/// Appends rows after the last sequence number.
+fn insert_rows(tx: &redb::WriteTransaction, rows: &[OutboxRow]) -> Result<(), StoreError> {
+    let mut table = tx.open_table(OUTBOX)?;
+    let first = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+    for (seq, row) in (first..).zip(rows) {
+        table.insert(seq, to_json(row)?.as_slice())?;
+    }
+    Ok(())
 }
 
 /// Drops queued mail to one participant (inside the caller's transaction); returns how many.

@@ -342,7 +342,7 @@ impl Store {
             tickets.retain(|_, (_, expires)| expires >= now)?;
             let mut tokens = tx.open_table(PARTICIPANT_TOKENS)?;
             let before_tokens = tokens.len()?;
-            tokens.retain(|_, v| from_json::<ParticipantToken>(v).map_or(false, |t| t.expires >= now))?;
+            tokens.retain(|_, v| from_json::<ParticipantToken>(v).is_ok_and(|t| t.expires >= now))?;
             (before - tickets.len()? + before_tokens - tokens.len()?) as usize
         };
         tx.commit()?;

@@ -114,14 +114,11 @@ pub fn enrol(
     };
     let letters = state.letters();
     match state.participants().enrol(&c, &address, lang)? {
-        Enrolled::Confirm { token } => state.queue_mail(
-            "confirm",
-            vec![(None, letters.confirm(&c, lang, &address, &token).map_err(super::internal)?)],
-        )?,
-        Enrolled::AlreadyActive { link } => state.queue_mail(
-            "link",
-            vec![(None, letters.already(&c, lang, &address, &link).map_err(super::internal)?)],
-        )?,
+        Enrolled::Confirm { token } => state
+            .queue_mail("confirm", &letters.confirm(&c, lang, &address, &token).map_err(super::internal)?)?,
+        Enrolled::AlreadyActive { link } => {
+            state.queue_mail("link", &letters.already(&c, lang, &address, &link).map_err(super::internal)?)?
+        }
         Enrolled::NotAllowed => {}
     }
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "check_text")))

@@ -142,11 +142,19 @@ pub async fn replace_allow_list(
             _ => {}
         }
     }
-    let text = format!("{pasted}\n{file}");
-    let hashes = match state.participants().parse_allow_list(&text) {
-        Ok(h) if h.is_empty() && !replace => vec![],
-        Ok(h) => h,
-        Err(problems) => {
+    let people = state.participants();
+    let parsed = [("pasted addresses", &pasted), ("the file", &file)].map(|(source, text)| {
+        people
+            .parse_allow_list(text)
+            .map_err(|problems| problems.into_iter().map(|p| format!("{source}, {p}")).collect::<Vec<_>>())
+    });
+    let hashes = match parsed {
+        [Ok(mut a), Ok(b)] => {
+            a.extend(b);
+            a
+        }
+        [a, b] => {
+            let problems = a.err().into_iter().chain(b.err()).flatten().collect();
             return campaign_page(
                 &state,
                 &view.signed_in(&user),

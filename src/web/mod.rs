@@ -126,18 +126,11 @@ impl AppState {
         crate::letters::Letters { templates: &self.templates, public_url: &self.config.public_url }
     }
 
-    /// Seals and queues mails, and wakes the mailer.
-    pub fn queue_mail(
-        &self,
-        kind: &str,
-        mails: Vec<(Option<(String, [u8; 16])>, crate::mail::Mail)>,
-    ) -> Result<(), StoreError> {
+    /// Seals and queues one mail, and wakes the mailer.
+    pub fn queue_mail(&self, kind: &str, mail: &crate::mail::Mail) -> Result<(), StoreError> {
         let key = crate::participants::outbox_key(&self.master);
-        let now = self.clock.now();
-        let rows: Vec<_> =
-            mails.iter().map(|(to, m)| crate::mail::row(&key, kind, to.clone(), m, now)).collect();
-        self.store.enqueue_mail(&rows)?;
-        tracing::info!(kind, count = rows.len(), "mail queued");
+        self.store.enqueue_mail(&[crate::mail::row(&key, kind, None, mail, self.clock.now())])?;
+        tracing::info!(kind, "mail queued");
         self.mail_wake.notify_one();
         Ok(())
     }

@@ -76,7 +76,7 @@ pub fn request_access(
     };
     if let Some(token) = state.participants().request_access(&address)? {
         let mail = state.letters().access(lang, &address, &token).map_err(super::internal)?;
-        state.queue_mail("access", vec![(None, mail)])?;
+        state.queue_mail("access", &mail)?;
     }
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "privacy_sent_text")))
 }
@@ -187,7 +187,7 @@ pub fn change_address(
     match people.request_change(hash, &address) {
         Ok(change) => {
             let mail = state.letters().change(lang, &address, &change).map_err(super::internal)?;
-            state.queue_mail("change", vec![(None, mail)])?;
+            state.queue_mail("change", &mail)?;
             rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
         }
         Err(ParticipantError::AddressTaken) => {

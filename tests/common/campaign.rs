@@ -45,6 +45,16 @@ pub fn every_kind() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
 /// Creates a campaign, sets dates around today, adds one question of every kind, opens it.
 /// Returns (campaign id, slug).
 pub async fn build_and_open(b: &mut Browser, title: &str) -> (String, String) {
+    build_and_open_with(b, title, &[]).await
+}
+
+/// The same, with settings fields replaced by `overrides` (a repeated field such as
+/// `remind_days` may be given several times).
+pub async fn build_and_open_with(
+    b: &mut Browser,
+    title: &str,
+    overrides: &[(&str, &str)],
+) -> (String, String) {
     let r = b.post("/admin/campaigns", &[("title", title)]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = r.location().to_string();
@@ -64,6 +74,11 @@ pub async fn build_and_open(b: &mut Browser, title: &str) -> (String, String) {
         ("k", "5"),
         ("audience", "link"),
     ];
+    let settings: Vec<(&str, &str)> = settings
+        .into_iter()
+        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
+        .chain(overrides.iter().copied())
+        .collect();
     let r = b.post(&page, &settings).await;
     assert_eq!(r.status, 303, "settings: {}", r.body);
     for (kind, fields) in every_kind() {

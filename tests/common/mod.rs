@@ -185,6 +185,15 @@ impl InProcess {
         let token = self.state.staffing().setup_link().unwrap().expect("no owner yet");
         format!("/setup/{token}")
     }
+
+    /// Moves the clock to `when` (RFC 3339); it only goes forward.
+    pub fn set_time(&self, when: &str) -> i64 {
+        let target = when.parse::<jiff::Timestamp>().unwrap().as_second();
+        let now = self.clock.now();
+        assert!(target >= now, "the clock only moves forward");
+        self.clock.advance(target - now);
+        target
+    }
 }
 
 impl Drop for InProcess {
@@ -308,6 +317,28 @@ impl Browser {
         self.send(req).await
     }
 
+    /// Posts a multipart form (a file upload) with this browser's CSRF token first.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, Vec<u8>),
+    ) -> Reply {
+        if !self.cookies.contains_key("__Host-tellpoint-csrf") {
+            self.get("/login").await;
+        }
+        let mut form =
+            reqwest::multipart::Form::new().text("csrf", self.cookies["__Host-tellpoint-csrf"].clone());
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        let (name, filename, bytes) = file;
+        form = form
+            .part(name.to_string(), reqwest::multipart::Part::bytes(bytes).file_name(filename.to_string()));
+        let req = self.client.post(format!("{}{path}", self.base)).multipart(form);
+        self.send(req).await
+    }
+
     /// Posts without any CSRF field.
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let req = self.client.post(format!("{}{path}", self.base)).form(fields);
@@ -390,6 +421,7 @@ pub fn input_value(body: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_string()
 }
 pub mod campaign;
+pub mod smtp;
 
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();

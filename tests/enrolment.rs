@@ -1,0 +1,334 @@
+//! Enrolled campaigns end to end, with mail delivered through lettre to a real SMTP server
+//! (aiosmtpd) on loopback: enrolment, reminders on a DST-correct schedule, personal links
+//! and tickets, allow-lists, unsubscribing, and the participant's rights.
+
+mod common;
+
+use common::campaign::{build_and_open_with, full_answers};
+use common::smtp::SmtpServer;
+use common::{Browser, InProcess, create_account, input_value, sign_in, walk};
+use tellpoint::campaign::Audience;
+
+/// An in-process instance mailing through `smtp`, its mailer running, and an owner
+/// signed in who has built and opened an enrolled campaign (Fridays and Mondays, 15:30
+/// Stockholm time, until the end of April 2027). Returns (server, owner's browser, id, slug).
+async fn enrolled_campaign(smtp: &SmtpServer) -> (InProcess, Browser, String, String) {
+    let srv = InProcess::start_with(|c| smtp.apply(c)).await;
+    tokio::spawn(srv.state.mailer().run());
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let mut owner = create_account(&mut b, &setup, "olga").await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open_with(
+        &mut b,
+        "Weekly pulse",
+        &[
+            ("audience", "enrolled"),
+            ("end", "2027-04-30"),
+            ("remind_days", "fri"),
+            ("remind_days", "mon"),
+            ("remind_at", "15:30"),
+        ],
+    )
+    .await;
+    (srv, b, id, slug)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+}
+
+/// Enrols `email` through the pages and the confirmation mail; returns the personal link path.
+async fn enrol(srv: &InProcess, smtp: &SmtpServer, slug: &str, email: &str) -> String {
+    let mut p = srv.browser();
+    let form = p.get(&format!("/e/{slug}")).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let r = p.post(&format!("/e/{slug}"), &[("email", email), ("lang", "en")]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Check your mail"));
+    let mail = smtp.wait_for(email, 1).pop().unwrap();
+    let confirm = mail.link("/confirm/");
+    let page = p.get(&confirm).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let done = p.post(&confirm, &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let body = unescape(&done.body);
+    let at = body.find("/t/").expect("the personal link on the page");
+    body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
+}
+
+/// Opens a personal link and sends full answers with its ticket (or `ticket_override`).
+async fn respond_with_ticket(
+    p: &mut Browser,
+    slug: &str,
+    link: &str,
+    ticket_override: Option<&str>,
+) -> common::Reply {
+    let form = p.get(link).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let nonce = input_value(&form.body, "nonce");
+    let ticket = ticket_override.map(String::from).unwrap_or_else(|| input_value(&form.body, "ticket"));
+    let answers = full_answers("Someone talked over me in the meeting.");
+    let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    fields.push(("nonce", &nonce));
+    if !ticket.is_empty() {
+        fields.push(("ticket", &ticket));
+    }
+    p.post(&format!("/r/{slug}"), &fields).await
+}
+
+fn run_reminders(srv: &InProcess) -> usize {
+    tellpoint::jobs::reminders::run(&srv.state, srv.clock.now()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enrol_confirm_remind_across_dst_and_respond_once_per_ticket() {
+    let smtp = SmtpServer::start();
+    let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
+    let c = srv.state.store.campaign(&id).unwrap().unwrap();
+    assert_eq!(c.settings.audience, Audience::Enrolled);
+    let link = enrol(&srv, &smtp, &slug, "anna@example.org").await;
+
+    // The public link of an enrolled campaign does not open the form.
+    let mut p = srv.browser();
+    let public = p.get(&format!("/r/{slug}")).await;
+    assert!(public.body.contains("Personal links only"), "{}", public.body);
+
+    // Friday 26 March 2027, 15:30 in Stockholm is 14:30 UTC (CET, winter time).
+    srv.set_time("2027-03-26T14:29:00Z");
+    run_reminders(&srv);
+    assert_eq!(run_reminders(&srv), 0, "nothing due a minute early");
+    srv.set_time("2027-03-26T14:31:00Z");
+    assert_eq!(run_reminders(&srv), 1);
+    assert_eq!(run_reminders(&srv), 0, "a send time is sent once");
+    smtp.wait_for("anna@example.org", 2);
+    // Summer time starts on Sunday 28 March: Monday's 15:30 is 13:30 UTC (CEST).
+    srv.set_time("2027-03-29T13:29:00Z");
+    assert_eq!(run_reminders(&srv), 0);
+    srv.set_time("2027-03-29T13:31:00Z");
+    assert_eq!(run_reminders(&srv), 1, "15:30 local after the change");
+    let mails = smtp.wait_for("anna@example.org", 3);
+    let reminders: Vec<_> = mails.iter().filter(|m| m.subject() == "Time for Weekly pulse").collect();
+    assert_eq!(reminders.len(), 2);
+    let reminder_link = reminders[0].link("/t/");
+    assert_eq!(reminder_link, link, "the reminder carries the personal link");
+
+    // The personal link opens a form with a ticket; the response consumes it.
+    let r = respond_with_ticket(&mut p, &slug, &link, None).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    let form = p.get(&link).await;
+    let used_ticket = {
+        // A ticket that was consumed: open a form, answer, then send its ticket again.
+        let nonce = input_value(&form.body, "nonce");
+        let ticket = input_value(&form.body, "ticket");
+        let answers = full_answers("Second time.");
+        let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        fields.push(("nonce", &nonce));
+        fields.push(("ticket", &ticket));
+        assert_eq!(p.post(&format!("/r/{slug}"), &fields).await.status, 303);
+        ticket
+    };
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 2);
+    let reused = respond_with_ticket(&mut p, &slug, &link, Some(&used_ticket)).await;
+    assert_eq!(reused.status, 403, "a consumed ticket is refused");
+    assert!(reused.body.contains("cannot be sent"));
+    let ticketless = respond_with_ticket(&mut p, &slug, &link, Some("")).await;
+    assert_eq!(ticketless.status, 403, "an enrolled campaign refuses a post without a ticket");
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 2, "nothing stored by refused posts");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reminder_mail_has_both_parts_unsubscribe_headers_and_no_remote_content() {
+    let smtp = SmtpServer::start();
+    let (srv, _owner, _id, slug) = enrolled_campaign(&smtp).await;
+    enrol(&srv, &smtp, &slug, "mira@example.org").await;
+    srv.set_time("2027-03-26T14:31:00Z");
+    run_reminders(&srv);
+    let mails = smtp.wait_for("mira@example.org", 2);
+    let m = mails.iter().find(|m| m.subject() == "Time for Weekly pulse").expect("a reminder");
+    assert!(m.text.contains("How did it go?") && m.text.contains("/t/"), "{}", m.text);
+    assert!(m.html.contains("How did it go?") && m.html.contains("<a href="), "{}", m.html);
+    assert!(m.raw.contains("multipart/alternative"));
+    let unsubscribe = &m.headers["list-unsubscribe"];
+    assert!(unsubscribe.starts_with("<https://") && unsubscribe.contains("/u/"), "{unsubscribe}");
+    assert_eq!(m.headers["list-unsubscribe-post"], "List-Unsubscribe=One-Click");
+    assert!(!m.raw.contains("http://"), "only https links");
+    assert!(!m.html.contains("src="), "no remote images or pixels");
+    assert!(!m.raw.to_lowercase().contains("<img"), "no images at all");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn allow_list_admits_listed_addresses_only_and_stores_no_address() {
+    let smtp = SmtpServer::start();
+    let (srv, mut owner, id, slug) = enrolled_campaign(&smtp).await;
+    let page = format!("/admin/campaigns/{id}");
+    let csv = b"name,email\nBo Berg,bo@example.org\n\"Lind, Li\",li@example.org\n".to_vec();
+    let r = owner
+        .post_multipart(
+            &format!("{page}/allow-list"),
+            &[("addresses", "listed@example.org"), ("mode", "add")],
+            ("file", "staff.csv", csv),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let body = owner.get(&page).await.body;
+    assert!(body.contains("3 addresses may enrol"), "counts only");
+    assert!(!body.contains("listed@example.org") && !body.contains("bo@example.org"), "no address shown");
+    // A line that is not an address is refused and the list unchanged.
+    let bad = owner
+        .post_multipart(
+            &format!("{page}/allow-list"),
+            &[("addresses", "not an address"), ("mode", "replace")],
+            ("file", "empty.csv", vec![]),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("pasted addresses, line 1: no email address"), "{}", bad.body);
+    assert!(owner.get(&page).await.body.contains("3 addresses may enrol"));
+    let removed = owner.post(&format!("{page}/allow-list/remove"), &[("email", "LI@example.org")]).await;
+    assert!(removed.body.contains("was removed"), "{}", removed.body);
+    assert!(removed.body.contains("2 addresses may enrol"));
+
+    let mut p = srv.browser();
+    p.get(&format!("/e/{slug}")).await;
+    let listed = p.post(&format!("/e/{slug}"), &[("email", "Listed@Example.org"), ("lang", "en")]).await;
+    let unlisted = p.post(&format!("/e/{slug}"), &[("email", "stranger@example.org"), ("lang", "en")]).await;
+    let removed = p.post(&format!("/e/{slug}"), &[("email", "li@example.org"), ("lang", "en")]).await;
+    assert_eq!((listed.status, unlisted.status, removed.status), (200, 200, 200));
+    assert_eq!(listed.body, unlisted.body, "the same page whatever the address");
+    assert_eq!(listed.body, removed.body);
+    smtp.wait_for("listed@example.org", 1);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while srv.state.store.outbox_len().unwrap() > 0 {
+        assert!(std::time::Instant::now() < deadline, "the outbox empties");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(smtp.to("stranger@example.org").is_empty(), "no mail to an unlisted address");
+    assert!(smtp.to("li@example.org").is_empty(), "no mail to a removed address");
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0));
+
+    for file in walk(&srv.state.config.data_dir) {
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for address in ["listed@example.org", "bo@example.org", "li@example.org", "stranger@example.org"] {
+            assert!(!text.contains(address), "{address} in plain text in {}", file.display());
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsubscribe_by_link_and_one_click_post_drops_record_and_queued_mail() {
+    let mut smtp = SmtpServer::start();
+    let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
+    let una = enrol(&srv, &smtp, &slug, "una@example.org").await;
+    let ulf = enrol(&srv, &smtp, &slug, "ulf@example.org").await;
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 2, 0));
+
+    // The mail server is down: the reminders wait in the outbox.
+    smtp.down();
+    srv.set_time("2027-03-26T14:31:00Z");
+    assert_eq!(run_reminders(&srv), 2);
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 2);
+
+    let mut p = srv.browser();
+    let una_unsub = una.replace("/t/", "/u/");
+    let page = p.get(&una_unsub).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Unsubscribe"));
+    let done = p.post(&una_unsub, &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("You are unsubscribed"));
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 1, 0));
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 1, "una's queued reminder is dropped");
+
+    // RFC 8058: the mail provider posts, without cookies or a CSRF field.
+    let mut provider = srv.browser();
+    let r = provider
+        .post_body(
+            &ulf.replace("/t/", "/u/"),
+            Some("application/x-www-form-urlencoded"),
+            b"List-Unsubscribe=One-Click".to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 0);
+    assert_eq!(p.get(&una).await.status, 404, "the personal link is gone too");
+
+    smtp.up();
+    srv.set_time("2027-03-29T13:31:00Z");
+    assert_eq!(run_reminders(&srv), 0, "no further reminders");
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    for who in ["una@example.org", "ulf@example.org"] {
+        assert!(smtp.to(who).iter().all(|m| m.subject() != "Time for Weekly pulse"), "{who} got a reminder");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rights_export_change_address_and_erase() {
+    let smtp = SmtpServer::start();
+    let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
+    enrol(&srv, &smtp, &slug, "rita@example.org").await;
+
+    let mut p = srv.browser();
+    assert_eq!(p.get("/privacy").await.status, 200);
+    let known = p.post("/privacy", &[("email", "Rita@example.org"), ("lang", "en")]).await;
+    let unknown = p.post("/privacy", &[("email", "nobody@example.org"), ("lang", "en")]).await;
+    assert_eq!((known.status, unknown.status), (200, 200));
+    assert_eq!(known.body, unknown.body, "the same page for an unknown address");
+    let bad = p.post("/privacy", &[("email", "rita at example"), ("lang", "en")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("rita at example"), "the input is kept");
+
+    let mail = smtp
+        .wait_for("rita@example.org", 2)
+        .into_iter()
+        .find(|m| m.subject() == "Your data in tellpoint")
+        .unwrap();
+    let access = mail.link("/privacy/access/");
+    let page = p.get(&access).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("rita@example.org") && page.body.contains("Weekly pulse"));
+
+    let export = p.get(&format!("{access}/export")).await;
+    assert_eq!(export.header("content-type"), "application/json");
+    let today = srv.state.store.campaign(&id).unwrap().unwrap().settings.today(srv.clock.now()).to_string();
+    let expected = serde_json::json!({
+        "enrolments": [{
+            "campaign": "Weekly pulse", "address": "rita@example.org", "language": "en",
+            "status": "active", "enrolled": today,
+        }],
+        "on_allow_lists": [],
+    });
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&export.body).unwrap(), expected);
+
+    let change =
+        p.post(&format!("{access}/change"), &[("email", "rita.new@example.org"), ("lang", "en")]).await;
+    assert_eq!(change.status, 200, "{}", change.body);
+    assert!(change.body.contains("confirmation link was sent"));
+    let confirm = smtp.wait_for("rita.new@example.org", 1).pop().unwrap().link("/privacy/change/");
+    assert_eq!(p.get(&confirm).await.status, 200);
+    let changed = p.post(&confirm, &[]).await;
+    assert!(changed.body.contains("Address changed"), "{}", changed.body);
+    // The old address's link now shows nothing; the new address gets its own.
+    assert!(p.get(&access).await.body.contains("Nothing is held"));
+    p.post("/privacy", &[("email", "rita.new@example.org"), ("lang", "en")]).await;
+    let mail = smtp
+        .wait_for("rita.new@example.org", 2)
+        .into_iter()
+        .find(|m| m.subject() == "Your data in tellpoint")
+        .unwrap();
+    let access = mail.link("/privacy/access/");
+    let export = p.get(&format!("{access}/export")).await;
+    assert!(export.body.contains("rita.new@example.org") && !export.body.contains("\"rita@example.org\""));
+
+    let erased = p.post(&format!("{access}/erase"), &[("lang", "en")]).await;
+    assert!(erased.body.contains("Erased"), "{}", erased.body);
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
+    assert_eq!(p.get(&access).await.status, 404, "the rights link is used up");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(smtp.to("nobody@example.org").is_empty(), "no mail to an unknown address");
+}
