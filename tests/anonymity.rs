@@ -1,10 +1,14 @@
 //! The anonymity invariants against the real binary: responses from a distinctive address
 //! and user agent leave neither in any file or log line, carry no time finer than the day,
-//! and cannot be put back in the order they arrived.
+//! and cannot be put back in the order they arrived; enrolled participants cannot be
+//! linked to their responses.
 
 mod common;
 
-use common::campaign::{answer, build_and_open, full_answers};
+use common::campaign::{
+    answer, build_and_open, build_and_open_with, enrol, full_answers, respond_with_ticket,
+};
+use common::smtp::SmtpServer;
 use common::{Browser, Instance, create_account, sign_in};
 use tellpoint::store::Store;
 
@@ -84,4 +88,78 @@ async fn responses_leave_no_address_agent_time_or_order() {
     assert_ne!(order, sorted, "responses come back in arrival order: keys are not random");
     let reversed: Vec<u8> = sorted.iter().rev().copied().collect();
     assert_ne!(order, reversed);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enrolled_participants_cannot_be_linked_to_their_responses() {
+    use rand::seq::SliceRandom;
+    use sha2::{Digest, Sha256};
+
+    let smtp = SmtpServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mail_env = smtp.config();
+    let mut env: Vec<(&str, &str)> = mail_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    env.extend([("TELLPOINT_LOG__LEVEL", "trace"), ("TELLPOINT_LIMITS__FORM_POSTS_PER_MINUTE", "1000")]);
+    let tp = Instance::start(dir.path(), &env);
+    let mut owner_b = tp.browser();
+    let mut owner = create_account(&mut owner_b, &tp.setup_path(), "olga").await;
+    sign_in(&mut owner_b, &mut owner).await;
+    let (id, slug) = build_and_open_with(&mut owner_b, "Linkless", &[("audience", "enrolled")]).await;
+
+    let people: Vec<String> = (0..20).map(|i| format!("person{i:02}@example.org")).collect();
+    let mut links = Vec::new();
+    for email in &people {
+        links.push(enrol(&mut tp.browser(), &smtp, &slug, email).await);
+    }
+    let participants_before =
+        Store::open_read_only(&tp.data_dir()).unwrap().participant_table_bytes().unwrap();
+    assert!(!participants_before.is_empty());
+
+    links.shuffle(&mut rand::thread_rng());
+    for link in &links {
+        let r = respond_with_ticket(&mut tp.browser(), &slug, link, None).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+
+    let store = Store::open_read_only(&tp.data_dir()).unwrap();
+    assert_eq!(
+        store.participant_table_bytes().unwrap(),
+        participants_before,
+        "responding changed nothing about participants"
+    );
+    let responses = store.responses_of(&id).unwrap();
+    assert_eq!(responses.len(), 20);
+    // Everything that identifies a participant: record ids, address hashes, link hashes.
+    let mut identifiers: Vec<Vec<u8>> = Vec::new();
+    for (pid, p) in store.active_participants(&id).unwrap() {
+        identifiers.push(pid.to_vec());
+        identifiers.push(p.address_hash.to_vec());
+    }
+    for link in &links {
+        identifiers.push(Sha256::digest(link.trim_start_matches("/t/").as_bytes()).to_vec());
+    }
+    assert_eq!(identifiers.len(), 60);
+    let response_rows: Vec<Vec<u8>> = store
+        .response_keys(&id)
+        .unwrap()
+        .iter()
+        .zip(&responses)
+        .map(|(key, r)| [key.as_slice(), &serde_json::to_vec(r).unwrap()].concat())
+        .collect();
+    for row in &response_rows {
+        let hex = data_encoding::HEXLOWER.encode(row);
+        for ident in &identifiers {
+            assert!(
+                !row.windows(ident.len()).any(|w| w == ident.as_slice()),
+                "a response row holds a participant identifier"
+            );
+            assert!(!hex.contains(&data_encoding::HEXLOWER.encode(ident)));
+        }
+    }
+
+    let logs = tp.log_text();
+    for (email, link) in people.iter().zip(&links) {
+        assert!(!logs.contains(email.as_str()), "{email} in the logs");
+        assert!(!logs.contains(link.trim_start_matches("/t/")), "a personal link in the logs");
+    }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::campaign::{build_and_open_with, full_answers};
+use common::campaign::{build_and_open_with, enrol, full_answers, respond_with_ticket};
 use common::smtp::SmtpServer;
 use common::{Browser, InProcess, create_account, input_value, sign_in, walk};
 use tellpoint::campaign::Audience;
@@ -35,49 +35,6 @@ async fn enrolled_campaign(smtp: &SmtpServer) -> (InProcess, Browser, String, St
     (srv, b, id, slug)
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/")
-}
-
-/// Enrols `email` through the pages and the confirmation mail; returns the personal link path.
-async fn enrol(srv: &InProcess, smtp: &SmtpServer, slug: &str, email: &str) -> String {
-    let mut p = srv.browser();
-    let form = p.get(&format!("/e/{slug}")).await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    let r = p.post(&format!("/e/{slug}"), &[("email", email), ("lang", "en")]).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert!(r.body.contains("Check your mail"));
-    let mail = smtp.wait_for(email, 1).pop().unwrap();
-    let confirm = mail.link("/confirm/");
-    let page = p.get(&confirm).await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    let done = p.post(&confirm, &[]).await;
-    assert_eq!(done.status, 200, "{}", done.body);
-    let body = unescape(&done.body);
-    let at = body.find("/t/").expect("the personal link on the page");
-    body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
-}
-
-/// Opens a personal link and sends full answers with its ticket (or `ticket_override`).
-async fn respond_with_ticket(
-    p: &mut Browser,
-    slug: &str,
-    link: &str,
-    ticket_override: Option<&str>,
-) -> common::Reply {
-    let form = p.get(link).await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    let nonce = input_value(&form.body, "nonce");
-    let ticket = ticket_override.map(String::from).unwrap_or_else(|| input_value(&form.body, "ticket"));
-    let answers = full_answers("Someone talked over me in the meeting.");
-    let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    fields.push(("nonce", &nonce));
-    if !ticket.is_empty() {
-        fields.push(("ticket", &ticket));
-    }
-    p.post(&format!("/r/{slug}"), &fields).await
-}
-
 fn run_reminders(srv: &InProcess) -> usize {
     tellpoint::jobs::reminders::run(&srv.state, srv.clock.now()).unwrap()
 }
@@ -88,7 +45,7 @@ async fn enrol_confirm_remind_across_dst_and_respond_once_per_ticket() {
     let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
     let c = srv.state.store.campaign(&id).unwrap().unwrap();
     assert_eq!(c.settings.audience, Audience::Enrolled);
-    let link = enrol(&srv, &smtp, &slug, "anna@example.org").await;
+    let link = enrol(&mut srv.browser(), &smtp, &slug, "anna@example.org").await;
 
     // The public link of an enrolled campaign does not open the form.
     let mut p = srv.browser();
@@ -143,7 +100,7 @@ async fn enrol_confirm_remind_across_dst_and_respond_once_per_ticket() {
 async fn reminder_mail_has_both_parts_unsubscribe_headers_and_no_remote_content() {
     let smtp = SmtpServer::start();
     let (srv, _owner, _id, slug) = enrolled_campaign(&smtp).await;
-    enrol(&srv, &smtp, &slug, "mira@example.org").await;
+    enrol(&mut srv.browser(), &smtp, &slug, "mira@example.org").await;
     srv.set_time("2027-03-26T14:31:00Z");
     run_reminders(&srv);
     let mails = smtp.wait_for("mira@example.org", 2);
@@ -223,8 +180,8 @@ async fn allow_list_admits_listed_addresses_only_and_stores_no_address() {
 async fn unsubscribe_by_link_and_one_click_post_drops_record_and_queued_mail() {
     let mut smtp = SmtpServer::start();
     let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
-    let una = enrol(&srv, &smtp, &slug, "una@example.org").await;
-    let ulf = enrol(&srv, &smtp, &slug, "ulf@example.org").await;
+    let una = enrol(&mut srv.browser(), &smtp, &slug, "una@example.org").await;
+    let ulf = enrol(&mut srv.browser(), &smtp, &slug, "ulf@example.org").await;
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 2, 0));
 
     // The mail server is down: the reminders wait in the outbox.
@@ -271,7 +228,7 @@ async fn unsubscribe_by_link_and_one_click_post_drops_record_and_queued_mail() {
 async fn rights_export_change_address_and_erase() {
     let smtp = SmtpServer::start();
     let (srv, _owner, id, slug) = enrolled_campaign(&smtp).await;
-    enrol(&srv, &smtp, &slug, "rita@example.org").await;
+    enrol(&mut srv.browser(), &smtp, &slug, "rita@example.org").await;
 
     let mut p = srv.browser();
     assert_eq!(p.get("/privacy").await.status, 200);

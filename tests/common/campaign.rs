@@ -1,5 +1,6 @@
 //! Building a campaign through the admin pages, as an owner would, and answering it.
 
+use super::smtp::SmtpServer;
 use super::{Browser, input_value};
 
 /// The form fields of one question of each kind, in English.
@@ -128,4 +129,46 @@ pub async fn answer(b: &mut Browser, form: &str, answers: &[(String, String)]) -
     fields.push(("nonce", &nonce));
     let slug = form.split('/').next().unwrap();
     b.post(&format!("/r/{slug}"), &fields).await
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+}
+
+/// Enrols `email` through the pages and the confirmation mail; returns the personal link path.
+pub async fn enrol(p: &mut Browser, smtp: &SmtpServer, slug: &str, email: &str) -> String {
+    let form = p.get(&format!("/e/{slug}")).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let r = p.post(&format!("/e/{slug}"), &[("email", email), ("lang", "en")]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Check your mail"));
+    let mail = smtp.wait_for(email, 1).pop().unwrap();
+    let confirm = mail.link("/confirm/");
+    let page = p.get(&confirm).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let done = p.post(&confirm, &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let body = unescape(&done.body);
+    let at = body.find("/t/").expect("the personal link on the page");
+    body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
+}
+
+/// Opens a personal link and sends full answers with its ticket (or `ticket_override`).
+pub async fn respond_with_ticket(
+    p: &mut Browser,
+    slug: &str,
+    link: &str,
+    ticket_override: Option<&str>,
+) -> super::Reply {
+    let form = p.get(link).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let nonce = input_value(&form.body, "nonce");
+    let ticket = ticket_override.map(String::from).unwrap_or_else(|| input_value(&form.body, "ticket"));
+    let answers = full_answers("Someone talked over me in the meeting.");
+    let mut fields: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    fields.push(("nonce", &nonce));
+    if !ticket.is_empty() {
+        fields.push(("ticket", &ticket));
+    }
+    p.post(&format!("/r/{slug}"), &fields).await
 }
