@@ -1,14 +1,16 @@
 //! The participant form in Debian's headless Chromium, driven over WebDriver (chromedriver)
 //! with JavaScript off and on, plus the axe-core accessibility audit of the form and of its
-//! error state. Without Chromium these tests skip loudly; under CI they fail instead.
+//! error state; and enrolment with the personal-link form, JavaScript off. Without Chromium
+//! these tests skip loudly; under CI they fail instead.
 
 mod common;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::campaign::build_and_open;
-use common::{InProcess, signed_in_owner};
+use common::campaign::{build_and_open, build_and_open_with};
+use common::smtp::SmtpServer;
+use common::{InProcess, create_account, sign_in, signed_in_owner};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -256,4 +258,78 @@ async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
     let violations = s.axe().await;
     assert!(violations.is_empty(), "axe on the error state: {violations:#?}");
     s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_accessible() {
+    if !available() {
+        return;
+    }
+    let smtp = SmtpServer::start();
+    let srv = InProcess::start_with(|c| smtp.apply(c)).await;
+    tokio::spawn(srv.state.mailer().run());
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let mut owner = create_account(&mut b, &setup, "olga").await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open_with(&mut b, "Enrolled check", &[("audience", "enrolled")]).await;
+
+    let driver = Driver::start().await;
+    // With JavaScript off: enrol, confirm, open the personal link, answer.
+    let s = driver.session(false).await;
+    s.go(&format!("{}/e/{slug}", srv.base)).await;
+    s.type_into("#enrol-email", "not an address").await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("There is a problem").await;
+    s.type_into("#enrol-email", "browser@example.org").await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("Check your mail").await;
+    s.screenshot("enrol-check-mail").await;
+    let confirm = smtp.wait_for("browser@example.org", 1).pop().unwrap().link("/confirm/");
+    s.go(&format!("{}{confirm}", srv.base)).await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("You are enrolled").await;
+    // Links carry public_url, not this test server's port: follow the path.
+    s.go(&format!("{}{}", srv.base, personal_path(&s.source().await))).await;
+    assert!(s.source().await.contains("name=\"ticket\""), "the personal form carries a ticket");
+    s.screenshot("personal-form-js-off").await;
+    fill_and_send(&s, false).await;
+    s.wait_for_text("Thank you").await;
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    s.close().await;
+
+    // axe-core (which needs JavaScript) on each of those pages.
+    let s = driver.session(true).await;
+    let axe_clean = |what: &'static str, violations: Vec<Value>| {
+        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
+    };
+    s.go(&format!("{}/e/{slug}", srv.base)).await;
+    axe_clean("the enrolment form", s.axe().await);
+    s.type_into("#enrol-email", "not an address").await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("There is a problem").await;
+    axe_clean("the enrolment error", s.axe().await);
+    s.type_into("#enrol-email", "second@example.org").await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("Check your mail").await;
+    axe_clean("the check-your-mail page", s.axe().await);
+    let confirm = smtp.wait_for("second@example.org", 1).pop().unwrap().link("/confirm/");
+    s.go(&format!("{}{confirm}", srv.base)).await;
+    axe_clean("the confirm page", s.axe().await);
+    s.click("button[type=submit]").await;
+    s.wait_for_text("You are enrolled").await;
+    axe_clean("the enrolled page", s.axe().await);
+    s.go(&format!("{}{}", srv.base, personal_path(&s.source().await))).await;
+    axe_clean("the personal form", s.axe().await);
+    s.go(&format!("{}/privacy", srv.base)).await;
+    axe_clean("the privacy request page", s.axe().await);
+    s.close().await;
+}
+
+/// The path of the personal link on the "You are enrolled" page.
+fn personal_path(source: &str) -> String {
+    let source = source.replace("&#x2f;", "/");
+    let at = source.find("/t/").expect("a personal link on the page");
+    source[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
 }

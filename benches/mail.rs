@@ -1,0 +1,92 @@
+//! Mail benchmark: 10,000 active participants of an enrolled campaign; the reminder
+//! scheduler queues one reminder each (rendered, sealed, one transaction), then the mailer
+//! delivers them through lettre's pooled SMTP transport to aiosmtpd on loopback (counting,
+//! not storing). Prints the scheduler's enqueue time and mails per second (goal ≥ 500/s).
+//! Run: `cargo bench --bench mail` (MAIL_BENCH_N sets the number of participants).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::smtp::SmtpServer;
+use tellpoint::campaign::{SettingsInput, Status};
+use tellpoint::clock::Clock;
+use tellpoint::config::Config;
+use tellpoint::questionnaire::Lang;
+use tellpoint::web::AppState;
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let n: usize = std::env::var("MAIL_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let smtp = SmtpServer::counting();
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config { data_dir: dir.path().join("data"), ..Config::default() };
+    smtp.apply(&mut config);
+    config.smtp.per_second = 100_000;
+    let state = AppState::open(config, Clock::default()).unwrap();
+
+    let campaigns = state.campaigns();
+    let c = campaigns.create("Bench", "bench").unwrap();
+    let today = c.settings.today(state.clock.now());
+    // A send time a minute ago, so the scheduler finds it due.
+    let local = jiff::Zoned::now().with_time_zone(c.settings.tz());
+    let a_minute_ago = local.time().checked_sub(jiff::Span::new().minutes(1)).unwrap_or(local.time());
+    let input = SettingsInput {
+        audience: "enrolled".into(),
+        start: today.to_string(),
+        end: today.to_string(),
+        remind_days: tellpoint::schedule::DAY_NAMES.map(String::from).to_vec(),
+        remind_at: a_minute_ago.strftime("%H:%M").to_string(),
+        ..c.settings.input()
+    };
+    campaigns.update_settings(&c.id, &input, "bench").unwrap();
+    campaigns
+        .edit_questionnaire(&c.id, "bench", |q| {
+            *q = tellpoint::questionnaire::Questionnaire::from_json(
+                r#"{"questions":[{"id":"q1","kind":"yesno","prompt":{"en":"Did it go well?"}}]}"#,
+                &[Lang::En],
+            )
+            .unwrap();
+            Ok(())
+        })
+        .unwrap();
+    campaigns.set_status(&c.id, Status::Open, "bench").unwrap();
+    let c = campaigns.get(&c.id).unwrap();
+
+    let setup = Instant::now();
+    let people = state.participants();
+    for i in 0..n {
+        let address = format!("person{i:05}@example.org");
+        let tellpoint::participants::Enrolled::Confirm { token } =
+            people.enrol(&c, &address, Lang::En).unwrap()
+        else {
+            panic!("a new address gets a confirmation")
+        };
+        people.confirm(&token).unwrap();
+    }
+    println!("setup: {n} participants enrolled and confirmed in {:.1} s", setup.elapsed().as_secs_f64());
+
+    let enqueue = Instant::now();
+    let queued = tellpoint::jobs::reminders::run(&state, state.clock.now()).unwrap();
+    let enqueue_secs = enqueue.elapsed().as_secs_f64();
+    assert_eq!(queued, n);
+    println!(
+        "scheduler: {queued} reminders rendered, sealed and queued in {:.2} s ({:.0}/s)",
+        enqueue_secs,
+        queued as f64 / enqueue_secs
+    );
+
+    let deliver = Instant::now();
+    tokio::spawn(state.mailer().run());
+    while state.store.outbox_len().unwrap() > 0 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let secs = deliver.elapsed().as_secs_f64();
+    let counts = state.store.mail_counts().unwrap();
+    assert_eq!(counts.sent as usize, n, "every mail accepted: {counts:?}");
+    println!(
+        "mailer: {n} mails delivered over SMTP in {secs:.2} s = {:.0} mails/s (goal >= 500/s)",
+        n as f64 / secs
+    );
+}
