@@ -54,3 +54,26 @@ fn public_host_parses() {
     assert_eq!(public_host("https://[::1]:8443").as_deref(), Some("::1"));
     assert_eq!(public_host("ftp://x"), None);
 }
+
+#[test]
+fn smtp_is_checked_and_its_password_never_shown() {
+    let err = load_str(
+        "[smtp]\nhost = \"mail.example.org\"\nsecurity = \"none\"\nfrom = \"nobody\"\nusername = \"tp\"\n",
+        &[],
+    )
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(err.contains("smtp.security = \"none\""), "{err}");
+    assert!(err.contains("smtp.from = \"nobody\" is not an email address"), "{err}");
+    assert!(err.contains("smtp.username and smtp.password must both be set"), "{err}");
+    let loaded = load_str(
+        "[smtp]\nhost = \"mail.example.org\"\nfrom = \"tp@example.org\"\nusername = \"tp\"\n",
+        &[("TELLPOINT_SMTP__PASSWORD", "hunter2-very-secret")],
+    )
+    .unwrap();
+    assert_eq!(loaded.config.smtp.password.expose(), "hunter2-very-secret");
+    let shown = loaded.config.to_toml();
+    assert!(shown.contains("password = \"(hidden)\"") && !shown.contains("hunter2"), "{shown}");
+    assert!(!format!("{:?}", loaded.config).contains("hunter2"));
+}
