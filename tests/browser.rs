@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::campaign::{build_and_open, build_and_open_with};
 use common::smtp::SmtpServer;
-use common::{InProcess, create_account, sign_in, signed_in_owner};
+use common::{InProcess, signed_in_owner, signed_in_owner_mailing};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -266,13 +266,7 @@ async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_ac
         return;
     }
     let smtp = SmtpServer::start();
-    let srv = InProcess::start_with(|c| smtp.apply(c)).await;
-    tokio::spawn(srv.state.mailer().run());
-    let mut b = srv.browser();
-    let setup = srv.setup_path();
-    let mut owner = create_account(&mut b, &setup, "olga").await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner_mailing(&smtp).await;
     let (id, slug) = build_and_open_with(&mut b, "Enrolled check", &[("audience", "enrolled")]).await;
 
     let driver = Driver::start().await;

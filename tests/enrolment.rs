@@ -6,20 +6,14 @@ mod common;
 
 use common::campaign::{build_and_open_with, enrol, full_answers, respond_with_ticket};
 use common::smtp::SmtpServer;
-use common::{Browser, InProcess, create_account, input_value, sign_in, walk};
+use common::{Browser, InProcess, input_value, signed_in_owner_mailing, walk};
 use tellpoint::campaign::Audience;
 
 /// An in-process instance mailing through `smtp`, its mailer running, and an owner
 /// signed in who has built and opened an enrolled campaign (Fridays and Mondays, 15:30
 /// Stockholm time, until the end of April 2027). Returns (server, owner's browser, id, slug).
 async fn enrolled_campaign(smtp: &SmtpServer) -> (InProcess, Browser, String, String) {
-    let srv = InProcess::start_with(|c| smtp.apply(c)).await;
-    tokio::spawn(srv.state.mailer().run());
-    let mut b = srv.browser();
-    let setup = srv.setup_path();
-    let mut owner = create_account(&mut b, &setup, "olga").await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
+    let (srv, mut b) = signed_in_owner_mailing(smtp).await;
     let (id, slug) = build_and_open_with(
         &mut b,
         "Weekly pulse",

@@ -48,11 +48,7 @@ fn list_page(state: &AppState, view: &View, error: Option<&str>, title: &str) ->
     let mut campaigns = state.store.all_campaigns()?;
     campaigns.sort_by_key(|c| std::cmp::Reverse(c.created));
     let ctx = context! { campaigns, error, title };
-    Ok(if error.is_some() {
-        view.invalid("admin/campaigns.html", ctx)
-    } else {
-        view.ok("admin/campaigns.html", ctx)
-    })
+    Ok(view.form("admin/campaigns.html", ctx, error.is_some()))
 }
 
 #[handler]
@@ -135,7 +131,7 @@ pub fn campaign_page(
         mail_enabled => state.config.smtp.enabled(),
     };
     let invalid = !errors.is_empty() || import.is_some() || !allow.problems.is_empty();
-    Ok(if invalid { view.invalid("admin/campaign.html", ctx) } else { view.ok("admin/campaign.html", ctx) })
+    Ok(view.form("admin/campaign.html", ctx, invalid))
 }
 
 #[handler]

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::render::View;
-use super::respond::{LangQuery, choose_lang, form_page, load, not_taking};
+use super::respond::{LangQuery, choose_lang, form_page, lang_choices, load, not_taking};
 use crate::accounts::token_hash;
 use crate::campaign::{Audience, Campaign, Intake, Status};
 use crate::i18n::t;
@@ -47,23 +47,14 @@ fn enrolling(state: &AppState, slug: &str) -> poem::Result<Result<Campaign, Inta
 }
 
 fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<&str>) -> Response {
-    let langs: Vec<_> = c
-        .settings
-        .languages
-        .iter()
-        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
-        .collect();
+    let langs = lang_choices(c, lang);
     let ctx = context! {
         lang => lang.code(), slug => c.slug, campaign => c.settings.title, email, error, langs,
         title => t(lang, "enrol_title"), text => t(lang, "enrol_text"), email_label => t(lang, "email_label"),
         lang_label => t(lang, "language"), button => t(lang, "enrol_button"), problem => t(lang, "problem"),
         privacy_label => t(lang, "your_data"),
     };
-    if error.is_some() {
-        view.invalid("participant/enrol.html", ctx)
-    } else {
-        view.ok("participant/enrol.html", ctx)
-    }
+    view.form("participant/enrol.html", ctx, error.is_some())
 }
 
 #[handler]

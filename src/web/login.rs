@@ -164,7 +164,7 @@ pub fn enrol_page(
         return super::render::error_page(state, poem::http::StatusCode::INTERNAL_SERVER_ERROR);
     };
     let ctx = context! { qr_svg => e.qr_svg, secret => e.secret, uri => e.uri, action, username, error };
-    if error.is_some() { view.invalid("enrol.html", ctx) } else { view.ok("enrol.html", ctx) }
+    view.form("enrol.html", ctx, error.is_some())
 }
 
 #[handler]

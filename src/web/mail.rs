@@ -50,7 +50,7 @@ fn mail_page(
         from_name, to, test_ok, test_error, name_error, counts, queued => state.store.outbox_len()?,
     };
     let invalid = test_error.is_some() || name_error.is_some();
-    Ok(if invalid { view.invalid("admin/mail.html", ctx) } else { view.ok("admin/mail.html", ctx) })
+    Ok(view.form("admin/mail.html", ctx, invalid))
 }
 
 #[handler]
@@ -110,51 +110,23 @@ pub async fn replace_allow_list(
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     let c = state.campaigns().get(&id).map_err(campaign_error)?;
-    let (mut pasted, mut file, mut replace) = (String::new(), String::new(), false);
+    let (mut pasted, mut file, mut replace) = (String::new(), Ok(String::new()), false);
     while let Some(field) = form.next_field().await? {
         match field.name() {
             Some("addresses") => pasted = field.text().await?,
             Some("mode") => replace = field.text().await? == "replace",
-            Some("file") => {
-                let bytes = field.bytes().await?;
-                file = match String::from_utf8(bytes) {
-                    Ok(text) => text,
-                    Err(_) => {
-                        let feedback = AllowFeedback::problems(
-                            pasted,
-                            vec![
-                                "The file is not UTF-8 text: save it as CSV (UTF-8) and upload it again."
-                                    .into(),
-                            ],
-                        );
-                        return campaign_page(
-                            &state,
-                            &view.signed_in(&user),
-                            &c,
-                            &c.settings.input(),
-                            &[],
-                            None,
-                            Some(feedback),
-                        );
-                    }
-                };
-            }
+            Some("file") => file = String::from_utf8(field.bytes().await?),
             _ => {}
         }
     }
-    let people = state.participants();
-    let parsed = [("pasted addresses", &pasted), ("the file", &file)].map(|(source, text)| {
-        people
-            .parse_allow_list(text)
-            .map_err(|problems| problems.into_iter().map(|p| format!("{source}, {p}")).collect::<Vec<_>>())
-    });
-    let hashes = match parsed {
-        [Ok(mut a), Ok(b)] => {
-            a.extend(b);
-            a
-        }
-        [a, b] => {
-            let problems = a.err().into_iter().chain(b.err()).flatten().collect();
+    let hashes = match file {
+        Ok(file) => allow_list_hashes(&state, &pasted, &file),
+        Err(_) => Err(vec!["The file is not UTF-8 text: save it as CSV (UTF-8) and upload it again.".into()]),
+    };
+    let hashes = match hashes {
+        Ok(h) => h,
+        Err(problems) => {
+            let feedback = Some(AllowFeedback::problems(pasted, problems));
             return campaign_page(
                 &state,
                 &view.signed_in(&user),
@@ -162,7 +134,7 @@ pub async fn replace_allow_list(
                 &c.settings.input(),
                 &[],
                 None,
-                Some(AllowFeedback::problems(pasted, problems)),
+                feedback,
             );
         }
     };
@@ -175,6 +147,20 @@ pub async fn replace_allow_list(
         &format!("{} {} addresses", c.id, hashes.len()),
     )?;
     Ok(Redirect::see_other(format!("/admin/campaigns/{}#enrolment", c.id)).into_response())
+}
+
+/// The keyed hashes of the pasted addresses and the file's, or every problem with its place.
+fn allow_list_hashes(state: &AppState, pasted: &str, file: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+    let people = state.participants();
+    let mut hashes = Vec::new();
+    let mut problems = Vec::new();
+    for (source, text) in [("pasted addresses", pasted), ("the file", file)] {
+        match people.parse_allow_list(text) {
+            Ok(h) => hashes.extend(h),
+            Err(p) => problems.extend(p.into_iter().map(|p| format!("{source}, {p}"))),
+        }
+    }
+    if problems.is_empty() { Ok(hashes) } else { Err(problems) }
 }
 
 #[handler]

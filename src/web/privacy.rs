@@ -42,11 +42,7 @@ fn request_page(view: &View, lang: Lang, email: &str, error: Option<&str>) -> Re
         lang => lang.code(), email, error, title => t(lang, "privacy_title"), text => t(lang, "privacy_text"),
         email_label => t(lang, "email_label"), button => t(lang, "privacy_button"), problem => t(lang, "problem"),
     };
-    if error.is_some() {
-        view.invalid("participant/privacy.html", ctx)
-    } else {
-        view.ok("participant/privacy.html", ctx)
-    }
+    view.form("participant/privacy.html", ctx, error.is_some())
 }
 
 #[handler]
@@ -126,11 +122,7 @@ fn rights_page(
         lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, error, notice,
         base => format!("/privacy/access/{token}"),
     };
-    Ok(if error.is_some() {
-        view.invalid("participant/rights.html", ctx)
-    } else {
-        view.ok("participant/rights.html", ctx)
-    })
+    Ok(view.form("participant/rights.html", ctx, error.is_some()))
 }
 
 #[handler]

@@ -81,6 +81,11 @@ impl View {
         self.render(StatusCode::UNPROCESSABLE_ENTITY, template, ctx)
     }
 
+    /// A form page: 422 when it comes back with problems, else 200.
+    pub fn form(&self, template: &str, ctx: Value, invalid: bool) -> Response {
+        if invalid { self.invalid(template, ctx) } else { self.ok(template, ctx) }
+    }
+
     pub fn render(&self, status: StatusCode, template: &str, ctx: Value) -> Response {
         let full = context! { csrf => self.csrf, me => self.me, ..ctx };
         match self.state.templates.render(template, full) {

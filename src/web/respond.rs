@@ -48,6 +48,15 @@ pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
     state.live.by_slug(&state.campaigns(), slug).map_err(internal)?.ok_or_else(not_found)
 }
 
+/// The campaign's languages for a language switch or select, `lang` marked current.
+pub(super) fn lang_choices(c: &Campaign, lang: Lang) -> Vec<Value> {
+    c.settings
+        .languages
+        .iter()
+        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
+        .collect()
+}
+
 /// The polite page for a campaign that does not take answers today.
 pub(super) fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
     let (title, text) = match intake {
@@ -123,12 +132,7 @@ fn render_form(
 ) -> Response {
     let questions: Vec<Value> =
         q.questions.iter().enumerate().map(|(i, q)| question_view(i, q, lang, input, errors)).collect();
-    let switch: Vec<Value> = c
-        .settings
-        .languages
-        .iter()
-        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
-        .collect();
+    let switch = lang_choices(c, lang);
     let first_error = q.questions.iter().find(|q| errors.contains_key(&q.id)).map(|q| q.id.clone());
     let words: BTreeMap<&str, &str> = [
         "submit",

@@ -37,11 +37,7 @@ fn resume_form(view: &View, c: &Campaign, lang: Lang, typed: &str, error: Option
         lang => lang.code(), slug => c.slug, typed, error, title => t(lang, "resume_title"),
         label => t(lang, "resume_label"), button => t(lang, "resume_button"),
     };
-    if error.is_some() {
-        view.invalid("respond/resume.html", ctx)
-    } else {
-        view.ok("respond/resume.html", ctx)
-    }
+    view.form("respond/resume.html", ctx, error.is_some())
 }
 
 #[handler]

@@ -35,7 +35,7 @@ fn staff_page(state: &AppState, view: &View, error: Option<&str>) -> poem::Resul
         .collect();
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let ctx = context! { staff => rows, roles, error };
-    Ok(if error.is_some() { view.invalid("admin/staff.html", ctx) } else { view.ok("admin/staff.html", ctx) })
+    Ok(view.form("admin/staff.html", ctx, error.is_some()))
 }
 
 #[handler]

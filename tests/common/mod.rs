@@ -434,7 +434,21 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// An in-process instance with owner "olga" signed in, and her browser.
 pub async fn signed_in_owner() -> (InProcess, Browser) {
-    let (srv, mut b, mut owner) = with_owner().await;
+    signed_in_owner_with(|_| {}).await
+}
+
+/// The same, mailing through `smtp` with its mailer running.
+pub async fn signed_in_owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Browser) {
+    let (srv, b) = signed_in_owner_with(|c| smtp.apply(c)).await;
+    tokio::spawn(srv.state.mailer().run());
+    (srv, b)
+}
+
+async fn signed_in_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser) {
+    let srv = InProcess::start_with(adjust).await;
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let mut owner = create_account(&mut b, &setup, "olga").await;
     srv.clock.advance(30);
     sign_in(&mut b, &mut owner).await;
     (srv, b)
