@@ -283,3 +283,43 @@ async fn rights_export_change_address_and_erase() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert!(smtp.to("nobody@example.org").is_empty(), "no mail to an unknown address");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn test_mail_is_delivered_or_explains_what_to_fix() {
+    let smtp = SmtpServer::start();
+    let (_srv, mut b) = signed_in_owner_mailing(&smtp).await;
+    let page = b.get("/admin/mail").await;
+    assert!(
+        page.body.contains(&format!("127.0.0.1:{}", smtp.port)) && page.body.contains("none"),
+        "{}",
+        page.body
+    );
+    let named = b.post("/admin/mail", &[("from_name", "Listening team")]).await;
+    assert_eq!(named.status, 303);
+    let sent = b.post("/admin/mail/test", &[("email", "olga@example.org")]).await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert!(sent.body.contains("accepted the test mail"));
+    let mail = smtp.wait_for("olga@example.org", 1).pop().unwrap();
+    assert!(mail.headers["from"].contains("Listening team"), "{:?}", mail.headers);
+
+    // Nothing listening: the advice names host and port.
+    let closed = common::smtp::free_port();
+    let (_srv, mut b) = common::signed_in_owner_with(|c| {
+        smtp.apply(c);
+        c.smtp.port = closed;
+    })
+    .await;
+    let r = b.post("/admin/mail/test", &[("email", "olga@example.org")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(&format!("Nothing accepts connections at 127.0.0.1:{closed}")), "{}", r.body);
+
+    // TLS from the first byte against a plain server: the advice is about security and port.
+    let (_srv, mut b) = common::signed_in_owner_with(|c| {
+        smtp.apply(c);
+        c.smtp.security = tellpoint::config::SmtpSecurity::Tls;
+    })
+    .await;
+    let r = b.post("/admin/mail/test", &[("email", "olga@example.org")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("security") && r.body.contains("465"), "{}", r.body);
+}

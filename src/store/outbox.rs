@@ -215,3 +215,56 @@ pub(super) fn drop_mail_of(
     }
     Ok(dropped)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Lang;
+    use crate::store::{Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
+
+    fn row(to: (String, [u8; 16])) -> OutboxRow {
+        OutboxRow {
+            kind: "reminder".into(),
+            to_participant: Some(to),
+            sealed: vec![1, 2, 3],
+            attempts: 0,
+            next_attempt: 0,
+            queued: 0,
+        }
+    }
+
+    #[test]
+    fn three_refusals_in_a_row_pause_a_participant_and_a_delivery_resets_the_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let (campaign, id) = ("c1".to_string(), [9u8; 16]);
+        let p = Participant {
+            sealed_address: vec![0],
+            address_hash: [1; 32],
+            lang: Lang::En,
+            status: ParticipantStatus::Active,
+            enrolled: 0,
+            rejections: 0,
+        };
+        let token = ParticipantToken { purpose: TokenPurpose::Access { address_hash: [1; 32] }, expires: 0 };
+        assert!(store.add_participant(&campaign, id, &p, [2; 32], &token).unwrap());
+        let settle = |outcome: Settle| {
+            store.enqueue_mail(&[row((campaign.clone(), id))]).unwrap();
+            let (seq, _) = store.due_mail(0, 1).unwrap().pop().unwrap();
+            store.settle_mail(&[(seq, outcome)]).unwrap()
+        };
+        settle(Settle::Rejected);
+        settle(Settle::Rejected);
+        settle(Settle::Sent);
+        assert_eq!(store.participant(&campaign, id).unwrap().unwrap().rejections, 0, "a delivery resets");
+        settle(Settle::Rejected);
+        settle(Settle::Rejected);
+        let counts = settle(Settle::Rejected);
+        let p = store.participant(&campaign, id).unwrap().unwrap();
+        assert_eq!((p.status, p.rejections), (ParticipantStatus::Inactive, 3));
+        assert_eq!((counts.sent, counts.rejected, counts.deactivated), (1, 5, 1));
+        let counts = settle(Settle::Retry { next_attempt: 50 });
+        assert_eq!(counts.deferred, 1);
+        assert_eq!(store.outbox_len().unwrap(), 1, "a deferred mail stays queued");
+    }
+}

@@ -444,7 +444,7 @@ pub async fn signed_in_owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Bro
     (srv, b)
 }
 
-async fn signed_in_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser) {
+pub async fn signed_in_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser) {
     let srv = InProcess::start_with(adjust).await;
     let mut b = srv.browser();
     let setup = srv.setup_path();
