@@ -150,12 +150,13 @@ impl Session<'_> {
         }
     }
 
-    /// Waits until the page holds `text` (a navigation may still be under way).
+    /// Waits until the page holds `text` and has loaded to its footer (a navigation may
+    /// still be under way, and a page half parsed would show half a link).
     async fn wait_for_text(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let page = self.source().await;
-            if page.contains(text) {
+            if page.contains(text) && page.contains("</footer>") {
                 return page;
             }
             assert!(Instant::now() < deadline, "never showed {text:?}: {page}");
@@ -285,8 +286,10 @@ async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_ac
     s.click("button[type=submit]").await;
     s.wait_for_text("You are enrolled").await;
     // Links carry public_url, not this test server's port: follow the path.
-    s.go(&format!("{}{}", srv.base, personal_path(&s.source().await))).await;
-    assert!(s.source().await.contains("name=\"ticket\""), "the personal form carries a ticket");
+    let personal = personal_path(&s.source().await);
+    s.go(&format!("{}{personal}", srv.base)).await;
+    let form = s.source().await;
+    assert!(form.contains("name=\"ticket\""), "the personal form at {personal} carries a ticket: {form}");
     s.screenshot("personal-form-js-off").await;
     fill_and_send(&s, false).await;
     s.wait_for_text("Thank you").await;
