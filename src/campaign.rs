@@ -253,8 +253,13 @@ impl Campaign {
     }
 
     pub fn scope(&self) -> String {
-        format!("campaign:{}", self.id)
+        scope_of(&self.id)
     }
+}
+
+/// The sealing scope of a campaign's data key (and, as associated data, of what it seals).
+pub fn scope_of(campaign_id: &str) -> String {
+    format!("campaign:{campaign_id}")
 }
 
 /// Days since 1970-01-01 for a civil date: the period number stored with responses.

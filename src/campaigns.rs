@@ -88,8 +88,13 @@ impl Campaigns<'_> {
     }
 
     pub fn data_key(&self, c: &Campaign) -> Result<DataKey, CampaignError> {
-        let wrapped = self.store.wrapped_key(&c.scope())?.ok_or(KeyError::Unseal)?;
-        Ok(self.master.unwrap(&c.scope(), &wrapped)?)
+        self.data_key_of(&c.id)
+    }
+
+    pub fn data_key_of(&self, campaign_id: &str) -> Result<DataKey, CampaignError> {
+        let scope = crate::campaign::scope_of(campaign_id);
+        let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
+        Ok(self.master.unwrap(&scope, &wrapped)?)
     }
 
     pub fn update_settings(

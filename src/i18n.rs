@@ -152,6 +152,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Den är okänd, redan använd eller har gått ut. Börja om från början.",
             "Hij is onbekend, al gebruikt of verlopen. Begin opnieuw.",
         ],
+        "too_many_title" => ["Too many requests", "För många förfrågningar", "Te veel verzoeken"],
+        "too_many_text" => [
+            "This connection sent many forms in a short time. Wait a minute and try again.",
+            "Den här anslutningen skickade många formulär på kort tid. Vänta en minut och försök igen.",
+            "Deze verbinding stuurde veel formulieren in korte tijd. Wacht een minuut en probeer het opnieuw.",
+        ],
         "tickets_used_title" => ["Come back tomorrow", "Kom tillbaka i morgon", "Kom morgen terug"],
         "tickets_used_text" => [
             "This personal link opened the form many times today. It works again tomorrow.",

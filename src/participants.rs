@@ -34,6 +34,8 @@ pub enum ParticipantError {
     #[error("that address is already enrolled in one of these campaigns")]
     AddressTaken,
     #[error(transparent)]
+    Campaign(#[from] crate::campaigns::CampaignError),
+    #[error(transparent)]
     Key(#[from] KeyError),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -70,7 +72,7 @@ pub fn outbox_key(master: &MasterKey) -> DataKey {
 pub const OUTBOX_SCOPE: &str = "outbox";
 
 fn address_scope(campaign_id: &str) -> String {
-    format!("campaign:{campaign_id}:address")
+    format!("{}:address", crate::campaign::scope_of(campaign_id))
 }
 
 /// What an enrolment request leads to; the page shown is the same for all of them.
@@ -108,9 +110,8 @@ pub struct Participants<'a> {
 
 impl Participants<'_> {
     fn campaign_key(&self, campaign_id: &str) -> Result<DataKey, ParticipantError> {
-        let scope = format!("campaign:{campaign_id}");
-        let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
-        Ok(self.master.unwrap(&scope, &wrapped)?)
+        let campaigns = crate::campaigns::Campaigns { store: self.store, master: self.master, now: self.now };
+        Ok(campaigns.data_key_of(campaign_id)?)
     }
 
     /// The personal link secret of a participant. Derived, never stored: only its hash is.

@@ -52,80 +52,6 @@ pub struct Config {
     pub reminders: Reminders,
 }
 
-/// How tellpoint hands its mail to an SMTP server. An empty host turns mail off: mails
-/// wait in the outbox until a host is configured.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Smtp {
-    pub host: String,
-    pub port: u16,
-    pub security: SmtpSecurity,
-    pub username: String,
-    pub password: Secret,
-    /// The sender address, e.g. `tellpoint@example.org`.
-    pub from: String,
-    /// Mails handed to the server per second at most.
-    pub per_second: u32,
-}
-
-impl Default for Smtp {
-    fn default() -> Self {
-        Smtp {
-            host: String::new(),
-            port: 587,
-            security: SmtpSecurity::Starttls,
-            username: String::new(),
-            password: Secret::default(),
-            from: String::new(),
-            per_second: 20,
-        }
-    }
-}
-
-impl Smtp {
-    pub fn enabled(&self) -> bool {
-        !self.host.is_empty()
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SmtpSecurity {
-    /// Plain connection upgraded with STARTTLS (usually port 587); refused if the server cannot.
-    Starttls,
-    /// TLS from the first byte (usually port 465).
-    Tls,
-    /// No encryption: only to a server on this machine.
-    None,
-}
-
-/// A value that never shows in logs, `check-config` output or pages.
-#[derive(Clone, Default, Deserialize)]
-#[serde(transparent)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    pub fn is_set(&self) -> bool {
-        !self.0.is_empty()
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.is_set() { "(hidden)" } else { "(not set)" })
-    }
-}
-
-/// Serialises as a placeholder, so `check-config` shows whether it is set, not what it is.
-impl Serialize for Secret {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(if self.is_set() { "(hidden)" } else { "" })
-    }
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Reminders {
@@ -415,43 +341,8 @@ impl Config {
         if self.limits.tickets_per_link_per_day == 0 {
             p.push("limits.tickets_per_link_per_day must be at least 1".into());
         }
-        self.validate_smtp(&mut p);
+        self.smtp.check(&mut p);
         if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }
-    }
-
-    fn validate_smtp(&self, p: &mut Vec<String>) {
-        let m = &self.smtp;
-        if !m.enabled() {
-            return;
-        }
-        if m.host.contains([' ', '/', ':']) {
-            p.push(format!(
-                "smtp.host = {:?} must be a bare host name or IP address, without scheme or port",
-                m.host
-            ));
-        }
-        if m.port == 0 {
-            p.push("smtp.port must be a port number (587 for starttls, 465 for tls)".into());
-        }
-        if m.security == SmtpSecurity::None && !is_loopback_host(&m.host) {
-            p.push(format!(
-                "smtp.security = \"none\" sends mail unencrypted, which is only allowed to a server on this \
-                 machine, but smtp.host = {:?}; use \"starttls\" (port 587) or \"tls\" (port 465)",
-                m.host
-            ));
-        }
-        if m.from.parse::<lettre::Address>().is_err() {
-            p.push(format!(
-                "smtp.from = {:?} is not an email address; give the sender, e.g. smtp.from = \"tellpoint@example.org\"",
-                m.from
-            ));
-        }
-        if m.username.is_empty() == m.password.is_set() {
-            p.push("smtp.username and smtp.password must both be set, or neither".into());
-        }
-        if m.per_second == 0 {
-            p.push("smtp.per_second must be at least 1".into());
-        }
     }
 
     pub fn listen_addr(&self) -> SocketAddr {
@@ -467,10 +358,6 @@ impl Config {
     pub fn to_toml(&self) -> String {
         toml::to_string(self).unwrap_or_default()
     }
-}
-
-pub fn is_loopback_host(host: &str) -> bool {
-    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The host of an http(s) URL, without port or brackets.
@@ -545,6 +432,10 @@ fn env_value(raw: &str) -> toml::Value {
         .filter(|v| !v.is_table())
         .unwrap_or_else(|| toml::Value::String(raw.to_string()))
 }
+
+mod smtp;
+
+pub use smtp::{Secret, Smtp, SmtpSecurity};
 
 #[cfg(test)]
 mod tests;

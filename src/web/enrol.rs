@@ -13,11 +13,11 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::render::View;
-use super::respond::{LangQuery, choose_lang, form_page, lang_choices, load, not_taking};
+use super::respond::{LangQuery, choose_lang, form_page, lang_choices, load, message, not_taking};
 use crate::accounts::token_hash;
 use crate::campaign::{Audience, Campaign, Intake, Status};
 use crate::i18n::t;
-use crate::participants::{Enrolled, ParticipantError, normalise_address};
+use crate::participants::{Enrolled, normalise_address};
 use crate::questionnaire::Lang;
 use crate::response::FormInput;
 
@@ -28,9 +28,10 @@ pub struct EnrolForm {
     lang: String,
 }
 
-/// A participant page with a title and a paragraph (and maybe a link onward).
-pub(super) fn message(view: &View, status: StatusCode, lang: Lang, title: &str, text: &str) -> Response {
-    view.render(status, "respond/closed.html", context! { lang => lang.code(), title, text })
+/// A 429 page: `what` names the words (`{what}_title`, `{what}_text`).
+pub(super) fn too_many(view: &View, lang: Lang, what: &str) -> Response {
+    let (title, text) = (t(lang, &format!("{what}_title")), t(lang, &format!("{what}_text")));
+    message(view, StatusCode::TOO_MANY_REQUESTS, lang, title, text)
 }
 
 pub(super) fn link_invalid(view: &View, lang: Lang) -> Response {
@@ -88,13 +89,7 @@ pub fn enrol(
     };
     let lang = choose_lang(&c, &form.lang, req);
     if !super::limits::allow_form_post(&state, req) {
-        return Ok(message(
-            &view,
-            StatusCode::TOO_MANY_REQUESTS,
-            lang,
-            t(lang, "tickets_used_title"),
-            t(lang, "tickets_used_text"),
-        ));
+        return Ok(too_many(&view, lang, "too_many"));
     }
     let address = match normalise_address(&form.email) {
         Ok(a) => a,
@@ -113,12 +108,6 @@ pub fn enrol(
         Enrolled::NotAllowed => {}
     }
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "check_text")))
-}
-
-impl From<ParticipantError> for poem::Error {
-    fn from(e: ParticipantError) -> Self {
-        super::internal(e)
-    }
 }
 
 #[handler]
@@ -195,13 +184,7 @@ pub fn personal_form(
     }
     let key = state.throttle.link_key(&token_hash(&secret), now);
     if !state.tickets_today.take(key, now, state.config.limits.tickets_per_link_per_day) {
-        return Ok(message(
-            &view,
-            StatusCode::TOO_MANY_REQUESTS,
-            lang,
-            t(lang, "tickets_used_title"),
-            t(lang, "tickets_used_text"),
-        ));
+        return Ok(too_many(&view, lang, "tickets_used"));
     }
     let ticket = people.draw_ticket(&c.id)?;
     Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None, Some(&ticket)))

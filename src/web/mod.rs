@@ -151,6 +151,13 @@ impl AppState {
     }
 }
 
+/// A participant operation that failed for no fault of the request: a 500 page.
+impl From<crate::participants::ParticipantError> for poem::Error {
+    fn from(e: crate::participants::ParticipantError) -> Self {
+        internal(e)
+    }
+}
+
 /// Every route of tellpoint, on one screen.
 fn routes() -> Route {
     Route::new()

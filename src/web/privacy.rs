@@ -11,9 +11,9 @@ use poem::{Request, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::enrol::{link_invalid, message};
+use super::enrol::{link_invalid, too_many};
 use super::render::View;
-use super::respond::LangQuery;
+use super::respond::{LangQuery, message};
 use crate::accounts::token_hash;
 use crate::i18n::{negotiate, t};
 use crate::participants::{ParticipantError, normalise_address};
@@ -59,13 +59,7 @@ pub fn request_access(
 ) -> poem::Result<Response> {
     let lang = page_lang(&form.lang, req);
     if !super::limits::allow_form_post(&state, req) {
-        return Ok(message(
-            &view,
-            StatusCode::TOO_MANY_REQUESTS,
-            lang,
-            t(lang, "tickets_used_title"),
-            t(lang, "tickets_used_text"),
-        ));
+        return Ok(too_many(&view, lang, "too_many"));
     }
     let Ok(address) = normalise_address(&form.email) else {
         return Ok(request_page(&view, lang, &form.email, Some(address_error(lang, &form.email))));

@@ -63,7 +63,12 @@ pub(super) fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
         Intake::NotYet => (t(lang, "not_yet_title"), t(lang, "not_yet_text")),
         _ => (t(lang, "closed_title"), t(lang, "closed_text")),
     };
-    view.ok("respond/closed.html", context! { lang => lang.code(), title, text })
+    message(view, StatusCode::OK, lang, title, text)
+}
+
+/// A participant page with a title and a paragraph.
+pub(super) fn message(view: &View, status: StatusCode, lang: Lang, title: &str, text: &str) -> Response {
+    view.render(status, "respond/closed.html", context! { lang => lang.code(), title, text })
 }
 
 #[handler]
@@ -96,9 +101,13 @@ pub(super) fn enrolled_only(view: &View, c: &Campaign, lang: Lang) -> Response {
 
 /// A post to an enrolled campaign without a valid ticket.
 fn ticket_refused(view: &View, lang: Lang) -> Response {
-    view.render(StatusCode::FORBIDDEN, "respond/closed.html", context! {
-        lang => lang.code(), title => t(lang, "ticket_refused_title"), text => t(lang, "ticket_refused_text"),
-    })
+    message(
+        view,
+        StatusCode::FORBIDDEN,
+        lang,
+        t(lang, "ticket_refused_title"),
+        t(lang, "ticket_refused_text"),
+    )
 }
 
 /// Renders the form; with `errors`, status 422 and the input kept. `ticket`: the form was
