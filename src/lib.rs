@@ -22,5 +22,6 @@ pub mod response;
 pub mod schedule;
 pub mod staff;
 pub mod store;
+pub mod suppress;
 pub mod tls;
 pub mod web;
