@@ -112,7 +112,7 @@ impl Intake {
                 answers: submission.answers.clone(),
                 sealed_stories,
             },
-            slots: slots(q, submission),
+            slots: slots(q, &submission.answers),
             layout_len: q.layout().1,
             nonce_hash: Sha256::digest(nonce.as_bytes()).into(),
             nonce_keep_until: day_number(campaign.settings.today(now)) + NONCE_DAYS,

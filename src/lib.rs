@@ -8,6 +8,7 @@ pub mod campaigns;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod dashboard;
 pub mod drafts;
 pub mod i18n;
 pub mod intake;

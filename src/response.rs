@@ -198,11 +198,11 @@ fn answer(question: &Question, input: &FormInput) -> Checked {
 
 /// The counter slots one response adds 1 to: slot 0 (responses), then per answered
 /// question its "answered" slot and the slot of its value.
-pub fn slots(q: &Questionnaire, s: &Submission) -> Vec<usize> {
+pub fn slots(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<usize> {
     let (offsets, _) = q.layout();
     let mut out = vec![0];
     for (question, base) in q.questions.iter().zip(offsets) {
-        let Some(a) = s.answers.get(&question.id) else { continue };
+        let Some(a) = answers.get(&question.id) else { continue };
         out.push(base);
         let value = base + 1;
         let index =
@@ -268,7 +268,7 @@ mod tests {
         assert_eq!(s.answers["t"], Answer::Triad([20, 30, 50]));
         assert_eq!(s.stories["st"], "hi");
         let (offsets, len) = q.layout();
-        let slots = slots(&q, &s);
+        let slots = slots(&q, &s.answers);
         assert!(slots.iter().all(|s| *s < len));
         assert!(slots.contains(&(offsets[0] + 1 + 3)), "scale 4 is the fourth value");
         assert!(slots.contains(&(offsets[2] + 1 + 9)), "slider 100 is the top bucket");

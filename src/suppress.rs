@@ -6,8 +6,10 @@
 //! complement makes the unfiltered group. Rules:
 //! - a count of 1 to k−1 is hidden (a zero describes nobody and is shown);
 //! - no hidden count of 1 to k−1 may be derivable from what is shown: an attacker who solves
-//!   every sum with one unknown, over and over, must not reach it. Where one would, the
-//!   smallest other count in that sum is hidden as well, and the check runs again.
+//!   every sum with one unknown, over and over, must not reach it; nor may the hidden parts
+//!   of a known total add up to 1 to k−1 (that sum is a small group too). Where either
+//!   happens, the smallest other count in that sum is hidden as well, and the check runs
+//!   again.
 //!
 //! So a filtered group whose complement within the period is below k is hidden, and a day
 //! whose week, less the day, is below k is hidden: both are sums with one unknown.
@@ -142,7 +144,15 @@ impl Cells {
             }
             queue.extend(&by_cell[only]);
         }
-        None
+        // Several unknown parts of a known total still reveal their sum: a group of its own.
+        self.sums.iter().enumerate().find_map(|(s, (total, parts))| {
+            if !known[total.0] {
+                return None;
+            }
+            let unknown: Vec<usize> = parts.iter().map(|p| p.0).filter(|p| !known[*p]).collect();
+            let sum: u32 = unknown.iter().map(|p| self.values[*p]).sum();
+            (sum > 0 && sum < k).then(|| (unknown[0], s))
+        })
     }
 }
 

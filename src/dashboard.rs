@@ -1,0 +1,360 @@
+//! Figures: what the dashboard, the weekly summary, the report and the exports show of a
+//! campaign's responses, per week and for the whole period, already passed through
+//! small-cell suppression (`suppress`). Unfiltered figures come from the counters kept at
+//! write time; a filtered view scans the campaign's responses once.
+//!
+//! Columns are the campaign's weeks (by Monday) and, last, the whole period. Each question
+//! has an "answered" count and one count per value slot (see `Questionnaire::layout`).
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::{Campaign, Granularity, date_of, day_number};
+use crate::questionnaire::{Kind, Questionnaire};
+use crate::store::StoredResponse;
+use crate::suppress::{CellId, Cells};
+
+/// A figure view, ready to show: `None` is a count hidden to protect anonymity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub version: u32,
+    pub k: u32,
+    /// Monday of each week column; one more column follows: the whole period.
+    pub weeks: Vec<Date>,
+    /// Responses per column.
+    pub responses: Vec<Option<u32>>,
+    /// Responses per day, only when every day has at least k and none can be derived small.
+    pub days: Vec<(Date, u32)>,
+    pub questions: Vec<QuestionFigures>,
+    pub filter: Option<Filter>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionFigures {
+    pub id: String,
+    /// Responses that answered it, per column.
+    pub answered: Vec<Option<u32>>,
+    /// Per value slot, per column.
+    pub values: Vec<Vec<Option<u32>>>,
+    /// Mean of a scale per column, where every count of that column is shown.
+    pub means: Vec<Option<f64>>,
+}
+
+/// Only responses that gave one value to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub question: String,
+    /// Index of the value among the question's slots.
+    pub value: usize,
+}
+
+impl Filter {
+    /// Parses "question:value" and checks it against the questionnaire.
+    pub fn parse(s: &str, q: &Questionnaire) -> Option<Filter> {
+        let (id, value) = s.split_once(':')?;
+        let question = q.question(id)?;
+        let value: usize = value.parse().ok()?;
+        (filterable(&question.kind) && value < question.kind.slots())
+            .then(|| Filter { question: id.to_string(), value })
+    }
+
+    pub fn as_param(&self) -> String {
+        format!("{}:{}", self.question, self.value)
+    }
+}
+
+/// Kinds whose single values make a meaningful group to filter by.
+pub fn filterable(kind: &Kind) -> bool {
+    matches!(kind, Kind::Scale { .. } | Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno)
+}
+
+/// Whether a kind's values partition its answers (each answer fills exactly one value slot).
+fn partitions(kind: &Kind) -> bool {
+    !matches!(kind, Kind::Multi { .. } | Kind::Story { .. })
+}
+
+/// Raw counts per column (weeks, then the whole period), each a counter vector.
+#[derive(Debug, Clone)]
+pub struct Counts {
+    pub weeks: Vec<Date>,
+    pub columns: Vec<Vec<u32>>,
+    /// Per day number, responses (slot 0), for the day view.
+    pub days: BTreeMap<i32, u32>,
+}
+
+/// Monday on or before a day number (1970-01-01 was a Thursday).
+pub fn monday_of(day: i32) -> i32 {
+    day - (day + 3).rem_euclid(7)
+}
+
+impl Counts {
+    /// Sums per-period counters into the given weeks (Monday day numbers); periods outside
+    /// them are added as weeks of their own.
+    pub fn from_periods(mut weeks: Vec<i32>, periods: &[(i32, Vec<u32>)], len: usize) -> Counts {
+        for (p, _) in periods {
+            weeks.push(monday_of(*p));
+        }
+        weeks.sort_unstable();
+        weeks.dedup();
+        let mut columns = vec![vec![0u32; len]; weeks.len() + 1];
+        let mut days = BTreeMap::new();
+        for (p, values) in periods {
+            let col = weeks.binary_search(&monday_of(*p)).expect("every period's week is a column");
+            for (i, v) in values.iter().enumerate().take(len) {
+                columns[col][i] += v;
+                columns[weeks.len()][i] += v;
+            }
+            *days.entry(*p).or_default() += values.first().copied().unwrap_or(0);
+        }
+        Counts { weeks: weeks.into_iter().map(date_of).collect(), columns, days }
+    }
+
+    /// Counts recomputed from stored responses: only those of `version` matching `filter`.
+    pub fn from_responses(
+        weeks: Vec<i32>,
+        q: &Questionnaire,
+        version: u32,
+        responses: &[StoredResponse],
+        filter: Option<(usize, &Filter)>,
+    ) -> Counts {
+        let len = q.layout().1;
+        let mut periods: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
+        for r in responses.iter().filter(|r| r.version == version) {
+            let slots = crate::response::slots(q, &r.answers);
+            if let Some((slot, _)) = filter
+                && !slots.contains(&slot)
+            {
+                continue;
+            }
+            let counts = periods.entry(r.period).or_insert_with(|| vec![0; len]);
+            for s in slots {
+                counts[s] += 1;
+            }
+        }
+        let periods: Vec<(i32, Vec<u32>)> = periods.into_iter().collect();
+        Counts::from_periods(weeks, &periods, len)
+    }
+}
+
+/// The week columns a campaign shows at `today`: from its start to its end or today.
+pub fn campaign_weeks(c: &Campaign, today: Date) -> Vec<i32> {
+    let first = monday_of(day_number(c.settings.start));
+    let last = day_number(c.settings.end.min(today));
+    (first..=last).step_by(7).collect()
+}
+
+/// The counter slot of a filter's value.
+pub fn filter_slot(q: &Questionnaire, f: &Filter) -> Option<usize> {
+    let (offsets, _) = q.layout();
+    let i = q.questions.iter().position(|x| x.id == f.question)?;
+    Some(offsets[i] + 1 + f.value)
+}
+
+/// What one decided view needs to know of another it must stay consistent with.
+struct Counterpart<'a> {
+    counts: &'a Counts,
+    figures: &'a Figures,
+}
+
+/// Decides the figures of `counts` with threshold `k`. A filtered view passes the
+/// unfiltered counts and figures it is shown beside, so that no difference between the two
+/// reveals a small group.
+pub fn figures(
+    c: &Campaign,
+    q: &Questionnaire,
+    version: u32,
+    counts: &Counts,
+    unfiltered: Option<(&Counts, &Figures)>,
+    filter: Option<Filter>,
+) -> Figures {
+    let k = c.settings.k;
+    let other = unfiltered.map(|(counts, figures)| Counterpart { counts, figures });
+    let ncol = counts.columns.len();
+    let cp_responses = other.as_ref().map(|o| (o.counts, o.figures.responses.as_slice()));
+    let responses = decide_block(k, counts, 0, 0, false, None, cp_responses.map(|(c, f)| (c, 0, vec![f])));
+    let responses: Vec<Option<u32>> = responses.into_iter().map(|mut v| v.remove(0)).collect();
+    let shown_responses: Vec<bool> = responses.iter().map(Option::is_some).collect();
+    let (offsets, _) = q.layout();
+    let mut questions = Vec::new();
+    for (question, base) in q.questions.iter().zip(offsets) {
+        let n = question.kind.slots();
+        let cp = other.as_ref().and_then(|o| {
+            let qf = o.figures.questions.iter().find(|x| x.id == question.id)?;
+            let mut rows = vec![qf.answered.as_slice()];
+            rows.extend(qf.values.iter().map(Vec::as_slice));
+            Some((o.counts, base, rows))
+        });
+        let decided =
+            decide_block(k, counts, base, n, partitions(&question.kind), Some((&shown_responses, 0)), cp);
+        let answered = decided.iter().map(|col| col[0]).collect();
+        let values: Vec<Vec<Option<u32>>> =
+            (1..=n).map(|j| decided.iter().map(|col| col[j]).collect()).collect();
+        let means = (0..ncol).map(|col| mean(&question.kind, &decided[col])).collect();
+        questions.push(QuestionFigures { id: question.id.clone(), answered, values, means });
+    }
+    let days = if filter.is_none() && c.settings.granularity == Granularity::Day {
+        day_view(k, counts, &responses)
+    } else {
+        Vec::new()
+    };
+    Figures { version, k, weeks: counts.weeks.clone(), responses, days, questions, filter }
+}
+
+/// One question's (or the response row's) block: for each column, the shown count of the
+/// slots `base..=base + n`. `parent` is the response row the answered counts belong to;
+/// `counterpart` the unfiltered counts and their shown state, row by row.
+fn decide_block(
+    k: u32,
+    counts: &Counts,
+    base: usize,
+    n: usize,
+    partition: bool,
+    parent: Option<(&[bool], usize)>,
+    counterpart: Option<(&Counts, usize, Vec<&[Option<u32>]>)>,
+) -> Vec<Vec<Option<u32>>> {
+    let mut cells = Cells::new();
+    let ncol = counts.columns.len();
+    let total_col = ncol - 1;
+    let at = |col: usize, j: usize| counts.columns[col].get(base + j).copied().unwrap_or(0);
+    let ids: Vec<Vec<CellId>> = (0..ncol)
+        .map(|col| {
+            (0..=n)
+                .map(|j| {
+                    let v = at(col, j);
+                    let id = cells.cell(v);
+                    if let Some((other, other_base, shown)) = &counterpart {
+                        let u = other.columns[col].get(other_base + j).copied().unwrap_or(0);
+                        let u_id = cells.fixed(u, shown[j][col].is_some());
+                        let rest = cells.never(u - v);
+                        cells.sum(u_id, vec![id, rest]);
+                    }
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    for j in 0..=n {
+        cells.sum(ids[total_col][j], (0..total_col).map(|col| ids[col][j]).collect());
+    }
+    for (col, row) in ids.iter().enumerate() {
+        if let Some((shown, slot)) = parent {
+            let p = counts.columns[col][slot];
+            let p_id = cells.fixed(p, shown[col]);
+            let skipped = cells.never(p - at(col, 0));
+            cells.sum(p_id, vec![row[0], skipped]);
+        }
+        if n == 0 {
+            continue;
+        }
+        if partition {
+            cells.sum(row[0], row[1..].to_vec());
+        } else {
+            for j in 1..=n {
+                let not_chosen = cells.never(at(col, 0) - at(col, j));
+                cells.sum(row[0], vec![row[j], not_chosen]);
+            }
+        }
+    }
+    let shown = cells.decide(k);
+    ids.iter().map(|row| row.iter().map(|id| shown.get(&cells, *id)).collect()).collect()
+}
+
+/// Day figures: each day of each week with its week's total; offered only when every day
+/// has at least k responses and the suppression rule shows them all.
+fn day_view(k: u32, counts: &Counts, responses: &[Option<u32>]) -> Vec<(Date, u32)> {
+    let mut cells = Cells::new();
+    let mut days = Vec::new();
+    for (col, week) in counts.weeks.iter().enumerate() {
+        let monday = day_number(*week);
+        let in_week: Vec<(i32, u32)> =
+            (monday..monday + 7).filter_map(|d| counts.days.get(&d).map(|n| (d, *n))).collect();
+        if in_week.is_empty() {
+            continue;
+        }
+        let total = cells.fixed(counts.columns[col][0], responses[col].is_some());
+        let ids: Vec<CellId> = in_week.iter().map(|(_, n)| cells.cell(*n)).collect();
+        let listed: u32 = in_week.iter().map(|(_, n)| n).sum();
+        let mut parts = ids.clone();
+        parts.push(cells.never(counts.columns[col][0] - listed));
+        cells.sum(total, parts);
+        days.extend(in_week.iter().zip(ids).map(|((d, n), id)| (*d, *n, id)));
+    }
+    let shown = cells.decide(k);
+    if days.is_empty() || days.iter().any(|(_, n, id)| *n < k || !shown.is_shown(*id)) {
+        return Vec::new();
+    }
+    days.into_iter().map(|(d, n, _)| (date_of(d), n)).collect()
+}
+
+/// The mean of a scale column (without "don't know"), only when all its counts are shown.
+fn mean(kind: &Kind, column: &[Option<u32>]) -> Option<f64> {
+    let Kind::Scale { min, max, .. } = kind else { return None };
+    let steps = (max - min + 1) as usize;
+    let values: Option<Vec<u32>> = column.iter().copied().collect();
+    let values = values?;
+    let (sum, n) = values[1..=steps]
+        .iter()
+        .enumerate()
+        .fold((0u64, 0u64), |(s, n), (i, c)| (s + (*min as u64 + i as u64) * *c as u64, n + *c as u64));
+    (n > 0).then(|| sum as f64 / n as f64)
+}
+
+/// One row of an aggregate export: a question's value (or its answered count) in a period.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRow {
+    pub question: String,
+    /// A value id, or "answered", or "responses" for the response count.
+    pub value: String,
+    /// A week's Monday, or "all" for the whole period.
+    pub period: String,
+    pub count: Option<u32>,
+    pub suppressed: bool,
+}
+
+impl Figures {
+    /// Every figure as rows: question × value × period, hidden counts empty and flagged.
+    pub fn export_rows(&self, q: &Questionnaire) -> Vec<ExportRow> {
+        let periods: Vec<String> =
+            self.weeks.iter().map(Date::to_string).chain(std::iter::once("all".to_string())).collect();
+        let mut rows = Vec::new();
+        let mut push = |question: &str, value: &str, counts: &[Option<u32>]| {
+            for (period, count) in periods.iter().zip(counts) {
+                rows.push(ExportRow {
+                    question: question.to_string(),
+                    value: value.to_string(),
+                    period: period.clone(),
+                    count: *count,
+                    suppressed: count.is_none(),
+                });
+            }
+        };
+        push("", "responses", &self.responses);
+        for qf in &self.questions {
+            let Some(question) = q.question(&qf.id) else { continue };
+            push(&qf.id, "answered", &qf.answered);
+            for (j, counts) in qf.values.iter().enumerate() {
+                push(&qf.id, &value_id(&question.kind, j), counts);
+            }
+        }
+        rows
+    }
+}
+
+/// A stable name for a question's value slot, for exports and filters.
+pub fn value_id(kind: &Kind, j: usize) -> String {
+    match kind {
+        Kind::Scale { min, max, .. } if j == (max - min + 1) as usize => "dont_know".into(),
+        Kind::Scale { min, .. } => (*min as usize + j).to_string(),
+        Kind::Single { options } | Kind::Multi { options, .. } => options[j].id.clone(),
+        Kind::Mood => crate::questionnaire::MOODS[j].1.replace(' ', "_"),
+        Kind::Slider { .. } => format!("{}-{}", j * 10, j * 10 + if j == 9 { 10 } else { 9 }),
+        Kind::Triad { .. } => format!("cell{j}"),
+        Kind::Yesno => if j == 0 { "yes" } else { "no" }.into(),
+        Kind::Story { .. } => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
