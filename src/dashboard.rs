@@ -158,6 +158,10 @@ struct Counterpart<'a> {
     figures: &'a Figures,
 }
 
+/// The unfiltered block beside a filtered one: its counts, its first slot, and the shown
+/// state of each of its rows.
+type Beside<'a> = (&'a Counts, usize, Vec<&'a [Option<u32>]>);
+
 /// Decides the figures of `counts` with threshold `k`. A filtered view passes the
 /// unfiltered counts and figures it is shown beside, so that no difference between the two
 /// reveals a small group.
@@ -212,7 +216,7 @@ fn decide_block(
     n: usize,
     partition: bool,
     parent: Option<(&[bool], usize)>,
-    counterpart: Option<(&Counts, usize, Vec<&[Option<u32>]>)>,
+    counterpart: Option<Beside>,
 ) -> Vec<Vec<Option<u32>>> {
     let mut cells = Cells::new();
     let ncol = counts.columns.len();
@@ -235,8 +239,8 @@ fn decide_block(
                 .collect()
         })
         .collect();
-    for j in 0..=n {
-        cells.sum(ids[total_col][j], (0..total_col).map(|col| ids[col][j]).collect());
+    for (j, whole) in ids[total_col].iter().enumerate() {
+        cells.sum(*whole, ids[..total_col].iter().map(|col| col[j]).collect());
     }
     for (col, row) in ids.iter().enumerate() {
         if let Some((shown, slot)) = parent {
@@ -299,6 +303,32 @@ fn mean(kind: &Kind, column: &[Option<u32>]) -> Option<f64> {
         .enumerate()
         .fold((0u64, 0u64), |(s, n), (i, c)| (s + (*min as u64 + i as u64) * *c as u64, n + *c as u64));
     (n > 0).then(|| sum as f64 / n as f64)
+}
+
+/// A campaign's figures for one questionnaire version at `today`: from the counters, or,
+/// with a filter, from a scan of the campaign's responses beside the unfiltered figures.
+pub fn load(
+    store: &crate::store::Store,
+    c: &Campaign,
+    q: &Questionnaire,
+    version: u32,
+    today: Date,
+    filter: Option<Filter>,
+) -> Result<Figures, crate::store::StoreError> {
+    let weeks = campaign_weeks(c, today);
+    let counts = Counts::from_periods(weeks.clone(), &store.counters_of(&c.id, version)?, q.layout().1);
+    let unfiltered = figures(c, q, version, &counts, None, None);
+    let Some(filter) = filter else { return Ok(unfiltered) };
+    let Some(slot) = filter_slot(q, &filter) else { return Ok(unfiltered) };
+    let responses = store.responses_of(&c.id)?;
+    let filtered =
+        Counts::from_responses(counts_weeks(&counts), q, version, &responses, Some((slot, &filter)));
+    Ok(figures(c, q, version, &filtered, Some((&counts, &unfiltered)), Some(filter)))
+}
+
+/// The week columns of `counts` as Monday day numbers, so a filtered view has the same.
+fn counts_weeks(counts: &Counts) -> Vec<i32> {
+    counts.weeks.iter().map(|w| day_number(*w)).collect()
 }
 
 /// One row of an aggregate export: a question's value (or its answered count) in a period.

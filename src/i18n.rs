@@ -322,6 +322,23 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Bekräfta inom 48 timmar att påminnelser ska gå till den här adressen från och med nu:",
             "Bevestig binnen 48 uur dat herinneringen voortaan naar dit adres gaan:",
         ],
+        "week_of" => ["Week of", "Veckan från", "Week van"],
+        "whole_period" => ["Whole period", "Hela perioden", "Hele periode"],
+        "responses" => ["Responses", "Svar", "Reacties"],
+        "responses_per_week" => ["Responses per week", "Svar per vecka", "Reacties per week"],
+        "responses_per_day" => ["Responses per day", "Svar per dag", "Reacties per dag"],
+        "answered" => ["Answered", "Besvarad", "Beantwoord"],
+        "mean" => ["Mean", "Medelvärde", "Gemiddelde"],
+        "numbers" => ["The numbers", "Siffrorna", "De cijfers"],
+        "answer" => ["Answer", "Svar", "Antwoord"],
+        "most_chosen" => ["Most chosen", "Vanligast", "Meest gekozen"],
+        "trend" => ["Week by week", "Vecka för vecka", "Week na week"],
+        "hidden" => ["hidden", "dolt", "verborgen"],
+        "hidden_note" => [
+            "Fewer than {k} responses, or a number that would reveal such a group: hidden to protect anonymity. Hatched areas in the charts are hidden numbers.",
+            "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten. Streckade ytor i diagrammen är dolda siffror.",
+            "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen. Gearceerde vlakken in de grafieken zijn verborgen getallen.",
+        ],
         _ => return "(missing text)",
     };
     row[Lang::ALL.iter().position(|l| *l == lang).expect("every language has a column")]

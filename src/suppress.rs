@@ -90,8 +90,7 @@ impl Cells {
             .collect();
         let by_cell = self.sums_by_cell();
         // Each round hides at least one more open cell, so this ends.
-        loop {
-            let Some((leak, sum)) = self.first_leak(&shown, &by_cell, k) else { break };
+        while let Some((leak, sum)) = self.first_leak(&shown, &by_cell, k) {
             let (total, parts) = &self.sums[sum];
             let hideable = |c: &&CellId| c.0 != leak && shown[c.0] && self.kinds[c.0] == Cell::Open;
             let pick = parts

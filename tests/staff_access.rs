@@ -3,25 +3,10 @@
 
 mod common;
 
-use common::{Account, Browser, InProcess, PASSWORD, create_account, sign_in};
+use common::{Account, Browser, InProcess, PASSWORD, invite, sign_in};
 
 async fn with_owner() -> (InProcess, Browser, Account) {
     common::with_owner().await
-}
-
-/// The owner invites someone with `role`; returns their signed-in browser and account.
-async fn invite(srv: &InProcess, owner_b: &mut Browser, role: &str, name: &str) -> (Browser, Account) {
-    let page = owner_b.post("/admin/staff/invite", &[("role", role)]).await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    // minijinja writes "/" as "&#x2f;" in HTML.
-    let body = page.body.replace("&#x2f;", "/");
-    let at = body.find("/setup/").unwrap();
-    let path: String = body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
-    let mut b = srv.browser();
-    let mut account = create_account(&mut b, &path, name).await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut account).await;
-    (b, account)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -186,7 +186,9 @@ fn raw(counts: &Counts, q: &Questionnaire) -> BTreeMap<(Row, usize), u32> {
 
 /// The sums a view shows: (whole, its parts). A week's count is part of the whole period;
 /// a value's count is part of its question's answered count when the values partition it.
-fn sums(q: &Questionnaire, cols: usize) -> Vec<((Row, usize), Vec<(Row, usize)>)> {
+type At = (Row, usize);
+
+fn sums(q: &Questionnaire, cols: usize) -> Vec<(At, Vec<At>)> {
     let last = cols - 1;
     let mut rows = vec![Row::Responses];
     let mut out = Vec::new();

@@ -11,11 +11,42 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
+use crate::campaign::Status;
 use crate::staff::StaffError;
+use crate::store::Role;
 
+/// The admin home: what this role can do, and per campaign the pages it may open.
 #[handler]
-pub fn show_admin_home(view: View, user: StaffUser) -> Response {
-    view.signed_in(&user).ok("admin/home.html", context! {})
+pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    let mut all = state.store.all_campaigns()?;
+    all.sort_by_key(|c| std::cmp::Reverse(c.created));
+    let campaigns: Vec<_> = all
+        .iter()
+        .filter(|c| c.status != Status::Draft)
+        .map(|c| {
+            let mut links = Vec::new();
+            let mut link = |path: &str, text: &str| {
+                links.push(context! { href => format!("/admin/campaigns/{}{path}", c.id), text })
+            };
+            if matches!(user.role, Role::Owner | Role::Analyst) {
+                link("/dashboard", "Dashboard");
+                if c.status == Status::Closed {
+                    link("/report", "Final report");
+                }
+            }
+            if matches!(user.role, Role::Owner | Role::Moderator) {
+                link("/stories", "Stories");
+            }
+            if matches!(user.role, Role::Owner | Role::Moderator | Role::Reviewer) {
+                link("/quotes", "Quotes");
+            }
+            if user.role == Role::Owner {
+                link("/summaries", "Summaries");
+            }
+            context! { title => c.settings.title, status => c.status, links }
+        })
+        .collect();
+    Ok(view.signed_in(&user).ok("admin/home.html", context! { campaigns }))
 }
 
 #[derive(Deserialize, Default)]

@@ -6,7 +6,10 @@ mod assets;
 mod audit;
 mod builder;
 mod campaigns;
+mod charts;
+mod dashboard;
 mod enrol;
+mod figures;
 mod form;
 mod limits;
 mod login;
@@ -207,6 +210,7 @@ fn routes() -> Route {
         .at("/admin/mail/test", post(mail::send_test_mail))
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
+        .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))
 }
 
 /// The whole application: routes inside the middleware stack.

@@ -56,6 +56,15 @@ pub struct PendingUser {
 }
 
 impl StaffUser {
+    /// Allows any of `roles`: e.g. analysts and owners on the dashboard.
+    pub fn require_any(&self, roles: &[Role]) -> poem::Result<()> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(poem::Error::from_status(poem::http::StatusCode::FORBIDDEN))
+        }
+    }
+
     pub fn require(&self, role: Role) -> poem::Result<()> {
         if self.role == role {
             Ok(())

@@ -374,6 +374,11 @@ impl Account {
 
 /// Follows a setup or invite link to a finished account.
 pub async fn create_account(b: &mut Browser, link_path: &str, username: &str) -> Account {
+    create_account_at(b, link_path, username, 0).await
+}
+
+/// The same, for a server whose clock runs `offset` seconds ahead of the real one.
+pub async fn create_account_at(b: &mut Browser, link_path: &str, username: &str, offset: i64) -> Account {
     let form = b.get(link_path).await;
     assert_eq!(form.status, 200, "{}", form.body);
     let r = b.post(link_path, &[("username", username), ("password", PASSWORD), ("confirm", PASSWORD)]).await;
@@ -384,11 +389,11 @@ pub async fn create_account(b: &mut Browser, link_path: &str, username: &str) ->
     assert_eq!(enrol.status, 200);
     assert!(enrol.body.contains("<svg"), "an inline SVG QR code");
     let secret = enrol.totp_secret();
-    let done = b.post(&mfa_path, &[("code", &totp_code(&secret, 0))]).await;
+    let done = b.post(&mfa_path, &[("code", &totp_code(&secret, offset))]).await;
     assert_eq!(done.status, 200, "{}", done.body);
     let recovery = done.recovery_codes();
     assert_eq!(recovery.len(), 10);
-    Account { username: username.to_string(), secret, recovery, next_offset: 30 }
+    Account { username: username.to_string(), secret, recovery, next_offset: offset + 30 }
 }
 
 /// Password then TOTP; asserts the admin home is reached.
@@ -412,6 +417,22 @@ pub async fn with_owner() -> (InProcess, Browser, Account) {
     let setup = srv.setup_path();
     let owner = create_account(&mut b, &setup, "olga").await;
     (srv, b, owner)
+}
+
+/// The owner invites someone with `role`; returns their signed-in browser and account.
+pub async fn invite(srv: &InProcess, owner_b: &mut Browser, role: &str, name: &str) -> (Browser, Account) {
+    let page = owner_b.post("/admin/staff/invite", &[("role", role)]).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    // minijinja writes "/" as "&#x2f;" in HTML.
+    let body = page.body.replace("&#x2f;", "/");
+    let at = body.find("/setup/").unwrap();
+    let path: String = body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
+    let mut b = srv.browser();
+    let ahead = srv.clock.now() - jiff::Timestamp::now().as_second();
+    let mut account = create_account_at(&mut b, &path, name, ahead).await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut account).await;
+    (b, account)
 }
 
 /// The value of `<input ... name="NAME" value="...">` on a page.
