@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod dashboard;
+pub mod detect;
 pub mod drafts;
 pub mod i18n;
 pub mod intake;
