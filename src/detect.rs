@@ -311,10 +311,12 @@ fn phones(text: &str) -> Vec<(usize, usize)> {
             let c = cs[j].1;
             if c.is_ascii_digit() {
                 digits.push(c);
-            } else if !(" -()/".contains(c) || (c == '+' && j == i)) {
-                break;
-            } else if c == ' ' && cs.get(j + 1).is_some_and(|n| n.1 == ' ') {
-                break;
+            } else {
+                let separator = " -()/".contains(c) || (c == '+' && j == i);
+                let double_space = c == ' ' && cs.get(j + 1).is_some_and(|n| n.1 == ' ');
+                if !separator || double_space {
+                    break;
+                }
             }
             j += 1;
         }
