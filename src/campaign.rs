@@ -67,6 +67,36 @@ pub struct Settings {
     pub mail_subject: String,
     #[serde(default)]
     pub mail_intro: String,
+    /// Quotes need a reviewer's approval before they can be published.
+    #[serde(default)]
+    pub reviewer_approval: bool,
+    #[serde(default)]
+    pub summaries: Publishing,
+}
+
+/// When weekly summaries are published: automatically on a weekday and local time after
+/// each week ends, or only by hand; and whether enrolled participants get a mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Publishing {
+    pub auto: bool,
+    /// Monday = 0.
+    pub day: u8,
+    pub at: jiff::civil::Time,
+    pub mail: bool,
+}
+
+impl Default for Publishing {
+    fn default() -> Self {
+        Publishing { auto: true, day: 0, at: jiff::civil::Time::constant(9, 0, 0, 0), mail: false }
+    }
+}
+
+impl Publishing {
+    /// The unix second at which the summary of the week starting `monday` is due.
+    pub fn due_at(&self, monday: Date, s: &Settings) -> Option<i64> {
+        let day = monday.checked_add(jiff::Span::new().days(7 + self.day as i64)).ok()?;
+        Some(day.to_datetime(self.at).to_zoned(s.tz()).ok()?.timestamp().as_second())
+    }
 }
 
 /// The settings form as typed, before validation.
@@ -86,6 +116,15 @@ pub struct SettingsInput {
     pub remind_at: String,
     pub mail_subject: String,
     pub mail_intro: String,
+    pub reviewer_approval: String,
+    pub summary_auto: String,
+    pub summary_day: String,
+    pub summary_at: String,
+    pub summary_mail: String,
+}
+
+fn on(b: bool) -> String {
+    if b { "on".into() } else { String::new() }
 }
 
 impl Settings {
@@ -104,6 +143,8 @@ impl Settings {
             reminders: Schedule::default(),
             mail_subject: String::new(),
             mail_intro: String::new(),
+            reviewer_approval: false,
+            summaries: Publishing::default(),
         }
     }
 
@@ -122,6 +163,11 @@ impl Settings {
             remind_at: self.reminders.at_text(),
             mail_subject: self.mail_subject.clone(),
             mail_intro: self.mail_intro.clone(),
+            reviewer_approval: on(self.reviewer_approval),
+            summary_auto: on(self.summaries.auto),
+            summary_day: crate::schedule::DAY_NAMES[self.summaries.day as usize % 7].into(),
+            summary_at: self.summaries.at.strftime("%H:%M").to_string(),
+            summary_mail: on(self.summaries.mail),
         }
     }
 
@@ -191,6 +237,21 @@ impl Settings {
         if input.mail_intro.chars().count() > 2000 {
             p.push(("mail_intro", "Keep the mail's opening under 2,000 characters.".into()));
         }
+        // Left out of the form: the usual Monday 09:00.
+        let summary_day = match input.summary_day.as_str() {
+            "" => Some(0),
+            d => crate::schedule::DAY_NAMES.iter().position(|n| *n == d),
+        };
+        if summary_day.is_none() {
+            p.push(("summary_day", "Choose the weekday summaries are published on.".into()));
+        }
+        let summary_at = match input.summary_at.trim() {
+            "" => Some(Publishing::default().at),
+            t => t.parse::<jiff::civil::Time>().ok(),
+        };
+        if summary_at.is_none() {
+            p.push(("summary_at", "Give the time summaries are published as HH:MM, e.g. 09:00.".into()));
+        }
         if !p.is_empty() {
             return Err(p);
         }
@@ -207,6 +268,13 @@ impl Settings {
             reminders,
             mail_subject,
             mail_intro: input.mail_intro.trim().to_string(),
+            reviewer_approval: input.reviewer_approval == "on",
+            summaries: Publishing {
+                auto: input.summary_auto == "on",
+                day: summary_day.unwrap_or(0) as u8,
+                at: summary_at.unwrap_or_default(),
+                mail: input.summary_mail == "on",
+            },
         })
     }
 

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod letters;
 pub mod limits;
 pub mod mail;
+pub mod moderation;
 pub mod participants;
 pub mod questionnaire;
 pub mod response;

@@ -4,6 +4,7 @@
 
 mod audit;
 mod campaigns;
+mod moderation;
 mod outbox;
 mod participants;
 mod staff;
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
 pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
+pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
 pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
@@ -41,8 +43,13 @@ const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 
 /// Numbered migrations: the store's schema version is how many have run.
-const MIGRATIONS: &[Migration] =
-    &[migrate_1_staff_tables, migrate_2_campaign_tables, migrate_3_drafts, migrate_4_participants_and_mail];
+const MIGRATIONS: &[Migration] = &[
+    migrate_1_staff_tables,
+    migrate_2_campaign_tables,
+    migrate_3_drafts,
+    migrate_4_participants_and_mail,
+    migrate_5_moderation_and_summaries,
+];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(STAFF)?;
@@ -79,6 +86,14 @@ fn migrate_4_participants_and_mail(tx: &WriteTransaction) -> Result<(), StoreErr
     tx.open_table(PARTICIPANT_TOKENS)?;
     tx.open_table(outbox::OUTBOX)?;
     tx.open_table(outbox::MAIL_STATE)?;
+    Ok(())
+}
+
+fn migrate_5_moderation_and_summaries(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(moderation::STORY_MARKS)?;
+    tx.open_table(moderation::QUOTES)?;
+    tx.open_table(moderation::WATCH_TERMS)?;
+    tx.open_table(moderation::SUMMARIES)?;
     Ok(())
 }
 

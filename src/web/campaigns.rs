@@ -192,6 +192,11 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "remind_at" => input.remind_at = v,
             "mail_subject" => input.mail_subject = v,
             "mail_intro" => input.mail_intro = v,
+            "reviewer_approval" => input.reviewer_approval = v,
+            "summary_auto" => input.summary_auto = v,
+            "summary_day" => input.summary_day = v,
+            "summary_at" => input.summary_at = v,
+            "summary_mail" => input.summary_mail = v,
             _ => {}
         }
     }

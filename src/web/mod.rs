@@ -15,6 +15,7 @@ mod limits;
 mod login;
 mod mail;
 mod middleware;
+mod moderation;
 mod privacy;
 mod render;
 mod respond;
@@ -125,6 +126,14 @@ impl AppState {
         crate::participants::Participants { store: &self.store, master: &self.master, now: self.clock.now() }
     }
 
+    pub fn moderation(&self) -> crate::moderation::Moderation<'_> {
+        crate::moderation::Moderation {
+            store: &self.store,
+            campaigns: self.campaigns(),
+            now: self.clock.now(),
+        }
+    }
+
     pub fn letters(&self) -> crate::letters::Letters<'_> {
         crate::letters::Letters { templates: &self.templates, public_url: &self.config.public_url }
     }
@@ -211,6 +220,14 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
         .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))
+        .at("/admin/campaigns/:id/stories", get(moderation::list_stories))
+        .at("/admin/campaigns/:id/stories/:response/:question", get(moderation::show_story))
+        .at("/admin/campaigns/:id/stories/:response/:question/quote", post(moderation::write_quote))
+        .at("/admin/campaigns/:id/stories/:response/:question/mark", post(moderation::mark_story))
+        .at("/admin/campaigns/:id/terms", post(moderation::save_terms))
+        .at("/admin/campaigns/:id/quotes", get(moderation::list_quotes))
+        .at("/admin/campaigns/:id/quotes/:quote/review", post(moderation::review_quote))
+        .at("/admin/campaigns/:id/quotes/:quote/withdraw", post(moderation::withdraw_quote))
 }
 
 /// The whole application: routes inside the middleware stack.
