@@ -18,6 +18,9 @@ pub(super) const WATCH_TERMS: TableDefinition<&str, &[u8]> = TableDefinition::ne
 // (campaign id, week's Monday as a day number) → JSON Summary
 pub(super) const SUMMARIES: TableDefinition<(&str, i32), &[u8]> = TableDefinition::new("summaries");
 
+/// A story's address: its response's key and its question's id.
+pub type StoryRef = ([u8; 16], String);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StoryMark {
@@ -101,7 +104,7 @@ impl Store {
     }
 
     /// Every marked story of a campaign: (response key, question id) → mark.
-    pub fn story_marks(&self, campaign_id: &str) -> Result<Vec<(([u8; 16], String), StoryMark)>, StoreError> {
+    pub fn story_marks(&self, campaign_id: &str) -> Result<Vec<(StoryRef, StoryMark)>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(STORY_MARKS)?;
         let range = table.range((campaign_id, [0u8; 16], "")..=(campaign_id, [255u8; 16], "\u{10ffff}"))?;
