@@ -339,6 +339,30 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten. Streckade ytor i diagrammen är dolda siffror.",
             "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen. Gearceerde vlakken in de grafieken zijn verborgen getallen.",
         ],
+        "mail_summary_subject" => [
+            "{title}: this week's summary",
+            "{title}: veckans sammanfattning",
+            "{title}: de samenvatting van deze week",
+        ],
+        "mail_summary_text" => [
+            "What participants of {title} reported last week is now summarised: numbers that protect everyone's anonymity, and approved quotes.",
+            "Det som deltagarna i {title} rapporterade förra veckan är nu sammanfattat: siffror som skyddar allas anonymitet, och godkända citat.",
+            "Wat deelnemers aan {title} vorige week meldden, is nu samengevat: cijfers die ieders anonimiteit beschermen, en goedgekeurde citaten.",
+        ],
+        "summary_open" => ["Read the summary", "Läs sammanfattningen", "Lees de samenvatting"],
+        "summary_title" => ["Weekly summaries", "Veckosammanfattningar", "Weekoverzichten"],
+        "summary_intro" => [
+            "What participants reported, week by week. Numbers of fewer than {k} responses are never shown, so that nobody can be recognised. Quotes are rewritten by a moderator.",
+            "Det som deltagarna rapporterade, vecka för vecka. Siffror för färre än {k} svar visas aldrig, så att ingen kan kännas igen. Citaten är omskrivna av en moderator.",
+            "Wat deelnemers meldden, week na week. Aantallen van minder dan {k} reacties worden nooit getoond, zodat niemand herkenbaar is. Citaten zijn herschreven door een moderator.",
+        ],
+        "summary_none" => [
+            "No summary has been published yet. The first appears after the first week.",
+            "Ingen sammanfattning är publicerad än. Den första kommer efter första veckan.",
+            "Er is nog geen samenvatting gepubliceerd. De eerste verschijnt na de eerste week.",
+        ],
+        "quotes" => ["In their words", "Med deras ord", "In hun woorden"],
+        "published" => ["Published", "Publicerad", "Gepubliceerd"],
         _ => return "(missing text)",
     };
     row[Lang::ALL.iter().position(|l| *l == lang).expect("every language has a column")]

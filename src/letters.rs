@@ -92,6 +92,19 @@ impl Letters<'_> {
         })
     }
 
+    /// A weekly summary is out (enrolled participants, when the campaign asks for it).
+    pub fn summary(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Result<Mail, MailError> {
+        self.compose(Parts {
+            lang,
+            to,
+            subject: with_title(t(lang, "mail_summary_subject"), c),
+            before: vec![with_title(t(lang, "mail_summary_text"), c)],
+            link: (self.url(&format!("/s/{}?lang={}", c.slug, lang.code())), t(lang, "summary_open")),
+            after: vec![],
+            unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+        })
+    }
+
     pub fn access(&self, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
         self.compose(Parts {
             lang,

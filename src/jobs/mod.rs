@@ -3,6 +3,7 @@
 
 mod cleanup;
 pub mod reminders;
+pub mod summaries;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,6 +20,11 @@ pub fn spawn(state: Arc<AppState>) {
     every(Duration::from_secs(60), "reminders", move || {
         let now = for_reminders.clock.now();
         reminders::run(&for_reminders, now).map(|_| ())
+    });
+    let for_summaries = state.clone();
+    every(Duration::from_secs(60), "summaries", move || {
+        let now = for_summaries.clock.now();
+        summaries::run(&for_summaries, now).map(|_| ())
     });
     tokio::spawn(state.mailer().run());
 }

@@ -190,12 +190,14 @@ impl Store {
         Ok(())
     }
 
-    /// Publishes a summary unless that week's is already published; returns whether it was.
+    /// Publishes a summary unless that week's is already published, queueing `mails` (the
+    /// news that it is out) in the same transaction; returns whether it was published.
     pub fn publish_summary(
         &self,
         campaign_id: &str,
         week: i32,
         summary: &Summary,
+        mails: &[super::OutboxRow],
     ) -> Result<bool, StoreError> {
         let tx = self.write()?;
         let fresh = {
@@ -206,6 +208,9 @@ impl Store {
             }
             !exists
         };
+        if fresh {
+            super::outbox::insert_rows(&tx, mails)?;
+        }
         tx.commit()?;
         Ok(fresh)
     }

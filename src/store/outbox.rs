@@ -182,7 +182,7 @@ pub enum Settle {
 }
 
 /// Appends rows after the last sequence number.
-fn insert_rows(tx: &redb::WriteTransaction, rows: &[OutboxRow]) -> Result<(), StoreError> {
+pub(super) fn insert_rows(tx: &redb::WriteTransaction, rows: &[OutboxRow]) -> Result<(), StoreError> {
     let mut table = tx.open_table(OUTBOX)?;
     let first = table.last()?.map_or(1, |(k, _)| k.value() + 1);
     for (seq, row) in (first..).zip(rows) {

@@ -70,7 +70,7 @@ pub fn show_dashboard(
         c,
         version,
         versions => (1..=c.version).collect::<Vec<_>>(),
-        fig => super::figures::context(&q, &figures, lang),
+        fig => super::figures::context(&q, &figures, lang, true),
         filters,
         filter_text,
         can_report => c.status == crate::campaign::Status::Closed,

@@ -77,10 +77,13 @@ pub fn column_labels(f: &Figures, lang: Lang) -> Vec<String> {
     labels
 }
 
-/// The context of every question of `f`, and of the response counts.
-pub fn context(q: &Questionnaire, f: &Figures, lang: Lang) -> Value {
-    let columns = column_labels(f, lang);
+/// The context of every question of `f` (stories only where `stories`: a summary has
+/// none), and of the response counts. A single week shows without a whole-period column.
+pub fn context(q: &Questionnaire, f: &Figures, lang: Lang, stories: bool) -> Value {
+    let mut columns = column_labels(f, lang);
     let last = columns.len() - 1;
+    let shown = if f.weeks.len() == 1 { 1 } else { columns.len() };
+    columns.truncate(shown);
     let weeks: Vec<String> = f.weeks.iter().map(|w| w.strftime("%-d %b").to_string()).collect();
     let responses_chart =
         charts::columns(t(lang, "responses_per_week"), &weeks, &f.responses[..last.min(f.responses.len())]);
@@ -92,9 +95,10 @@ pub fn context(q: &Questionnaire, f: &Figures, lang: Lang) -> Value {
     let questions: Vec<Value> = q
         .questions
         .iter()
+        .filter(|question| stories || !matches!(question.kind, Kind::Story { .. }))
         .filter_map(|question| {
             let qf = f.questions.iter().find(|x| x.id == question.id)?;
-            Some(question_context(question, qf, &weeks, last, lang))
+            Some(question_context(question, qf, &weeks, last, shown, lang))
         })
         .collect();
     let mut words: std::collections::BTreeMap<&str, String> = [
@@ -117,7 +121,7 @@ pub fn context(q: &Questionnaire, f: &Figures, lang: Lang) -> Value {
     context! {
         words,
         columns,
-        responses => f.responses,
+        responses => f.responses[..shown],
         responses_chart => Value::from_safe_string(responses_chart),
         days => f.days.iter().map(|(d, n)| context! { day => d.to_string(), n }).collect::<Vec<_>>(),
         days_chart,
@@ -131,6 +135,7 @@ fn question_context(
     qf: &crate::dashboard::QuestionFigures,
     weeks: &[String],
     last: usize,
+    shown: usize,
     lang: Lang,
 ) -> Value {
     let prompt = text(&question.prompt, lang);
@@ -177,16 +182,16 @@ fn question_context(
         .iter()
         .zip(&qf.values)
         .filter(|(l, _)| !l.is_empty())
-        .map(|(label, counts)| context! { label, counts })
+        .map(|(label, counts)| context! { label, counts => counts[..shown] })
         .collect();
     context! {
         id => question.id,
         kind => question.kind.name(),
         prompt,
         chart => chart.map(Value::from_safe_string),
-        answered => qf.answered,
+        answered => qf.answered[..shown],
         rows,
-        means => qf.means.iter().map(|m| m.map(|m| format!("{m:.2}"))).collect::<Vec<_>>(),
+        means => qf.means[..shown].iter().map(|m| m.map(|m| format!("{m:.2}"))).collect::<Vec<_>>(),
         trends,
         top,
     }

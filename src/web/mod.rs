@@ -23,6 +23,7 @@ mod resume;
 mod session;
 mod setup;
 mod staff;
+mod summaries;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -228,6 +229,9 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/quotes", get(moderation::list_quotes))
         .at("/admin/campaigns/:id/quotes/:quote/review", post(moderation::review_quote))
         .at("/admin/campaigns/:id/quotes/:quote/withdraw", post(moderation::withdraw_quote))
+        .at("/admin/campaigns/:id/summaries", get(summaries::manage_summaries))
+        .at("/admin/campaigns/:id/summaries/publish", post(summaries::publish_summary))
+        .at("/s/:slug", get(summaries::show_summaries))
 }
 
 /// The whole application: routes inside the middleware stack.

@@ -465,6 +465,19 @@ pub async fn signed_in_owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Bro
     (srv, b)
 }
 
+/// An instance whose clock starts at `when` (RFC 3339, in the future), owner signed in.
+pub async fn signed_in_owner_at(when: &str) -> (InProcess, Browser) {
+    let srv = InProcess::start().await;
+    srv.set_time(when);
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let ahead = srv.clock.now() - jiff::Timestamp::now().as_second();
+    let mut owner = create_account_at(&mut b, &setup, "olga", ahead).await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    (srv, b)
+}
+
 pub async fn signed_in_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser) {
     let srv = InProcess::start_with(adjust).await;
     let mut b = srv.browser();

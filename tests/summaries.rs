@@ -1,0 +1,91 @@
+//! Weekly summaries: published by the job at the campaign's weekday and time (clock
+//! injected), with k-safe figures and approved quotes only; readable without cookies or
+//! JavaScript; a withdrawn quote leaves a published summary.
+
+mod common;
+
+use common::campaign::{answer, build_and_open_with, full_answers};
+use common::{Browser, invite, signed_in_owner_at};
+use tellpoint::jobs::summaries;
+
+fn at(when: &str) -> i64 {
+    when.parse::<jiff::Timestamp>().unwrap().as_second()
+}
+
+fn link(body: &str, prefix: &str) -> String {
+    let body = body.replace("&#x2f;", "/").replace("action=", "href=");
+    let at = body.find(&format!("href=\"{prefix}")).unwrap_or_else(|| panic!("no link {prefix}"));
+    let rest = &body[at + 6..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() {
+    // Wednesday 2 December 2026, in a campaign of four weeks from Monday 30 November.
+    let (srv, mut owner) = signed_in_owner_at("2026-12-02T10:00:00+01:00").await;
+    let settings = [
+        ("start", "2026-11-30"),
+        ("end", "2026-12-27"),
+        ("reviewer_approval", "on"),
+        ("summary_auto", "on"),
+        ("summary_day", "tue"),
+        ("summary_at", "08:00"),
+    ];
+    let (id, slug) = build_and_open_with(&mut owner, "Pulse", &settings).await;
+    for i in 0..7 {
+        let mut p: Browser = srv.browser();
+        let mut answers = full_answers(&format!("Story number {i} about the canteen."));
+        answers.retain(|(k, _)| k != "q.q7");
+        answers.push(("q.q7".into(), if i < 5 { "yes" } else { "no" }.into()));
+        assert_eq!(answer(&mut p, &slug, &answers).await.status, 303);
+    }
+
+    // Two quotes: the reviewer vetoes one and approves the other.
+    let (mut moderator, _) = invite(&srv, &mut owner, "moderator", "mo").await;
+    let (mut reviewer, _) = invite(&srv, &mut owner, "reviewer", "rey").await;
+    let stories = moderator.get(&format!("/admin/campaigns/{id}/stories")).await;
+    let story = link(&stories.body, &format!("/admin/campaigns/{id}/stories/"));
+    for text in ["Vetoed words about the canteen.", "Approved words about the canteen."] {
+        let r = moderator.post(&format!("{story}/quote"), &[("text", text)]).await;
+        assert_eq!(r.status, 303);
+        let quotes = reviewer.get(&format!("/admin/campaigns/{id}/quotes")).await;
+        let review = link(&quotes.body, &format!("/admin/campaigns/{id}/quotes/"));
+        let decision: &[(&str, &str)] = if text.starts_with("Vetoed") {
+            &[("decision", "veto"), ("reason", "Names the canteen team")]
+        } else {
+            &[("decision", "approve")]
+        };
+        assert_eq!(reviewer.post(&review, decision).await.status, 303);
+    }
+
+    // Before Tuesday 08:00 after the week: nothing; at 08:00: the week's summary.
+    assert_eq!(summaries::run(&srv.state, at("2026-12-08T07:59:00+01:00")).unwrap(), 0);
+    let mut reader = srv.browser();
+    let page = reader.get(&format!("/s/{slug}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("No summary has been published yet"));
+    assert_eq!(summaries::run(&srv.state, at("2026-12-08T08:00:00+01:00")).unwrap(), 1);
+    assert_eq!(summaries::run(&srv.state, at("2026-12-08T08:01:00+01:00")).unwrap(), 0, "once");
+
+    let page = reader.get(&format!("/s/{slug}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Week of 2026-11-30"));
+    assert!(page.body.contains("Approved words about the canteen."));
+    assert!(!page.body.contains("Vetoed words"), "a vetoed quote is never published");
+    assert!(!page.body.contains("Story number"), "a summary never shows a story");
+    assert!(!page.body.contains("<script"), "the summary needs no JavaScript");
+    // 5 yes and 2 no: the 2 is hidden, and so is the 5 it would be worked out from.
+    let section = &page.body[page.body.find("id=\"fig-q7\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(!section.contains("<td>2</td>") && !section.contains("<td>5</td>"), "{section}");
+    assert!(section.contains("hidden"));
+    assert!(page.body.contains("<td>7</td>"), "seven responses that week");
+
+    // A withdrawn quote leaves the published summary; the figures stay as published.
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let approved = srv.state.moderation().approved(&c).unwrap();
+    srv.state.moderation().withdraw(&c, &approved[0].id, "mo").unwrap();
+    let page = reader.get(&format!("/s/{slug}")).await;
+    assert!(!page.body.contains("Approved words"));
+    assert!(page.body.contains("<td>7</td>"));
+}
