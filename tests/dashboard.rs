@@ -79,3 +79,55 @@ async fn dashboard_shows_figures_and_hides_small_and_differencing_cells() {
     let (mut reviewer, _) = invite(&srv, &mut b, "reviewer", "rey").await;
     assert_eq!(reviewer.get(&format!("/admin/campaigns/{id}/dashboard")).await.status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn report_after_close_and_exports_flag_suppressed_cells() {
+    let (srv, mut b) = signed_in_owner().await;
+    let (id, slug) = build_and_open(&mut b, "Pulse").await;
+    twelve_responses(&srv, &slug).await;
+    let report = format!("/admin/campaigns/{id}/report");
+    let r = b.get(&report).await;
+    assert_eq!(r.status, 409, "no report while the campaign is open");
+    assert!(r.body.contains("comes after the campaign closes"));
+
+    // Aggregates: CSV and JSON, suppressed cells empty and flagged.
+    let csv = b.get(&format!("/admin/campaigns/{id}/export/aggregates.csv")).await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines[0], "question,value,period,count,suppressed");
+    assert!(lines.contains(&"q7,no,all,,true"), "{}", csv.body);
+    assert!(lines.contains(&"q7,yes,all,,true"));
+    assert!(lines.contains(&"q1,4,all,12,false"));
+    assert!(lines.contains(&",responses,all,12,false"));
+    let json = b.get(&format!("/admin/campaigns/{id}/export/aggregates.json")).await;
+    let doc: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    let rows = doc["rows"].as_array().unwrap();
+    let no =
+        rows.iter().find(|r| r["question"] == "q7" && r["value"] == "no" && r["period"] == "all").unwrap();
+    assert_eq!((no["count"].clone(), no["suppressed"].clone()), (serde_json::Value::Null, true.into()));
+
+    // Raw answers: owners only, after a warning, audited, never with stories.
+    let (mut analyst, _) = invite(&srv, &mut b, "analyst", "anna").await;
+    assert_eq!(analyst.get(&format!("/admin/campaigns/{id}/export/raw")).await.status, 403);
+    assert_eq!(analyst.get(&format!("/admin/campaigns/{id}/export/aggregates.csv")).await.status, 200);
+    let warning = b.get(&format!("/admin/campaigns/{id}/export/raw")).await;
+    assert!(warning.body.contains("Think before you download"));
+    let raw = b.post(&format!("/admin/campaigns/{id}/export/raw"), &[]).await;
+    assert_eq!(raw.status, 200);
+    assert_eq!(raw.body.lines().count(), 13, "a header and twelve responses");
+    assert!(!raw.body.contains("q8"), "no story column");
+    let (entries, _) = srv.state.store.audit_page(0, 10).unwrap();
+    assert!(entries.iter().any(|e| e.action == "export.raw"));
+
+    // Closed: the report, with method, k and every question.
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    let r = analyst.get(&report).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    for part in
+        ["Final report", "Method", "k = 5", "How anonymity was protected", "What happened?", "In their words"]
+    {
+        assert!(r.body.contains(part), "{part}");
+    }
+    assert!(r.body.contains("report.css"));
+}

@@ -18,6 +18,7 @@ mod middleware;
 mod moderation;
 mod privacy;
 mod render;
+mod report;
 mod respond;
 mod resume;
 mod session;
@@ -232,6 +233,10 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/summaries", get(summaries::manage_summaries))
         .at("/admin/campaigns/:id/summaries/publish", post(summaries::publish_summary))
         .at("/s/:slug", get(summaries::show_summaries))
+        .at("/admin/campaigns/:id/report", get(report::show_report))
+        .at("/admin/campaigns/:id/export/aggregates.csv", get(report::export_csv))
+        .at("/admin/campaigns/:id/export/aggregates.json", get(report::export_json))
+        .at("/admin/campaigns/:id/export/raw", get(report::show_raw_warning).post(report::export_raw))
 }
 
 /// The whole application: routes inside the middleware stack.
