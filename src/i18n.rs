@@ -335,9 +335,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "trend" => ["Week by week", "Vecka för vecka", "Week na week"],
         "hidden" => ["hidden", "dolt", "verborgen"],
         "hidden_note" => [
-            "Fewer than {k} responses, or a number that would reveal such a group: hidden to protect anonymity. Hatched areas in the charts are hidden numbers.",
-            "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten. Streckade ytor i diagrammen är dolda siffror.",
-            "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen. Gearceerde vlakken in de grafieken zijn verborgen getallen.",
+            "Fewer than {k} responses, or a number that would reveal such a group: hidden to protect anonymity. Dashed outlines in the charts stand for hidden numbers.",
+            "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten. Streckade ramar i diagrammen står för dolda siffror.",
+            "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen. Gestippelde kaders in de grafieken staan voor verborgen getallen.",
         ],
         "mail_summary_subject" => [
             "{title}: this week's summary",

@@ -330,3 +330,97 @@ fn personal_path(source: &str) -> String {
     let at = source.find("/t/").expect("a personal link on the page");
     source[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect()
 }
+
+/// Signs in through the login pages in this browser session.
+async fn staff_sign_in(s: &Session<'_>, srv: &InProcess, account: &mut common::Account) {
+    s.go(&format!("{}/login", srv.base)).await;
+    s.type_into("input[name='username']", &account.username).await;
+    s.type_into("input[name='password']", common::PASSWORD).await;
+    s.click("button[type=submit]").await;
+    s.wait_for_url("/login/code").await;
+    srv.clock.advance(30);
+    s.type_into("input[name='code']", &account.fresh_code()).await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("Hello, ").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dashboard_moderation_summary_and_report_in_chromium() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::with_owner().await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut b, "Browser figures").await;
+    for i in 0..6 {
+        let mut p = srv.browser();
+        let story = format!("Anna Berg said something on day {i}, call 070-123 45 67.");
+        let r = common::campaign::answer(&mut p, &slug, &common::campaign::full_answers(&story)).await;
+        assert_eq!(r.status, 303);
+    }
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let (stories, _) = srv.state.moderation().stories(&c).unwrap();
+    srv.state
+        .moderation()
+        .write_quote(&c, &stories[0].response, &stories[0].question, "Someone said something.", "olga")
+        .unwrap();
+    let monday = tellpoint::campaign::date_of(tellpoint::dashboard::monday_of(
+        tellpoint::campaign::day_number(c.settings.today(srv.clock.now())),
+    ));
+    let next_week = srv.clock.now() + 8 * 86_400;
+    assert!(tellpoint::jobs::summaries::publish(&srv.state, &c, monday, next_week).unwrap());
+
+    let driver = Driver::start().await;
+    let axe_clean = |what: &'static str, violations: Vec<Value>| {
+        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
+    };
+
+    // The summary with JavaScript off: everything is there, as plain HTML and SVG.
+    let s = driver.session(false).await;
+    s.go(&format!("{}/s/{slug}", srv.base)).await;
+    let page = s.wait_for_text("Someone said something.").await;
+    assert!(page.contains("<svg class=\"chart\"") && page.contains("Responses per week"));
+    assert!(!page.contains("Anna Berg"), "no story in a summary");
+    s.screenshot("summary-js-off").await;
+    s.close().await;
+
+    let s = driver.session(true).await;
+    s.go(&format!("{}/s/{slug}", srv.base)).await;
+    s.wait_for_text("Someone said something.").await;
+    axe_clean("the summary", s.axe().await);
+    staff_sign_in(&s, &srv, &mut owner).await;
+    s.go(&format!("{}/admin/campaigns/{id}/dashboard", srv.base)).await;
+    s.wait_for_text("dashboard").await;
+    s.screenshot("dashboard").await;
+    axe_clean("the dashboard", s.axe().await);
+    s.go(&format!("{}/admin/campaigns/{id}/stories", srv.base)).await;
+    s.wait_for_text("said something on day").await;
+    s.screenshot("stories").await;
+    axe_clean("the moderation queue", s.axe().await);
+    s.go(&format!("{}/admin/campaigns/{id}/quotes", srv.base)).await;
+    s.wait_for_text("Someone said something.").await;
+    axe_clean("the quotes", s.axe().await);
+
+    // The report, closed campaign: Chromium's printToPDF (what --print-to-pdf runs), with
+    // the staff session this browser holds.
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    s.go(&format!("{}/admin/campaigns/{id}/report", srv.base)).await;
+    s.wait_for_text("How anonymity was protected").await;
+    axe_clean("the report", s.axe().await);
+    let pdf = s
+        .call(
+            reqwest::Method::POST,
+            "/print",
+            json!({ "page": { "width": 21.0, "height": 29.7 }, "background": true }),
+        )
+        .await;
+    let pdf = data_encoding::BASE64.decode(pdf.as_str().unwrap().as_bytes()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert!(pages >= 4, "cover, contents, method and figures on pages of their own: {pages} pages");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::write(dir.join("report.pdf"), &pdf).unwrap();
+    s.close().await;
+}

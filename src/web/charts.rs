@@ -4,8 +4,8 @@
 //! backends we do not need). Colours come from classes in app.css; every chart sits next
 //! to a table of its numbers, so the SVG itself is marked as an image with a title.
 //!
-//! A hidden count (`None`) is never drawn as a size: it shows as a hatched area (or an empty
-//! ring), which the page's legend explains in the reader's language.
+//! A hidden count (`None`) is never drawn as a size: it shows as a dashed outline (or an
+//! empty ring), which the page's legend explains in the reader's language.
 
 use std::fmt::Write;
 
@@ -109,7 +109,7 @@ pub fn columns(title: &str, labels: &[String], counts: &[Option<u32>]) -> String
 }
 
 /// A Likert chart: one stacked bar per week, centred on the scale's middle; "don't know"
-/// and hidden counts follow on the right, hatched when hidden.
+/// and hidden counts follow on the right, as a dashed outline when hidden.
 /// One bar of a Likert chart: its label, the count of each value, the answered count.
 pub type LikertRow = (String, Vec<Option<u32>>, Option<u32>);
 
