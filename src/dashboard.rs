@@ -110,31 +110,49 @@ impl Counts {
         }
         Counts { weeks: weeks.into_iter().map(date_of).collect(), columns, days }
     }
+}
 
-    /// Counts recomputed from stored responses: only those of `version` matching `filter`.
-    pub fn from_responses(
-        weeks: Vec<i32>,
-        q: &Questionnaire,
-        version: u32,
-        responses: &[StoredResponse],
-        filter: Option<(usize, &Filter)>,
-    ) -> Counts {
-        let len = q.layout().1;
-        let mut periods: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
-        for r in responses.iter().filter(|r| r.version == version) {
-            let slots = crate::response::slots(q, &r.answers);
-            if let Some((slot, _)) = filter
-                && !slots.contains(&slot)
-            {
-                continue;
-            }
-            let counts = periods.entry(r.period).or_insert_with(|| vec![0; len]);
-            for s in slots {
-                counts[s] += 1;
+/// Counts per period built one response at a time (a filtered view streams the campaign).
+pub struct Tally<'a> {
+    q: &'a Questionnaire,
+    offsets: Vec<usize>,
+    len: usize,
+    version: u32,
+    slot: Option<usize>,
+    periods: BTreeMap<i32, Vec<u32>>,
+}
+
+impl<'a> Tally<'a> {
+    pub fn new(q: &'a Questionnaire, version: u32, slot: Option<usize>) -> Tally<'a> {
+        let (offsets, len) = q.layout();
+        Tally { q, offsets, len, version, slot, periods: BTreeMap::new() }
+    }
+
+    pub fn add(&mut self, r: &StoredResponse) {
+        let slots: Vec<u16> = crate::response::slots_at(self.q, &self.offsets, &r.answers)
+            .into_iter()
+            .map(|s| s as u16)
+            .collect();
+        self.add_slots(r.version, r.period, &slots);
+    }
+
+    /// Adds one response given by its slots (as the store keeps them for this scan).
+    pub fn add_slots(&mut self, version: u32, period: i32, slots: &[u16]) {
+        if version != self.version || self.slot.is_some_and(|s| !slots.contains(&(s as u16))) {
+            return;
+        }
+        let len = self.len;
+        let counts = self.periods.entry(period).or_insert_with(|| vec![0; len]);
+        for s in slots {
+            if let Some(c) = counts.get_mut(*s as usize) {
+                *c += 1;
             }
         }
-        let periods: Vec<(i32, Vec<u32>)> = periods.into_iter().collect();
-        Counts::from_periods(weeks, &periods, len)
+    }
+
+    pub fn counts(self, weeks: Vec<i32>) -> Counts {
+        let periods: Vec<(i32, Vec<u32>)> = self.periods.into_iter().collect();
+        Counts::from_periods(weeks, &periods, self.len)
     }
 }
 
@@ -320,9 +338,9 @@ pub fn load(
     let unfiltered = figures(c, q, version, &counts, None, None);
     let Some(filter) = filter else { return Ok(unfiltered) };
     let Some(slot) = filter_slot(q, &filter) else { return Ok(unfiltered) };
-    let responses = store.responses_of(&c.id)?;
-    let filtered =
-        Counts::from_responses(counts_weeks(&counts), q, version, &responses, Some((slot, &filter)));
+    let mut tally = Tally::new(q, version, Some(slot));
+    store.for_each_slots(&c.id, |version, period, slots| tally.add_slots(version, period, slots))?;
+    let filtered = tally.counts(counts_weeks(&counts));
     Ok(figures(c, q, version, &filtered, Some((&counts, &unfiltered)), Some(filter)))
 }
 

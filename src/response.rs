@@ -199,9 +199,13 @@ fn answer(question: &Question, input: &FormInput) -> Checked {
 /// The counter slots one response adds 1 to: slot 0 (responses), then per answered
 /// question its "answered" slot and the slot of its value.
 pub fn slots(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Vec<usize> {
-    let (offsets, _) = q.layout();
+    slots_at(q, &q.layout().0, answers)
+}
+
+/// The same with the questionnaire's layout offsets computed once by the caller.
+pub fn slots_at(q: &Questionnaire, offsets: &[usize], answers: &BTreeMap<String, Answer>) -> Vec<usize> {
     let mut out = vec![0];
-    for (question, base) in q.questions.iter().zip(offsets) {
+    for (question, &base) in q.questions.iter().zip(offsets) {
         let Some(a) = answers.get(&question.id) else { continue };
         out.push(base);
         let value = base + 1;

@@ -23,6 +23,10 @@ pub(super) const QUESTIONNAIRES: TableDefinition<(&str, u32), &[u8]> = TableDefi
 pub(super) const KEYRING: TableDefinition<&str, &[u8]> = TableDefinition::new("keyring");
 // (campaign id, 16 random bytes) → JSON StoredResponse
 pub(super) const RESPONSES: TableDefinition<(&str, [u8; 16]), &[u8]> = TableDefinition::new("responses");
+// (campaign id, same random key) → the response's version (u32 LE), period (i32 LE) and
+// counter slots (u16 LE each): what a filtered dashboard scans, without parsing JSON
+pub(super) const RESPONSE_SLOTS: TableDefinition<(&str, [u8; 16]), &[u8]> =
+    TableDefinition::new("response_slots");
 // (campaign id, questionnaire version, period day number) → counters, u32 little-endian,
 // laid out by Questionnaire::layout
 pub(super) const COUNTERS: TableDefinition<(&str, u32, i32), &[u8]> = TableDefinition::new("counters");
@@ -175,6 +179,7 @@ impl Store {
         let mut recorded = Vec::with_capacity(batch.len());
         {
             let mut responses = tx.open_table(RESPONSES)?;
+            let mut slot_rows = tx.open_table(RESPONSE_SLOTS)?;
             let mut counters = tx.open_table(COUNTERS)?;
             let mut nonces = tx.open_table(FORM_NONCES)?;
             for r in batch {
@@ -192,6 +197,8 @@ impl Store {
                 let mut key = [0u8; 16];
                 rand::rngs::OsRng.fill_bytes(&mut key);
                 responses.insert((r.campaign_id.as_str(), key), to_json(&r.record)?.as_slice())?;
+                let packed = pack_slots(r.record.version, r.record.period, &r.slots);
+                slot_rows.insert((r.campaign_id.as_str(), key), packed.as_slice())?;
                 let counter_key = (r.campaign_id.as_str(), r.record.version, r.record.period);
                 let mut packed = match counters.get(counter_key)? {
                     Some(v) => unpack(v.value()),
@@ -215,6 +222,30 @@ impl Store {
         let table = tx.open_table(RESPONSES)?;
         let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
         range.map(|row| from_json(row?.1.value())).collect()
+    }
+
+    /// Calls `f(version, period, slots)` for each response of a campaign, in key order.
+    pub fn for_each_slots(
+        &self,
+        campaign_id: &str,
+        mut f: impl FnMut(u32, i32, &[u16]),
+    ) -> Result<(), StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(RESPONSE_SLOTS)?;
+        let mut slots = Vec::new();
+        for row in table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))? {
+            let row = row?;
+            let bytes = row.1.value();
+            if bytes.len() < 8 {
+                return Err(StoreError::Internal("a response's slot row is short".into()));
+            }
+            let version = u32::from_le_bytes(bytes[..4].try_into().expect("4 bytes"));
+            let period = i32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
+            slots.clear();
+            slots.extend(bytes[8..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])));
+            f(version, period, &slots);
+        }
+        Ok(())
     }
 
     /// The random keys of a campaign's responses (tests check they link to nothing).
@@ -273,6 +304,14 @@ impl Store {
         tx.commit()?;
         Ok(removed)
     }
+}
+
+pub(super) fn pack_slots(version: u32, period: i32, slots: &[usize]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 + slots.len() * 2);
+    out.extend(version.to_le_bytes());
+    out.extend(period.to_le_bytes());
+    out.extend(slots.iter().flat_map(|s| (*s as u16).to_le_bytes()));
+    out
 }
 
 fn unpack(bytes: &[u8]) -> Vec<u32> {

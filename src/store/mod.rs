@@ -90,10 +90,37 @@ fn migrate_4_participants_and_mail(tx: &WriteTransaction) -> Result<(), StoreErr
 }
 
 fn migrate_5_moderation_and_summaries(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(campaigns::RESPONSE_SLOTS)?;
     tx.open_table(moderation::STORY_MARKS)?;
     tx.open_table(moderation::QUOTES)?;
     tx.open_table(moderation::WATCH_TERMS)?;
     tx.open_table(moderation::SUMMARIES)?;
+    backfill_response_slots(tx)
+}
+
+/// Writes the slot row of every response stored before slot rows existed.
+fn backfill_response_slots(tx: &WriteTransaction) -> Result<(), StoreError> {
+    use campaigns::*;
+    let responses = tx.open_table(RESPONSES)?;
+    let questionnaires = tx.open_table(QUESTIONNAIRES)?;
+    let mut slots = tx.open_table(RESPONSE_SLOTS)?;
+    let mut known: std::collections::HashMap<(String, u32), crate::questionnaire::Questionnaire> =
+        Default::default();
+    for row in redb::ReadableTable::iter(&responses)? {
+        let (k, v) = row?;
+        let (campaign, key) = k.value();
+        let r: StoredResponse = from_json(v.value())?;
+        let q = match known.entry((campaign.to_string(), r.version)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let json = redb::ReadableTable::get(&questionnaires, (campaign, r.version))?;
+                let q = json.map(|j| from_json(j.value())).transpose()?.unwrap_or_default();
+                e.insert(q)
+            }
+        };
+        let packed = pack_slots(r.version, r.period, &crate::response::slots(q, &r.answers));
+        slots.insert((campaign, key), packed.as_slice())?;
+    }
     Ok(())
 }
 

@@ -18,7 +18,7 @@ mod middleware;
 mod moderation;
 mod privacy;
 mod render;
-mod report;
+pub mod report;
 mod respond;
 mod resume;
 mod session;

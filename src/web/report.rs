@@ -51,12 +51,21 @@ pub fn show_report(
     Query(query): Query<VersionQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
-    let (c, q, figures) = figures_of(&state, &id, query.version)?;
-    let view = view.signed_in(&user);
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
     if c.status != Status::Closed {
         let ctx = context! { c };
-        return Ok(view.render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
+        return Ok(view.signed_in(&user).render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
     }
+    let html = report_html(&state, &id, query.version)?;
+    Ok(Response::builder()
+        .content_type("text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .body(html))
+}
+
+/// The report page of a campaign (public for the benchmark, which renders it directly).
+pub fn report_html(state: &AppState, id: &str, version: Option<u32>) -> poem::Result<String> {
+    let (c, q, figures) = figures_of(state, id, version)?;
     let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
     let quotes: Vec<String> = state.moderation().approved(&c)?.into_iter().map(|q| q.text).collect();
     let questions: Vec<_> = q
@@ -66,7 +75,6 @@ pub fn show_report(
         .collect();
     let s = &c.settings;
     let ctx = context! {
-        c,
         fig => super::figures::context(&q, &figures, lang, true),
         questions,
         quotes,
@@ -76,8 +84,9 @@ pub fn show_report(
         dated => if s.granularity == Granularity::Week { "week" } else { "day" },
         generated => c.settings.today(state.clock.now()).to_string(),
         version => figures.version,
+        c,
     };
-    Ok(view.ok("admin/report.html", ctx))
+    state.templates.render("admin/report.html", ctx).map_err(internal)
 }
 
 #[handler]
