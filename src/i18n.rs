@@ -349,6 +349,16 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Det som deltagarna i {title} rapporterade förra veckan är nu sammanfattat: siffror som skyddar allas anonymitet, och godkända citat.",
             "Wat deelnemers aan {title} vorige week meldden, is nu samengevat: cijfers die ieders anonimiteit beschermen, en goedgekeurde citaten.",
         ],
+        "mood_0" => ["very bad", "mycket dåligt", "heel slecht"],
+        "mood_1" => ["bad", "dåligt", "slecht"],
+        "mood_2" => ["neutral", "neutralt", "neutraal"],
+        "mood_3" => ["good", "bra", "goed"],
+        "mood_4" => ["very good", "mycket bra", "heel goed"],
+        "summary_read" => [
+            "Read what everyone reported, week by week",
+            "Läs vad alla rapporterade, vecka för vecka",
+            "Lees wat iedereen meldde, week na week",
+        ],
         "summary_open" => ["Read the summary", "Läs sammanfattningen", "Lees de samenvatting"],
         "summary_title" => ["Weekly summaries", "Veckosammanfattningar", "Weekoverzichten"],
         "summary_intro" => [

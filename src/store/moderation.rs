@@ -85,8 +85,17 @@ impl Store {
         &self,
         campaign_id: &str,
     ) -> Result<Vec<([u8; 16], StoredResponse)>, StoreError> {
+        self.keyed_rows(RESPONSES, campaign_id)
+    }
+
+    /// Every row of a table keyed by (campaign, random key), with its key.
+    fn keyed_rows<T: serde::de::DeserializeOwned>(
+        &self,
+        definition: TableDefinition<(&str, [u8; 16]), &[u8]>,
+        campaign_id: &str,
+    ) -> Result<Vec<([u8; 16], T)>, StoreError> {
         let tx = self.read()?;
-        let table = tx.open_table(RESPONSES)?;
+        let table = tx.open_table(definition)?;
         let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
         range
             .map(|row| {
@@ -165,15 +174,7 @@ impl Store {
     }
 
     pub fn quotes_of(&self, campaign_id: &str) -> Result<Vec<([u8; 16], Quote)>, StoreError> {
-        let tx = self.read()?;
-        let table = tx.open_table(QUOTES)?;
-        let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
-        range
-            .map(|row| {
-                let (k, v) = row?;
-                Ok((k.value().1, from_json(v.value())?))
-            })
-            .collect()
+        self.keyed_rows(QUOTES, campaign_id)
     }
 
     pub fn watch_terms(&self, campaign_id: &str) -> Result<Option<Vec<u8>>, StoreError> {

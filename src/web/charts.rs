@@ -216,27 +216,13 @@ pub fn ternary(title: &str, poles: &[String; 3], cells: &[Option<u32>]) -> Strin
         r#"<polygon class="tri" points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}"/>"#,
         a.0, a.1, b.0, b.1, c.0, c.1
     );
-    let _ = write!(
-        svg,
-        r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-        a.0,
-        a.1 - 12.0,
-        esc(&poles[0])
-    );
-    let _ = write!(
-        svg,
-        r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-        b.0,
-        b.1 + 24.0,
-        esc(&poles[1])
-    );
-    let _ = write!(
-        svg,
-        r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-        c.0,
-        c.1 + 24.0,
-        esc(&poles[2])
-    );
+    for (pole, (x, y)) in poles.iter().zip([(a.0, a.1 - 12.0), (b.0, b.1 + 24.0), (c.0, c.1 + 24.0)]) {
+        let _ = write!(
+            svg,
+            r#"<text class="label" x="{x:.1}" y="{y:.1}" text-anchor="middle">{}</text>"#,
+            esc(pole)
+        );
+    }
     let max = cells.iter().flatten().copied().max().unwrap_or(0).max(1) as f64;
     let mut index = 0;
     for i in 0..=10usize {

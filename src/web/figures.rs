@@ -35,7 +35,11 @@ pub fn value_labels(question: &Question, lang: Lang) -> Vec<String> {
         Kind::Single { options } | Kind::Multi { options, .. } => {
             options.iter().map(|o| text(&o.label, lang)).collect()
         }
-        Kind::Mood => MOODS.iter().map(|(face, name)| format!("{face} {name}")).collect(),
+        Kind::Mood => MOODS
+            .iter()
+            .enumerate()
+            .map(|(n, (face, _))| format!("{face} {}", t(lang, &format!("mood_{n}"))))
+            .collect(),
         Kind::Slider { .. } => {
             (0..10).map(|j| format!("{}–{}", j * 10, if j == 9 { 100 } else { j * 10 + 9 })).collect()
         }

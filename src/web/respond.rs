@@ -199,8 +199,8 @@ fn question_view(
         Kind::Mood => MOODS
             .iter()
             .enumerate()
-            .map(|(n, (icon, label))| {
-                let mut o = option(n.to_string(), label.to_string());
+            .map(|(n, (icon, _))| {
+                let mut o = option(n.to_string(), t(lang, &format!("mood_{n}")).to_string());
                 o = context! { icon => *icon, ..o };
                 o
             })
@@ -343,6 +343,7 @@ pub fn show_thanks(
     let lang = choose_lang(c, &query.lang, req);
     Ok(view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
+        summaries => format!("/s/{}?lang={}", c.slug, lang.code()), summaries_label => t(lang, "summary_read"),
     }))
 }
 
