@@ -154,7 +154,9 @@ fn question_context(
                 .enumerate()
                 .map(|(col, w)| (w.clone(), qf.values.iter().map(|r| r[col]).collect(), qf.answered[col]))
                 .collect();
-            rows.push((t(lang, "whole_period").to_string(), total.clone(), answered));
+            if shown > 1 {
+                rows.push((t(lang, "whole_period").to_string(), total.clone(), answered));
+            }
             Some(charts::diverging(&prompt, &rows, steps))
         }
         Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno => {
