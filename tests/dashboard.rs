@@ -130,4 +130,6 @@ async fn report_after_close_and_exports_flag_suppressed_cells() {
         assert!(r.body.contains(part), "{part}");
     }
     assert!(r.body.contains("report.css"));
+    assert_eq!(row_cells(&r.body, "q7", "No").last().unwrap(), "hidden", "the report hides small cells too");
+    assert_eq!(row_cells(&r.body, "q1", "4").last().unwrap(), "12");
 }
