@@ -4,8 +4,9 @@
 
 mod common;
 
-use common::campaign::{answer, build_and_open_with, full_answers};
-use common::{Browser, invite, signed_in_owner_at};
+use common::campaign::{answer, build_and_open_with, enrol, full_answers};
+use common::smtp::SmtpServer;
+use common::{Browser, invite, signed_in_owner_at, signed_in_owner_mailing};
 use tellpoint::jobs::summaries;
 
 fn at(when: &str) -> i64 {
@@ -88,4 +89,44 @@ async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() 
     let page = reader.get(&format!("/s/{slug}")).await;
     assert!(!page.body.contains("Approved words"));
     assert!(page.body.contains("<td>7</td>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it() {
+    let smtp = SmtpServer::start();
+    let (srv, mut owner) = signed_in_owner_mailing(&smtp).await;
+    let today =
+        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
+    let start = today.checked_sub(jiff::Span::new().days(14)).unwrap().to_string();
+    // Automatic publishing is left off (unchecked): only by hand.
+    let settings = [("start", start.as_str()), ("audience", "enrolled"), ("summary_mail", "on")];
+    let (id, slug) = build_and_open_with(&mut owner, "Pulse", &settings).await;
+    let mut p = srv.browser();
+    enrol(&mut p, &smtp, &slug, "pia@example.org").await;
+
+    let now = srv.clock.now();
+    assert_eq!(summaries::run(&srv.state, now + 30 * 86_400).unwrap(), 0, "nothing automatic");
+    let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
+    assert!(page.body.contains("Ended weeks not yet published"), "{}", page.body);
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let ended = summaries::unpublished(&srv.state, &c, now).unwrap();
+    assert!(!ended.is_empty());
+    // The running week cannot be published yet; an ended one can, once.
+    let this_monday =
+        tellpoint::campaign::date_of(tellpoint::dashboard::monday_of(tellpoint::campaign::day_number(today)));
+    let r = owner
+        .post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &this_monday.to_string())])
+        .await;
+    assert!(r.body.contains("that week has not ended yet"), "{}", r.body);
+    let r = owner
+        .post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &ended[0].to_string())])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let mails = smtp.wait_for("pia@example.org", 2);
+    let mail = mails.iter().find(|m| m.subject().contains("this week's summary")).expect("the summary mail");
+    assert!(mail.link(&format!("/s/{slug}")).contains(&format!("/s/{slug}?lang=en")));
+    let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
+    assert!(page.body.contains(&format!("<td>{}</td>", ended[0])));
+    let (entries, _) = srv.state.store.audit_page(0, 5).unwrap();
+    assert!(entries.iter().any(|e| e.action == "summary.published"));
 }
