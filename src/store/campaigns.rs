@@ -19,7 +19,8 @@ pub(super) const CAMPAIGNS: TableDefinition<&str, &[u8]> = TableDefinition::new(
 pub(super) const SLUGS: TableDefinition<&str, &str> = TableDefinition::new("slugs");
 // (campaign id, version) → JSON Questionnaire
 pub(super) const QUESTIONNAIRES: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("questionnaires");
-// scope ("campaign:<id>") → its data key, wrapped by the master key
+// scope ("campaign:<id>") → its data key, wrapped by the master key. No longer written:
+// keys live in the keyring file; `Store::open` moves any found here.
 pub(super) const KEYRING: TableDefinition<&str, &[u8]> = TableDefinition::new("keyring");
 // (campaign id, 16 random bytes) → JSON StoredResponse
 pub(super) const RESPONSES: TableDefinition<(&str, [u8; 16]), &[u8]> = TableDefinition::new("responses");
@@ -86,11 +87,12 @@ impl Store {
         wrapped_key: &[u8],
         questionnaire: &Questionnaire,
     ) -> Result<(), StoreError> {
+        // The key first: a crash after it leaves an unused key, never a campaign without one.
+        self.put_key(&campaign.scope(), wrapped_key)?;
         let tx = self.write()?;
         {
             tx.open_table(CAMPAIGNS)?.insert(campaign.id.as_str(), to_json(campaign)?.as_slice())?;
             tx.open_table(SLUGS)?.insert(campaign.slug.as_str(), campaign.id.as_str())?;
-            tx.open_table(KEYRING)?.insert(campaign.scope().as_str(), wrapped_key)?;
             tx.open_table(QUESTIONNAIRES)?
                 .insert((campaign.id.as_str(), campaign.version), to_json(questionnaire)?.as_slice())?;
         }
@@ -155,13 +157,6 @@ impl Store {
         let table = tx.open_table(QUESTIONNAIRES)?;
         let value = table.get((campaign_id, version))?;
         value.map(|v| from_json(v.value())).transpose()
-    }
-
-    pub fn wrapped_key(&self, scope: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let tx = self.read()?;
-        let table = tx.open_table(KEYRING)?;
-        let value = table.get(scope)?;
-        Ok(value.map(|v| v.value().to_vec()))
     }
 
     /// Whether any response answered this questionnaire version (then it is frozen).

@@ -4,6 +4,7 @@
 
 mod audit;
 mod campaigns;
+mod keyring;
 mod moderation;
 mod outbox;
 mod participants;
@@ -178,6 +179,8 @@ enum Db {
 
 pub struct Store {
     db: Db,
+    /// The data keys, in their own file (see `keyring`).
+    keyring: keyring::Keyring,
     /// Bumped by every write to a campaign or questionnaire, so caches know to reload.
     campaign_generation: std::sync::atomic::AtomicU64,
 }
@@ -192,8 +195,10 @@ impl Store {
             .create(&path)
             .map_err(|e| open_error(&path, e))?;
         set_private(&path);
-        let store = Store { db: Db::Writable(db), campaign_generation: Default::default() };
+        let keyring = keyring::Keyring::open(data_dir, false)?;
+        let store = Store { db: Db::Writable(db), keyring, campaign_generation: Default::default() };
         store.migrate(&path)?;
+        store.move_keys_to_keyring()?;
         Ok(store)
     }
 
@@ -207,7 +212,8 @@ impl Store {
             .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
             .open_read_only(&path)
             .map_err(|e| open_error(&path, e))?;
-        let store = Store { db: Db::ReadOnly(db), campaign_generation: Default::default() };
+        let keyring = keyring::Keyring::open(data_dir, true)?;
+        let store = Store { db: Db::ReadOnly(db), keyring, campaign_generation: Default::default() };
         let found = store.schema_version()?;
         check_version(&path, found)?;
         Ok(store)
@@ -251,6 +257,61 @@ impl Store {
         let tx = self.read()?;
         tx.open_table(META)?.len()?;
         Ok(())
+    }
+
+    /// Data keys once lived in the store's `keyring` table; they move to the keyring file.
+    /// (Their old bytes stay in freed pages of the redb file until the campaign is erased
+    /// and its sealed data with them becomes unreadable: the key is gone from the keyring.)
+    fn move_keys_to_keyring(&self) -> Result<(), StoreError> {
+        let old: Vec<(String, Vec<u8>)> = {
+            let tx = self.read()?;
+            let table = tx.open_table(campaigns::KEYRING)?;
+            redb::ReadableTable::iter(&table)?
+                .map(|row| row.map(|(k, v)| (k.value().to_string(), v.value().to_vec())))
+                .collect::<Result<_, _>>()?
+        };
+        if old.is_empty() {
+            return Ok(());
+        }
+        for (scope, wrapped) in &old {
+            if self.keyring.get(scope).is_none() {
+                self.keyring.put(scope, wrapped)?;
+            }
+        }
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(campaigns::KEYRING)?;
+            for (scope, _) in &old {
+                table.remove(scope.as_str())?;
+            }
+        }
+        tx.commit()?;
+        tracing::info!(keys = old.len(), "data keys moved to the keyring file");
+        Ok(())
+    }
+
+    /// Adds a wrapped data key to the keyring (durably, before anything is sealed with it).
+    pub fn put_key(&self, scope: &str, wrapped: &[u8]) -> Result<(), StoreError> {
+        self.keyring.put(scope, wrapped)
+    }
+
+    pub fn wrapped_key(&self, scope: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.keyring.get(scope))
+    }
+
+    /// Destroys data keys: what they sealed can no longer be opened.
+    pub fn destroy_keys(&self, scopes: &[String]) -> Result<(), StoreError> {
+        self.keyring.remove(scopes)
+    }
+
+    /// Key scopes starting with `prefix`.
+    pub fn key_scopes(&self, prefix: &str) -> Vec<String> {
+        self.keyring.scopes(prefix)
+    }
+
+    /// Rewrites the keyring file without destroyed keys; returns whether it did.
+    pub fn compact_keyring(&self) -> Result<bool, StoreError> {
+        self.keyring.compact()
     }
 
     fn read(&self) -> Result<redb::ReadTransaction, StoreError> {
