@@ -75,6 +75,12 @@ fn address_scope(campaign_id: &str) -> String {
     format!("{}:address", crate::campaign::scope_of(campaign_id))
 }
 
+/// The keyring scope of one participant's contact key; destroying it erases the address
+/// from every copy the store ever held.
+pub fn contact_scope(campaign_id: &str, id: [u8; 16]) -> String {
+    format!("contact:{campaign_id}:{}", data_encoding::HEXLOWER.encode(&id))
+}
+
 /// What an enrolment request leads to; the page shown is the same for all of them.
 pub enum Enrolled {
     /// New or still unconfirmed: mail this confirmation token.
@@ -127,10 +133,34 @@ impl Participants<'_> {
         address_hash(self.master, normalised)
     }
 
-    pub fn open_address(&self, campaign_id: &str, p: &Participant) -> Result<String, ParticipantError> {
-        let key = self.campaign_key(campaign_id)?;
-        let plain = key.open(&address_scope(campaign_id), &p.sealed_address)?;
+    pub fn open_address(
+        &self,
+        campaign_id: &str,
+        id: [u8; 16],
+        p: &Participant,
+    ) -> Result<String, ParticipantError> {
+        let plain = if p.contact_key {
+            let scope = contact_scope(campaign_id, id);
+            let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
+            self.master.unwrap(&scope, &wrapped)?.open(&scope, &p.sealed_address)?
+        } else {
+            self.campaign_key(campaign_id)?.open(&address_scope(campaign_id), &p.sealed_address)?
+        };
         String::from_utf8(plain).map_err(|_| KeyError::Unseal.into())
+    }
+
+    /// Seals an address under a fresh contact key, which is in the keyring before this
+    /// returns.
+    fn seal_address(
+        &self,
+        campaign_id: &str,
+        id: [u8; 16],
+        address: &str,
+    ) -> Result<Vec<u8>, ParticipantError> {
+        let scope = contact_scope(campaign_id, id);
+        let key = DataKey::generate();
+        self.store.put_key(&scope, &self.master.wrap(&scope, &key))?;
+        Ok(key.seal(&scope, address.as_bytes()))
     }
 
     /// Enrols (or re-sends the confirmation to) a normalised address.
@@ -152,9 +182,9 @@ impl Participants<'_> {
             None => {
                 let mut id = [0u8; 16];
                 rand::rngs::OsRng.fill_bytes(&mut id);
-                let key = self.campaign_key(&c.id)?;
                 let p = Participant {
-                    sealed_address: key.seal(&address_scope(&c.id), address.as_bytes()),
+                    sealed_address: self.seal_address(&c.id, id, address)?,
+                    contact_key: true,
                     address_hash: hash,
                     lang,
                     status: ParticipantStatus::Pending,
@@ -220,6 +250,8 @@ impl Participants<'_> {
     /// Deletes the participant of a personal link at once, with queued mail to them.
     pub fn unsubscribe(&self, secret: &str) -> Result<bool, ParticipantError> {
         let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(false) };
+        // The key first: whatever happens next, the address can no longer be read.
+        self.store.destroy_keys(&[contact_scope(&campaign, id)])?;
         let dropped = self.store.delete_participant(&campaign, id, token_hash(secret))?;
         tracing::info!(dropped_mail = dropped, "participant unsubscribed");
         Ok(true)
@@ -251,11 +283,11 @@ impl Participants<'_> {
     /// Everything held about the address with this hash.
     pub fn held(&self, hash: [u8; 32]) -> Result<HeldAll, ParticipantError> {
         let mut enrolments = Vec::new();
-        for (campaign_id, _, p) in self.store.enrolments_of(hash)? {
+        for (campaign_id, id, p) in self.store.enrolments_of(hash)? {
             let title = self.store.campaign(&campaign_id)?.map(|c| c.settings.title).unwrap_or_default();
             enrolments.push(Held {
                 campaign: title,
-                address: self.open_address(&campaign_id, &p)?,
+                address: self.open_address(&campaign_id, id, &p)?,
                 language: p.lang.code(),
                 status: p.status,
                 enrolled: date_of(p.enrolled).to_string(),
@@ -299,9 +331,10 @@ impl Participants<'_> {
         let new_hash = self.address_hash(&new);
         let mut moved = 0;
         for (campaign, id, p) in self.store.enrolments_of(old)? {
-            let key = self.campaign_key(&campaign)?;
+            // A new contact key for the new address; the old one is destroyed with it.
             let p = Participant {
-                sealed_address: key.seal(&address_scope(&campaign), new.as_bytes()),
+                sealed_address: self.seal_address(&campaign, id, &new)?,
+                contact_key: true,
                 address_hash: new_hash,
                 ..p
             };
@@ -319,6 +352,7 @@ impl Participants<'_> {
     pub fn erase(&self, hash: [u8; 32]) -> Result<usize, ParticipantError> {
         let enrolments = self.store.enrolments_of(hash)?;
         for (campaign, id, _) in &enrolments {
+            self.store.destroy_keys(&[contact_scope(campaign, *id)])?;
             let link = token_hash(&self.link_secret(campaign, *id));
             self.store.delete_participant(campaign, *id, link)?;
         }

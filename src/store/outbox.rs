@@ -240,6 +240,7 @@ mod tests {
         let (campaign, id) = ("c1".to_string(), [9u8; 16]);
         let p = Participant {
             sealed_address: vec![0],
+            contact_key: true,
             address_hash: [1; 32],
             lang: Lang::En,
             status: ParticipantStatus::Active,

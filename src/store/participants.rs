@@ -38,8 +38,12 @@ pub enum ParticipantStatus {
 /// What tellpoint holds about one enrolled person. Nothing about responding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
-    /// The address, sealed under the campaign key.
+    /// The address, sealed under the participant's own contact key (or, for records made
+    /// before contact keys, under the campaign key).
     pub sealed_address: Vec<u8>,
+    /// Whether `sealed_address` is sealed under a contact key of its own.
+    #[serde(default)]
+    pub contact_key: bool,
     /// Keyed hash of the normalised address (see `participants::address_hash`).
     pub address_hash: [u8; 32],
     pub lang: Lang,
