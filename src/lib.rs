@@ -11,6 +11,7 @@ pub mod config;
 pub mod dashboard;
 pub mod detect;
 pub mod drafts;
+pub mod erasure;
 pub mod i18n;
 pub mod intake;
 pub mod jobs;

@@ -4,6 +4,7 @@
 
 mod audit;
 mod campaigns;
+mod erasure;
 mod keyring;
 mod moderation;
 mod outbox;
@@ -18,6 +19,7 @@ use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
 pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
+pub use erasure::{Erased, ErasureEntry};
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
 pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
@@ -96,6 +98,8 @@ fn migrate_5_moderation_and_summaries(tx: &WriteTransaction) -> Result<(), Store
     tx.open_table(moderation::QUOTES)?;
     tx.open_table(moderation::WATCH_TERMS)?;
     tx.open_table(moderation::SUMMARIES)?;
+    tx.open_table(erasure::ERASING)?;
+    tx.open_table(erasure::ERASURE_LOG)?;
     backfill_response_slots(tx)
 }
 

@@ -9,6 +9,7 @@ mod campaigns;
 mod charts;
 mod dashboard;
 mod enrol;
+mod erasure;
 mod figures;
 mod form;
 mod limits;
@@ -233,6 +234,8 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/summaries", get(summaries::manage_summaries))
         .at("/admin/campaigns/:id/summaries/publish", post(summaries::publish_summary))
         .at("/s/:slug", get(summaries::show_summaries))
+        .at("/admin/campaigns/:id/erase", get(erasure::show_erase).post(erasure::erase_campaign))
+        .at("/admin/erasure", get(erasure::show_erasure_log))
         .at("/admin/campaigns/:id/report", get(report::show_report))
         .at("/admin/campaigns/:id/export/aggregates.csv", get(report::export_csv))
         .at("/admin/campaigns/:id/export/aggregates.json", get(report::export_json))

@@ -1,0 +1,168 @@
+//! Erasing a campaign from the store in batches short enough not to hold up intake for
+//! other campaigns, and the erasure log: what was erased (class, campaign, count, day),
+//! never contents. A campaign being erased is listed in `erasing` from the moment its
+//! erasure starts, so a crash halfway is finished by the next run.
+
+use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+use super::campaigns::{CAMPAIGNS, COUNTERS, DRAFTS, QUESTIONNAIRES, RESPONSE_SLOTS, RESPONSES, SLUGS};
+use super::moderation::{QUOTES, STORY_MARKS, SUMMARIES, WATCH_TERMS};
+use super::outbox::{MAIL_STATE, OUTBOX, OutboxRow};
+use super::participants::{
+    ADDRESSES, ALLOW_LIST, LINKS, PARTICIPANT_TOKENS, PARTICIPANTS, ParticipantToken, TICKETS, TokenPurpose,
+};
+use super::{Draft, Store, StoreError, from_json, to_json};
+
+// campaign id → its title, while its erasure is under way
+pub(super) const ERASING: TableDefinition<&str, &str> = TableDefinition::new("erasing");
+// sequence number (from 1) → JSON ErasureEntry
+pub(super) const ERASURE_LOG: TableDefinition<u64, &[u8]> = TableDefinition::new("erasure_log");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErasureEntry {
+    /// Day number (UTC) of the run.
+    pub day: i32,
+    /// The class of data ("responses", "contacts", …).
+    pub class: String,
+    /// The campaign's title (or "all" for classes across campaigns).
+    pub campaign: String,
+    pub count: u64,
+}
+
+/// Rows erased by one batch, by class.
+pub type Erased = Vec<(&'static str, u64)>;
+
+impl Store {
+    /// Starts erasing a campaign: its link stops working at once.
+    pub fn begin_erasure(&self, campaign_id: &str, title: &str, slug: &str) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(ERASING)?.insert(campaign_id, title)?;
+        tx.open_table(SLUGS)?.remove(slug)?;
+        tx.commit()?;
+        self.campaigns_changed();
+        Ok(())
+    }
+
+    /// Campaigns whose erasure has begun and not finished: (id, title).
+    pub fn erasing(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(ERASING)?;
+        table
+            .iter()?
+            .map(|row| row.map(|(k, v)| (k.value().to_string(), v.value().to_string())).map_err(Into::into))
+            .collect()
+    }
+
+    /// Deletes up to `limit` responses of a campaign (with their slot rows) in one
+    /// transaction; once none are left, everything else of it in a last one. Returns what
+    /// went and whether the campaign is gone.
+    pub fn erase_campaign_batch(
+        &self,
+        campaign_id: &str,
+        limit: usize,
+    ) -> Result<(Erased, bool), StoreError> {
+        let tx = self.write()?;
+        let range = (campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]);
+        let keys: Vec<[u8; 16]> = {
+            let table = tx.open_table(RESPONSES)?;
+            let keys = table
+                .range(range.clone())?
+                .take(limit)
+                .map(|r| r.map(|(k, _)| k.value().1))
+                .collect::<Result<_, _>>()?;
+            keys
+        };
+        if !keys.is_empty() {
+            {
+                let mut responses = tx.open_table(RESPONSES)?;
+                let mut slots = tx.open_table(RESPONSE_SLOTS)?;
+                for key in &keys {
+                    responses.remove((campaign_id, *key))?;
+                    slots.remove((campaign_id, *key))?;
+                }
+            }
+            tx.commit()?;
+            return Ok((vec![("responses", keys.len() as u64)], false));
+        }
+        let erased = erase_the_rest(&tx, campaign_id)?;
+        tx.commit()?;
+        self.campaigns_changed();
+        Ok((erased, true))
+    }
+
+    pub fn append_erasure_log(&self, entries: &[ErasureEntry]) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(ERASURE_LOG)?;
+            let mut next = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+            for e in entries {
+                table.insert(next, to_json(e)?.as_slice())?;
+                next += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The newest `take` entries of the erasure log, newest first.
+    pub fn erasure_log(&self, take: usize) -> Result<Vec<ErasureEntry>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(ERASURE_LOG)?;
+        table.iter()?.rev().take(take).map(|row| from_json(row?.1.value())).collect()
+    }
+}
+
+/// Removes every row of `table` for which `gone` holds; returns how many.
+macro_rules! remove_where {
+    ($tx:expr, $table:expr, |$k:ident, $v:ident| $gone:expr) => {{
+        let mut t = $tx.open_table($table)?;
+        let before = t.len()?;
+        t.retain(|$k, $v| !$gone)?;
+        before - t.len()?
+    }};
+}
+
+/// Everything of a campaign but its responses, and the campaign itself.
+fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError> {
+    let mut erased: Erased = Vec::new();
+    let mut add = |class: &'static str, n: u64| {
+        if n > 0 {
+            erased.push((class, n));
+        }
+    };
+    add("counters", remove_where!(tx, COUNTERS, |k, _v| k.0 == id));
+    add("questionnaires", remove_where!(tx, QUESTIONNAIRES, |k, _v| k.0 == id));
+    add("contacts", remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id));
+    let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
+    let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
+    add("allow-list entries", remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id));
+    add("tickets", remove_where!(tx, TICKETS, |_k, v| v.0 == id));
+    add(
+        "enrolment links",
+        remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
+            .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id))),
+    );
+    add(
+        "queued mail",
+        remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
+            .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id))),
+    );
+    add(
+        "drafts",
+        remove_where!(tx, DRAFTS, |_k, v| from_json::<Draft>(v).is_ok_and(|d| d.campaign_id == id)),
+    );
+    add("story marks", remove_where!(tx, STORY_MARKS, |k, _v| k.0 == id));
+    add("quotes", remove_where!(tx, QUOTES, |k, _v| k.0 == id));
+    add("summaries", remove_where!(tx, SUMMARIES, |k, _v| k.0 == id));
+    tx.open_table(WATCH_TERMS)?.remove(id)?;
+    tx.open_table(MAIL_STATE)?.remove(format!("reminded:{id}").as_str())?;
+    let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
+    if let Some(bytes) = campaign {
+        let c: crate::campaign::Campaign = from_json(&bytes)?;
+        tx.open_table(SLUGS)?.remove(c.slug.as_str())?;
+        add("campaign", 1);
+    }
+    tx.open_table(ERASING)?.remove(id)?;
+    Ok(erased)
+}

@@ -1,0 +1,68 @@
+//! Erasing a campaign now (owner, after typing its title) and the erasure log.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::web::{Data, Form, Path, Redirect};
+use poem::{IntoResponse, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::campaigns::campaign_error;
+use super::internal;
+use super::render::View;
+use super::session::StaffUser;
+use crate::campaign::date_of;
+use crate::erasure::{Erasure, ErasureError};
+use crate::store::Role;
+
+#[handler]
+pub fn show_erase(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    Ok(view.signed_in(&user).ok("admin/erase.html", context! { c, typed => "" }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EraseForm {
+    title: String,
+}
+
+#[handler]
+pub fn erase_campaign(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+    Form(form): Form<EraseForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let erasure = Erasure { store: &state.store, now: state.clock.now() };
+    match erasure.erase_campaign(&c, &form.title, &user.username) {
+        Ok(_) => Ok(Redirect::see_other("/admin/erasure").into_response()),
+        Err(e @ ErasureError::TitleMismatch) => {
+            let ctx = context! { c, typed => form.title, error => e.to_string() };
+            Ok(view.signed_in(&user).invalid("admin/erase.html", ctx))
+        }
+        Err(e) => Err(internal(e)),
+    }
+}
+
+#[handler]
+pub fn show_erasure_log(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let entries: Vec<_> = state
+        .store
+        .erasure_log(500)?
+        .into_iter()
+        .map(|e| context! { day => date_of(e.day).to_string(), class => e.class, campaign => e.campaign, count => e.count })
+        .collect();
+    Ok(view.signed_in(&user).ok("admin/erasure.html", context! { entries }))
+}
