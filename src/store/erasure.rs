@@ -64,15 +64,12 @@ impl Store {
     ) -> Result<(Erased, bool), StoreError> {
         let tx = self.write()?;
         let range = (campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]);
-        let keys: Vec<[u8; 16]> = {
-            let table = tx.open_table(RESPONSES)?;
-            let keys = table
-                .range(range.clone())?
-                .take(limit)
-                .map(|r| r.map(|(k, _)| k.value().1))
-                .collect::<Result<_, _>>()?;
-            keys
-        };
+        let keys: Vec<[u8; 16]> = tx
+            .open_table(RESPONSES)?
+            .range(range)?
+            .take(limit)
+            .map(|r| r.map(|(k, _)| k.value().1))
+            .collect::<Result<_, _>>()?;
         if !keys.is_empty() {
             {
                 let mut responses = tx.open_table(RESPONSES)?;
@@ -95,10 +92,9 @@ impl Store {
         let tx = self.write()?;
         {
             let mut table = tx.open_table(ERASURE_LOG)?;
-            let mut next = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-            for e in entries {
-                table.insert(next, to_json(e)?.as_slice())?;
-                next += 1;
+            let first = table.last()?.map_or(1, |(k, _)| k.value() + 1);
+            for (seq, e) in (first..).zip(entries) {
+                table.insert(seq, to_json(e)?.as_slice())?;
             }
         }
         tx.commit()?;
