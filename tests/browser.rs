@@ -288,8 +288,8 @@ async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_ac
     // Links carry public_url, not this test server's port: follow the path.
     let personal = personal_path(&s.source().await);
     s.go(&format!("{}{personal}", srv.base)).await;
-    let form = s.source().await;
-    assert!(form.contains("name=\"ticket\""), "the personal form at {personal} carries a ticket: {form}");
+    // The personal form carries a ticket (waiting for the page to load to its footer).
+    s.wait_for_text("name=\"ticket\"").await;
     s.screenshot("personal-form-js-off").await;
     fill_and_send(&s, false).await;
     s.wait_for_text("Thank you").await;
