@@ -28,6 +28,17 @@ fn pct(n: u32, of: u32) -> f64 {
 const WIDTH: u32 = 640;
 const LABEL: f64 = 200.0;
 
+/// The label of a horizontal bar whose top is at `y`, right-aligned before the bars.
+fn row_label(svg: &mut String, y: f64, label: &str) {
+    let _ = write!(
+        svg,
+        r#"<text class="label" x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
+        LABEL - 8.0,
+        y + 19.0,
+        esc(label)
+    );
+}
+
 /// Horizontal bars: one per value, as a share of `base` (the answered count).
 pub fn bars(title: &str, labels: &[String], counts: &[Option<u32>], base: Option<u32>) -> String {
     let row = 30.0;
@@ -36,13 +47,7 @@ pub fn bars(title: &str, labels: &[String], counts: &[Option<u32>], base: Option
     let span = WIDTH as f64 - LABEL - 70.0;
     for (i, (label, count)) in labels.iter().zip(counts).enumerate() {
         let y = 5.0 + i as f64 * row;
-        let _ = write!(
-            svg,
-            r#"<text class="label" x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LABEL - 8.0,
-            y + 19.0,
-            esc(label)
-        );
+        row_label(&mut svg, y, label);
         match (count, base) {
             (Some(n), Some(b)) => {
                 let share = pct(*n, b);
@@ -124,13 +129,7 @@ pub fn diverging(title: &str, rows: &[LikertRow], steps: usize) -> String {
         write!(svg, r#"<line class="axis" x1="{centre:.1}" y1="0" x2="{centre:.1}" y2="{}"/>"#, height - 20);
     for (i, (label, counts, answered)) in rows.iter().enumerate() {
         let y = 5.0 + i as f64 * row;
-        let _ = write!(
-            svg,
-            r#"<text class="label" x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LABEL - 8.0,
-            y + 19.0,
-            esc(label)
-        );
+        row_label(&mut svg, y, label);
         let Some(total) = answered.filter(|n| *n > 0) else {
             let _ = write!(
                 svg,
