@@ -46,6 +46,9 @@ pub struct Campaign {
     /// The questionnaire version new responses answer.
     pub version: u32,
     pub created: i64,
+    /// The day (in its time zone) the owner closed it.
+    #[serde(default)]
+    pub closed_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,6 +75,52 @@ pub struct Settings {
     pub reviewer_approval: bool,
     #[serde(default)]
     pub summaries: Publishing,
+    /// Retention periods that differ from the instance's defaults (`[retention]`).
+    #[serde(default)]
+    pub retention: RetentionOverrides,
+}
+
+/// Per-campaign retention, in days; `None` takes the configured default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RetentionOverrides {
+    pub contacts_days_after_end: Option<u32>,
+    pub stories_days_after_close: Option<u32>,
+    pub quotes_days_after_close: Option<u32>,
+    pub responses_days_after_close: Option<u32>,
+}
+
+/// The retention periods that hold for one campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Retention {
+    pub contacts_days_after_end: u32,
+    pub stories_days_after_close: u32,
+    pub quotes_days_after_close: u32,
+    pub responses_days_after_close: u32,
+}
+
+impl Campaign {
+    pub fn retention(&self, defaults: &crate::config::Retention) -> Retention {
+        let o = &self.settings.retention;
+        Retention {
+            contacts_days_after_end: o.contacts_days_after_end.unwrap_or(defaults.contacts_days_after_end),
+            stories_days_after_close: o.stories_days_after_close.unwrap_or(defaults.stories_days_after_close),
+            quotes_days_after_close: o.quotes_days_after_close.unwrap_or(defaults.quotes_days_after_close),
+            responses_days_after_close: o
+                .responses_days_after_close
+                .unwrap_or(defaults.responses_days_after_close),
+        }
+    }
+
+    /// The day it stopped taking responses for good: the day it was closed, or its end date
+    /// once that has passed.
+    pub fn closed_day(&self, today: Date) -> Option<Date> {
+        match (self.status, self.closed_on) {
+            (Status::Closed, Some(day)) => Some(day),
+            (Status::Closed, None) => Some(self.settings.end),
+            (Status::Open, _) if self.settings.end < today => Some(self.settings.end),
+            _ => None,
+        }
+    }
 }
 
 /// When weekly summaries are published: automatically on a weekday and local time after
@@ -121,6 +170,14 @@ pub struct SettingsInput {
     pub summary_day: String,
     pub summary_at: String,
     pub summary_mail: String,
+    pub keep_contacts: String,
+    pub keep_stories: String,
+    pub keep_quotes: String,
+    pub keep_responses: String,
+}
+
+fn days_text(days: Option<u32>) -> String {
+    days.map(|d| d.to_string()).unwrap_or_default()
 }
 
 fn on(b: bool) -> String {
@@ -145,6 +202,7 @@ impl Settings {
             mail_intro: String::new(),
             reviewer_approval: false,
             summaries: Publishing::default(),
+            retention: RetentionOverrides::default(),
         }
     }
 
@@ -168,6 +226,10 @@ impl Settings {
             summary_day: crate::schedule::DAY_NAMES[self.summaries.day as usize % 7].into(),
             summary_at: self.summaries.at.strftime("%H:%M").to_string(),
             summary_mail: on(self.summaries.mail),
+            keep_contacts: days_text(self.retention.contacts_days_after_end),
+            keep_stories: days_text(self.retention.stories_days_after_close),
+            keep_quotes: days_text(self.retention.quotes_days_after_close),
+            keep_responses: days_text(self.retention.responses_days_after_close),
         }
     }
 
@@ -252,6 +314,27 @@ impl Settings {
         if summary_at.is_none() {
             p.push(("summary_at", "Give the time summaries are published as HH:MM, e.g. 09:00.".into()));
         }
+        let mut keep = |field: &'static str, typed: &str| -> Option<u32> {
+            match typed.trim() {
+                "" => None,
+                t => match t.parse::<u32>() {
+                    Ok(d) if (1..=3650).contains(&d) => Some(d),
+                    _ => {
+                        p.push((
+                            field,
+                            "Give a number of days from 1 to 3650, or leave it empty for the default.".into(),
+                        ));
+                        None
+                    }
+                },
+            }
+        };
+        let retention = RetentionOverrides {
+            contacts_days_after_end: keep("keep_contacts", &input.keep_contacts),
+            stories_days_after_close: keep("keep_stories", &input.keep_stories),
+            quotes_days_after_close: keep("keep_quotes", &input.keep_quotes),
+            responses_days_after_close: keep("keep_responses", &input.keep_responses),
+        };
         if !p.is_empty() {
             return Err(p);
         }
@@ -275,6 +358,7 @@ impl Settings {
                 at: summary_at.unwrap_or_default(),
                 mail: input.summary_mail == "on",
             },
+            retention,
         })
     }
 

@@ -71,6 +71,7 @@ impl Campaigns<'_> {
             status: Status::Draft,
             version: 1,
             created: self.now,
+            closed_on: None,
         };
         let key = DataKey::generate();
         let wrapped = self.master.wrap(&campaign.scope(), &key);
@@ -133,6 +134,9 @@ impl Campaigns<'_> {
             }
         }
         c.status = status;
+        if status == Status::Closed {
+            c.closed_on = Some(c.settings.today(self.now));
+        }
         self.store.save_campaign(&c)?;
         let action = if status == Status::Open { "campaign.opened" } else { "campaign.closed" };
         self.store.append_audit(self.now, by, action, &c.id)?;

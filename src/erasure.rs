@@ -5,7 +5,8 @@
 //! keyring file is rewritten without the destroyed keys. Each run appends to the erasure
 //! log what it erased, never contents.
 
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, day_number};
+use crate::config::Retention;
 use crate::store::{ErasureEntry, Store, StoreError};
 
 /// Responses deleted per transaction: short enough that intake for other campaigns waits
@@ -22,6 +23,7 @@ pub enum ErasureError {
 
 pub struct Erasure<'a> {
     pub store: &'a Store,
+    pub defaults: &'a Retention,
     pub now: i64,
 }
 
@@ -80,16 +82,89 @@ impl Erasure<'_> {
         Ok(entries)
     }
 
-    /// The erasure run: finishes erasures a crash interrupted, and rewrites the keyring
-    /// without keys destroyed since the last run (unsubscribes, erasure requests).
+    /// The erasure run: finishes erasures a crash interrupted, erases every class of data
+    /// whose retention has run out (by each campaign's current periods, so a shortened one
+    /// applies to data already held), drops undelivered mail past its days, and rewrites
+    /// the keyring without keys destroyed since the last run. Logs what it erased.
     pub fn run(&self) -> Result<Vec<ErasureEntry>, StoreError> {
         let mut entries = Vec::new();
         for (id, title) in self.store.erasing()? {
             entries.extend(self.finish(&id, &title)?);
         }
+        let erasing: Vec<String> = self.store.erasing()?.into_iter().map(|(id, _)| id).collect();
+        for c in self.store.all_campaigns()? {
+            if !erasing.contains(&c.id) {
+                entries.extend(self.expire(&c)?);
+            }
+        }
+        let dropped = self.store.drop_old_mail(self.now - i64::from(self.defaults.outbox_days) * 86_400)?;
+        let mut logged = Vec::new();
+        if dropped > 0 {
+            logged.push(self.entry("undelivered mail", "all", dropped));
+        }
+        self.store.append_erasure_log(&logged)?;
+        entries.extend(logged);
         if self.store.compact_keyring()? {
             tracing::info!("keyring rewritten without destroyed keys");
         }
+        Ok(entries)
+    }
+
+    fn entry(&self, class: &str, campaign: &str, count: u64) -> ErasureEntry {
+        ErasureEntry { day: self.day(), class: class.into(), campaign: campaign.into(), count }
+    }
+
+    /// Erases the classes of one campaign whose time has come.
+    fn expire(&self, c: &Campaign) -> Result<Vec<ErasureEntry>, StoreError> {
+        let today = c.settings.today(self.now);
+        let days = |d: jiff::civil::Date| day_number(today) - day_number(d);
+        let r = c.retention(self.defaults);
+        let title = c.settings.title.as_str();
+        let mut entries = Vec::new();
+        let closed = c.closed_day(today);
+        if closed.is_some_and(|d| days(d) > r.responses_days_after_close as i32)
+            && closed
+                .is_some_and(|d| days(d) > r.quotes_days_after_close.max(r.stories_days_after_close) as i32)
+            && days(c.settings.end) > r.contacts_days_after_end as i32
+        {
+            // Every class has run out: the campaign goes, key first.
+            self.store.begin_erasure(&c.id, title, &c.slug)?;
+            return self.finish(&c.id, title);
+        }
+        if days(c.settings.end) > r.contacts_days_after_end as i32
+            && !self.store.class_erased(&c.id, "contacts")?
+        {
+            let scopes = self.store.key_scopes(&format!("contact:{}:", c.id));
+            self.store.destroy_keys(&scopes)?;
+            let n = self.store.erase_contacts(&c.id)?;
+            self.store.mark_class_erased(&c.id, "contacts", self.day())?;
+            entries.push(self.entry("contacts", title, n));
+        }
+        if closed.is_some_and(|d| days(d) > r.stories_days_after_close as i32)
+            && !self.store.class_erased(&c.id, "stories")?
+        {
+            let mut from = None;
+            let mut n = 0;
+            loop {
+                let (stripped, next) = self.store.strip_stories_batch(&c.id, from, BATCH)?;
+                n += stripped;
+                match next {
+                    Some(k) => from = Some(k),
+                    None => break,
+                }
+            }
+            self.store.mark_class_erased(&c.id, "stories", self.day())?;
+            entries.push(self.entry("stories", title, n));
+        }
+        if closed.is_some_and(|d| days(d) > r.quotes_days_after_close as i32)
+            && !self.store.class_erased(&c.id, "quotes")?
+        {
+            let (quotes, summaries) = self.store.erase_quotes_and_summaries(&c.id)?;
+            self.store.mark_class_erased(&c.id, "quotes", self.day())?;
+            entries.push(self.entry("quotes", title, quotes));
+            entries.push(self.entry("summaries", title, summaries));
+        }
+        self.store.append_erasure_log(&entries)?;
         Ok(entries)
     }
 }

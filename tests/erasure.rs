@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::campaign::{answer, build_and_open, enrol, full_answers};
+use common::campaign::{answer, build_and_open, enrol, full_answers, save_settings};
 use common::smtp::SmtpServer;
 use common::{Browser, InProcess, signed_in_owner_mailing, walk};
 use tellpoint::erasure::Erasure;
@@ -29,26 +29,7 @@ fn link(body: &str, prefix: &str) -> String {
 
 /// Switches a campaign to enrolled participants, keeping the other settings.
 async fn make_enrolled(b: &mut Browser, id: &str) {
-    let page = format!("/admin/campaigns/{id}");
-    let today =
-        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
-    let (start, end) = (
-        today.checked_sub(jiff::Span::new().days(1)).unwrap(),
-        today.checked_add(jiff::Span::new().days(30)).unwrap(),
-    );
-    let (start, end) = (start.to_string(), end.to_string());
-    let settings = [
-        ("title", "Erase me"),
-        ("languages", "en"),
-        ("start", start.as_str()),
-        ("end", end.as_str()),
-        ("time_zone", "Europe/Stockholm"),
-        ("granularity", "day"),
-        ("k", "5"),
-        ("audience", "enrolled"),
-    ];
-    let r = b.post(&page, &settings).await;
-    assert_eq!(r.status, 303, "{}", r.body);
+    save_settings(b, id, "Erase me", &[("audience", "enrolled")]).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -131,7 +112,9 @@ async fn an_unsubscribed_participant_s_key_leaves_every_file_after_the_erasure_r
     let gone = gone[0];
     assert!(!files_holding(&data, &keys[gone]).is_empty(), "still in the file until the run");
 
-    Erasure { store: &srv.state.store, now: srv.clock.now() }.run().unwrap();
+    Erasure { store: &srv.state.store, defaults: &srv.state.config.retention, now: srv.clock.now() }
+        .run()
+        .unwrap();
     assert_eq!(files_holding(&data, &keys[gone]), Vec::<String>::new(), "the key is in no file");
     assert_eq!(files_holding(&data, b"una@example.org"), Vec::<String>::new());
     for (i, key) in keys.iter().enumerate().filter(|(i, _)| *i != gone) {

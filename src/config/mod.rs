@@ -23,6 +23,11 @@ pub const KEYS: &[&str] = &[
     "limits.form_posts_per_minute",
     "limits.body_limit_kib",
     "retention.drafts_days",
+    "retention.contacts_days_after_end",
+    "retention.stories_days_after_close",
+    "retention.quotes_days_after_close",
+    "retention.responses_days_after_close",
+    "retention.outbox_days",
     "limits.tickets_per_link_per_day",
     "smtp.host",
     "smtp.port",
@@ -70,11 +75,28 @@ impl Default for Reminders {
 pub struct Retention {
     /// Days a saved, unfinished form can be resumed.
     pub drafts_days: u32,
+    /// Participants (contact data) are erased this many days after a campaign's end date.
+    pub contacts_days_after_end: u32,
+    /// Story texts are erased this many days after a campaign closes.
+    pub stories_days_after_close: u32,
+    /// Quotes and weekly summaries, likewise.
+    pub quotes_days_after_close: u32,
+    /// Structured responses and counters; when they go, the whole campaign is erased.
+    pub responses_days_after_close: u32,
+    /// Mail not delivered after this many days is dropped from the outbox.
+    pub outbox_days: u32,
 }
 
 impl Default for Retention {
     fn default() -> Self {
-        Retention { drafts_days: 14 }
+        Retention {
+            drafts_days: 14,
+            contacts_days_after_end: 7,
+            stories_days_after_close: 90,
+            quotes_days_after_close: 730,
+            responses_days_after_close: 730,
+            outbox_days: 7,
+        }
     }
 }
 
@@ -331,6 +353,18 @@ impl Config {
                 "retention.drafts_days = {} is out of range; give 1 to 90",
                 self.retention.drafts_days
             ));
+        }
+        let r = &self.retention;
+        for (key, value, max) in [
+            ("contacts_days_after_end", r.contacts_days_after_end, 3650),
+            ("stories_days_after_close", r.stories_days_after_close, 3650),
+            ("quotes_days_after_close", r.quotes_days_after_close, 3650),
+            ("responses_days_after_close", r.responses_days_after_close, 3650),
+            ("outbox_days", r.outbox_days, 30),
+        ] {
+            if !(1..=max).contains(&value) {
+                p.push(format!("retention.{key} = {value} is out of range; give 1 to {max}"));
+            }
         }
         if !(16..=4096).contains(&self.limits.body_limit_kib) {
             p.push(format!(

@@ -104,6 +104,7 @@ fn campaign(k: u32) -> Campaign {
         status: Status::Open,
         version: 1,
         created: 0,
+        closed_on: None,
     }
 }
 

@@ -12,12 +12,24 @@ use super::outbox::{MAIL_STATE, OUTBOX, OutboxRow};
 use super::participants::{
     ADDRESSES, ALLOW_LIST, LINKS, PARTICIPANT_TOKENS, PARTICIPANTS, ParticipantToken, TICKETS, TokenPurpose,
 };
-use super::{Draft, Store, StoreError, from_json, to_json};
+use super::{Draft, Store, StoreError, StoredResponse, from_json, to_json};
 
 // campaign id → its title, while its erasure is under way
 pub(super) const ERASING: TableDefinition<&str, &str> = TableDefinition::new("erasing");
+// (campaign id, class) → day number (UTC) the retention run erased that class
+pub(super) const ERASED_CLASSES: TableDefinition<(&str, &str), i32> = TableDefinition::new("erased_classes");
 // sequence number (from 1) → JSON ErasureEntry
 pub(super) const ERASURE_LOG: TableDefinition<u64, &[u8]> = TableDefinition::new("erasure_log");
+
+/// Removes every row of `table` for which `gone` holds; returns how many.
+macro_rules! remove_where {
+    ($tx:expr, $table:expr, |$k:ident, $v:ident| $gone:expr) => {{
+        let mut t = $tx.open_table($table)?;
+        let before = t.len()?;
+        t.retain(|$k, $v| !$gone)?;
+        before - t.len()?
+    }};
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErasureEntry {
@@ -88,6 +100,94 @@ impl Store {
         Ok((erased, true))
     }
 
+    /// Whether the retention run has erased `class` of a campaign already.
+    pub fn class_erased(&self, campaign_id: &str, class: &str) -> Result<bool, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(ERASED_CLASSES)?;
+        Ok(table.get((campaign_id, class))?.is_some())
+    }
+
+    pub fn mark_class_erased(&self, campaign_id: &str, class: &str, day: i32) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.open_table(ERASED_CLASSES)?.insert((campaign_id, class), day)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a campaign's participants with everything that reaches them: address index,
+    /// links, allow-list, confirmation links and queued mail. (Their keys go first.)
+    pub fn erase_contacts(&self, campaign_id: &str) -> Result<u64, StoreError> {
+        let tx = self.write()?;
+        let id = campaign_id;
+        let n = remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id);
+        let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
+        let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
+        let _ = remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id);
+        let _ = remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
+            .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id)));
+        let _ = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
+            .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id)));
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Removes the sealed story texts of up to `limit` responses after `from` (a key);
+    /// returns how many and where to go on from (None when done).
+    pub fn strip_stories_batch(
+        &self,
+        campaign_id: &str,
+        from: Option<[u8; 16]>,
+        limit: usize,
+    ) -> Result<(u64, Option<[u8; 16]>), StoreError> {
+        let tx = self.write()?;
+        let start = from.map_or([0u8; 16], |k| next_key(k));
+        let (stripped, next) = {
+            let mut table = tx.open_table(RESPONSES)?;
+            let mut batch: Vec<([u8; 16], StoredResponse)> = Vec::new();
+            let mut last = None;
+            let mut read = 0;
+            for row in table.range((campaign_id, start)..=(campaign_id, [255u8; 16]))?.take(limit) {
+                let (k, v) = row?;
+                let key = k.value().1;
+                last = Some(key);
+                read += 1;
+                let r: StoredResponse = from_json(v.value())?;
+                if r.sealed_stories.is_some() {
+                    batch.push((key, r));
+                }
+            }
+            for (key, mut r) in batch.iter().cloned() {
+                r.sealed_stories = None;
+                table.insert((campaign_id, key), to_json(&r)?.as_slice())?;
+            }
+            let done = read < limit || last.is_none_or(|k| k == [255u8; 16]);
+            (batch.len() as u64, if done { None } else { last })
+        };
+        tx.commit()?;
+        Ok((stripped, next))
+    }
+
+    /// Deletes a campaign's quotes, story marks, watch list and published summaries;
+    /// returns (quotes, summaries).
+    pub fn erase_quotes_and_summaries(&self, campaign_id: &str) -> Result<(u64, u64), StoreError> {
+        let tx = self.write()?;
+        let id = campaign_id;
+        let quotes = remove_where!(tx, QUOTES, |k, _v| k.0 == id);
+        let summaries = remove_where!(tx, SUMMARIES, |k, _v| k.0 == id);
+        let _ = remove_where!(tx, STORY_MARKS, |k, _v| k.0 == id);
+        tx.open_table(WATCH_TERMS)?.remove(id)?;
+        tx.commit()?;
+        Ok((quotes, summaries))
+    }
+
+    /// Drops mail queued before `before` (unix second) that was never delivered.
+    pub fn drop_old_mail(&self, before: i64) -> Result<u64, StoreError> {
+        let tx = self.write()?;
+        let n = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v).is_ok_and(|r| r.queued < before));
+        tx.commit()?;
+        Ok(n)
+    }
+
     pub fn append_erasure_log(&self, entries: &[ErasureEntry]) -> Result<(), StoreError> {
         let tx = self.write()?;
         {
@@ -109,14 +209,17 @@ impl Store {
     }
 }
 
-/// Removes every row of `table` for which `gone` holds; returns how many.
-macro_rules! remove_where {
-    ($tx:expr, $table:expr, |$k:ident, $v:ident| $gone:expr) => {{
-        let mut t = $tx.open_table($table)?;
-        let before = t.len()?;
-        t.retain(|$k, $v| !$gone)?;
-        before - t.len()?
-    }};
+/// The key right after `k` in byte order.
+fn next_key(mut k: [u8; 16]) -> [u8; 16] {
+    for b in k.iter_mut().rev() {
+        if *b == 255 {
+            *b = 0;
+        } else {
+            *b += 1;
+            return k;
+        }
+    }
+    [255u8; 16]
 }
 
 /// Everything of a campaign but its responses, and the campaign itself.
@@ -160,5 +263,6 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
         add("campaign", 1);
     }
     tx.open_table(ERASING)?.remove(id)?;
+    let _ = remove_where!(tx, ERASED_CLASSES, |k, _v| k.0 == id);
     Ok(erased)
 }

@@ -100,6 +100,7 @@ fn migrate_5_moderation_and_summaries(tx: &WriteTransaction) -> Result<(), Store
     tx.open_table(moderation::SUMMARIES)?;
     tx.open_table(erasure::ERASING)?;
     tx.open_table(erasure::ERASURE_LOG)?;
+    tx.open_table(erasure::ERASED_CLASSES)?;
     backfill_response_slots(tx)
 }
 

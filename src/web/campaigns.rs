@@ -129,6 +129,7 @@ pub fn campaign_page(
         allow_count => state.store.allow_list_len(&c.id)?, allow_pasted => allow.pasted,
         allow_problems => allow.problems, allow_notice => allow.notice,
         mail_enabled => state.config.smtp.enabled(),
+        defaults => state.config.retention,
     };
     let invalid = !errors.is_empty() || import.is_some() || !allow.problems.is_empty();
     Ok(view.form("admin/campaign.html", ctx, invalid))
@@ -197,6 +198,10 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "summary_day" => input.summary_day = v,
             "summary_at" => input.summary_at = v,
             "summary_mail" => input.summary_mail = v,
+            "keep_contacts" => input.keep_contacts = v,
+            "keep_stories" => input.keep_stories = v,
+            "keep_quotes" => input.keep_quotes = v,
+            "keep_responses" => input.keep_responses = v,
             _ => {}
         }
     }

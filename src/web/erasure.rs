@@ -44,7 +44,7 @@ pub fn erase_campaign(
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     let c = state.campaigns().get(&id).map_err(campaign_error)?;
-    let erasure = Erasure { store: &state.store, now: state.clock.now() };
+    let erasure = Erasure { store: &state.store, defaults: &state.config.retention, now: state.clock.now() };
     match erasure.erase_campaign(&c, &form.title, &user.username) {
         Ok(_) => Ok(Redirect::see_other("/admin/erasure").into_response()),
         Err(e @ ErasureError::TitleMismatch) => {

@@ -99,6 +99,32 @@ pub async fn build_and_open_with(
     (id, slug)
 }
 
+/// Saves a campaign's settings: the ones `build_and_open` sets, with `overrides` replacing
+/// or adding fields.
+pub async fn save_settings(b: &mut Browser, id: &str, title: &str, overrides: &[(&str, &str)]) {
+    let today =
+        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
+    let start = today.checked_sub(jiff::Span::new().days(1)).unwrap().to_string();
+    let end = today.checked_add(jiff::Span::new().days(30)).unwrap().to_string();
+    let base = [
+        ("title", title),
+        ("languages", "en"),
+        ("start", start.as_str()),
+        ("end", end.as_str()),
+        ("time_zone", "Europe/Stockholm"),
+        ("granularity", "day"),
+        ("k", "5"),
+        ("audience", "link"),
+    ];
+    let fields: Vec<(&str, &str)> = base
+        .into_iter()
+        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
+        .chain(overrides.iter().copied())
+        .collect();
+    let r = b.post(&format!("/admin/campaigns/{id}"), &fields).await;
+    assert_eq!(r.status, 303, "settings: {}", r.body);
+}
+
 /// A full, valid set of answers for `every_kind()` (question ids q1..q8).
 pub fn full_answers(story: &str) -> Vec<(String, String)> {
     [
