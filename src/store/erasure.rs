@@ -140,7 +140,7 @@ impl Store {
         limit: usize,
     ) -> Result<(u64, Option<[u8; 16]>), StoreError> {
         let tx = self.write()?;
-        let start = from.map_or([0u8; 16], |k| next_key(k));
+        let start = from.map_or([0u8; 16], next_key);
         let (stripped, next) = {
             let mut table = tx.open_table(RESPONSES)?;
             let mut batch: Vec<([u8; 16], StoredResponse)> = Vec::new();
