@@ -266,3 +266,49 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     let _ = remove_where!(tx, ERASED_CLASSES, |k, _v| k.0 == id);
     Ok(erased)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewResponse;
+
+    #[test]
+    fn stories_are_stripped_batch_by_batch_to_the_last_response() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let batch: Vec<NewResponse> = (0..12u8)
+            .map(|i| NewResponse {
+                campaign_id: "c".into(),
+                record: StoredResponse {
+                    version: 1,
+                    period: 0,
+                    answers: Default::default(),
+                    sealed_stories: Some(vec![i]),
+                },
+                slots: vec![0],
+                layout_len: 1,
+                nonce_hash: [i; 32],
+                nonce_keep_until: 0,
+                ticket: None,
+                now: 0,
+            })
+            .collect();
+        store.record_responses(&batch).unwrap();
+        let (mut from, mut total, mut rounds) = (None, 0, 0);
+        loop {
+            let (n, next) = store.strip_stories_batch("c", from, 5).unwrap();
+            total += n;
+            rounds += 1;
+            match next {
+                Some(k) => from = Some(k),
+                None => break,
+            }
+        }
+        assert_eq!((total, rounds), (12, 3));
+        assert!(store.responses_of("c").unwrap().iter().all(|r| r.sealed_stories.is_none()));
+        assert_eq!(
+            next_key([0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255])[..2],
+            [1, 0]
+        );
+    }
+}
