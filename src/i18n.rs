@@ -373,6 +373,97 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         ],
         "quotes" => ["In their words", "Med deras ord", "In hun woorden"],
         "published" => ["Published", "Publicerad", "Gepubliceerd"],
+        "notice_title" => ["Privacy notice", "Integritetsmeddelande", "Privacyverklaring"],
+        "notice_link" => ["Privacy", "Integritet", "Privacy"],
+        "notice_who_h" => ["Who is responsible", "Vem som är ansvarig", "Wie verantwoordelijk is"],
+        "notice_who" => [
+            "{controller} is responsible for the data of this campaign. Contact: {contact}.",
+            "{controller} är personuppgiftsansvarig för den här kampanjens data. Kontakt: {contact}.",
+            "{controller} is verantwoordelijk voor de gegevens van deze campagne. Contact: {contact}.",
+        ],
+        "notice_who_unset" => [
+            "The organisation that invited you is responsible for the data of this campaign; ask it for its contact details.",
+            "Organisationen som bjöd in dig är ansvarig för den här kampanjens data; fråga den om kontaktuppgifter.",
+            "De organisatie die u uitnodigde is verantwoordelijk voor de gegevens van deze campagne; vraag haar om contactgegevens.",
+        ],
+        "notice_what_h" => ["What is collected", "Vad som samlas in", "Wat wordt verzameld"],
+        "notice_answers" => [
+            "Your answers to the questions, dated to the {period}.",
+            "Dina svar på frågorna, daterade till {period}.",
+            "Uw antwoorden op de vragen, gedateerd op de {period}.",
+        ],
+        "notice_stories" => [
+            "What you write in your own words, stored encrypted. Only moderators read it; it is published only as a quote they rewrite.",
+            "Det du skriver med egna ord, lagrat krypterat. Bara moderatorer läser det; det publiceras bara som ett citat som de skriver om.",
+            "Wat u in eigen woorden schrijft, versleuteld opgeslagen. Alleen moderatoren lezen het; het wordt alleen gepubliceerd als een citaat dat zij herschrijven.",
+        ],
+        "notice_contact" => [
+            "Your email address and language, only to send you reminders: stored encrypted, apart from your answers, and never linked to them.",
+            "Din e-postadress och ditt språk, bara för att skicka påminnelser: lagrade krypterat, skilda från dina svar och aldrig kopplade till dem.",
+            "Uw e-mailadres en taal, alleen om u herinneringen te sturen: versleuteld opgeslagen, los van uw antwoorden en er nooit aan gekoppeld.",
+        ],
+        "notice_not_h" => ["What is not collected", "Vad som inte samlas in", "Wat niet wordt verzameld"],
+        "notice_not" => [
+            "No IP address, no browser or device data, no time finer than the {period}, and no record of whether or when you answered.",
+            "Ingen IP-adress, inga uppgifter om webbläsare eller enhet, ingen tid finare än {period}, och ingen uppgift om huruvida eller när du svarade.",
+            "Geen IP-adres, geen browser- of apparaatgegevens, geen tijd fijner dan de {period}, en geen registratie van of en wanneer u antwoordde.",
+        ],
+        "period_day" => ["day", "dagen", "dag"],
+        "period_week" => ["week", "veckan", "week"],
+        "notice_why_h" => ["Why", "Varför", "Waarom"],
+        "notice_why" => [
+            "To see patterns in what people experience, never to judge a person. Figures about fewer than {k} responses, or figures from which such a group could be worked out, are never shown to anyone.",
+            "För att se mönster i vad människor upplever, aldrig för att bedöma en person. Siffror om färre än {k} svar, eller siffror som en sådan grupp kan räknas fram ur, visas aldrig för någon.",
+            "Om patronen te zien in wat mensen meemaken, nooit om een persoon te beoordelen. Cijfers over minder dan {k} reacties, of cijfers waaruit zo'n groep kan worden afgeleid, worden aan niemand getoond.",
+        ],
+        "notice_keep_h" => ["How long it is kept", "Hur länge det sparas", "Hoe lang het wordt bewaard"],
+        "notice_keep_contacts" => [
+            "Your email address: until {n} days after the campaign ends on {date}, or at once when you unsubscribe or ask for erasure.",
+            "Din e-postadress: till {n} dagar efter att kampanjen slutar den {date}, eller direkt när du avregistrerar dig eller begär radering.",
+            "Uw e-mailadres: tot {n} dagen na het einde van de campagne op {date}, of meteen wanneer u zich afmeldt of om verwijdering vraagt.",
+        ],
+        "notice_keep_stories" => [
+            "Texts in your own words: {n} days after the campaign closes.",
+            "Texter med egna ord: {n} dagar efter att kampanjen avslutats.",
+            "Teksten in eigen woorden: {n} dagen na het sluiten van de campagne.",
+        ],
+        "notice_keep_quotes" => [
+            "Quotes and weekly summaries: {n} days after the campaign closes.",
+            "Citat och veckosammanfattningar: {n} dagar efter att kampanjen avslutats.",
+            "Citaten en weekoverzichten: {n} dagen na het sluiten van de campagne.",
+        ],
+        "notice_keep_responses" => [
+            "Answers and the figures made from them: {n} days after the campaign closes; then the whole campaign is erased.",
+            "Svar och siffrorna som görs av dem: {n} dagar efter att kampanjen avslutats; sedan raderas hela kampanjen.",
+            "Antwoorden en de cijfers die ervan worden gemaakt: {n} dagen na het sluiten van de campagne; daarna wordt de hele campagne gewist.",
+        ],
+        "notice_erased" => [
+            "Erased means erased: the encryption key of erased data is destroyed, so no copy of it can be read any more.",
+            "Raderat betyder raderat: krypteringsnyckeln till raderade data förstörs, så ingen kopia kan läsas längre.",
+            "Gewist is gewist: de versleutelingssleutel van gewiste gegevens wordt vernietigd, zodat geen kopie meer leesbaar is.",
+        ],
+        "notice_where_h" => ["Where the data is", "Var data finns", "Waar de gegevens zijn"],
+        "notice_where" => [
+            "On the organisation's own server ({host}). Nothing is passed to other services.",
+            "På organisationens egen server ({host}). Inget lämnas vidare till andra tjänster.",
+            "Op de eigen server van de organisatie ({host}). Niets wordt aan andere diensten doorgegeven.",
+        ],
+        "notice_where_mail" => [
+            "Reminder mails are handed to the organisation's mail server, which delivers them.",
+            "Påminnelser lämnas till organisationens e-postserver, som levererar dem.",
+            "Herinneringen worden aan de mailserver van de organisatie gegeven, die ze bezorgt.",
+        ],
+        "notice_rights_h" => ["Your rights", "Dina rättigheter", "Uw rechten"],
+        "notice_rights" => [
+            "You may see, download, correct or erase what is held about your email address; every reminder also has a link to unsubscribe at once. Your answers cannot be shown or erased one by one: nothing links them to you.",
+            "Du kan se, ladda ner, rätta eller radera det som finns om din e-postadress; varje påminnelse har också en länk för att avregistrera dig direkt. Dina svar kan inte visas eller raderas ett och ett: inget kopplar dem till dig.",
+            "U kunt inzien, downloaden, corrigeren of wissen wat over uw e-mailadres is opgeslagen; elke herinnering heeft ook een link om u meteen af te melden. Uw antwoorden kunnen niet een voor een worden getoond of gewist: niets koppelt ze aan u.",
+        ],
+        "notice_rights_link" => [
+            "See or erase what is held about your address",
+            "Se eller radera det som finns om din adress",
+            "Bekijk of wis wat over uw adres is opgeslagen",
+        ],
         _ => return "(missing text)",
     };
     row[Lang::ALL.iter().position(|l| *l == lang).expect("every language has a column")]

@@ -389,6 +389,9 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     s.go(&format!("{}/s/{slug}", srv.base)).await;
     s.wait_for_text("Someone said something.").await;
     axe_clean("the summary", s.axe().await);
+    s.go(&format!("{}/privacy/{slug}", srv.base)).await;
+    s.wait_for_text("No IP address").await;
+    axe_clean("the privacy notice", s.axe().await);
     staff_sign_in(&s, &srv, &mut owner).await;
     s.go(&format!("{}/admin/campaigns/{id}/dashboard", srv.base)).await;
     s.wait_for_text("dashboard").await;

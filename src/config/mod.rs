@@ -37,6 +37,8 @@ pub const KEYS: &[&str] = &[
     "smtp.from",
     "smtp.per_second",
     "reminders.catch_up_minutes",
+    "privacy.controller",
+    "privacy.contact",
 ];
 
 /// Environment variables with the prefix that are not config keys but are known.
@@ -55,6 +57,17 @@ pub struct Config {
     pub retention: Retention,
     pub smtp: Smtp,
     pub reminders: Reminders,
+    pub privacy: Privacy,
+}
+
+/// Who is responsible for the data (named in every campaign's privacy notice).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Privacy {
+    /// The organisation that is the controller, e.g. "Stichting Voorbeeld".
+    pub controller: String,
+    /// How to reach it about personal data: an address or a mail address.
+    pub contact: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -169,6 +182,7 @@ impl Default for Config {
             retention: Retention::default(),
             smtp: Smtp::default(),
             reminders: Reminders::default(),
+            privacy: Privacy::default(),
         }
     }
 }

@@ -53,7 +53,7 @@ fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<
         lang => lang.code(), slug => c.slug, campaign => c.settings.title, email, error, langs,
         title => t(lang, "enrol_title"), text => t(lang, "enrol_text"), email_label => t(lang, "email_label"),
         lang_label => t(lang, "language"), button => t(lang, "enrol_button"), problem => t(lang, "problem"),
-        privacy_label => t(lang, "your_data"),
+        privacy_label => t(lang, "your_data"), notice => super::respond::notice(c, lang),
     };
     view.form("participant/enrol.html", ctx, error.is_some())
 }

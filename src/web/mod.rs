@@ -218,6 +218,7 @@ fn routes() -> Route {
         .at("/privacy/access/:token/change", post(privacy::change_address))
         .at("/privacy/access/:token/erase", post(privacy::erase))
         .at("/privacy/change/:token", get(privacy::show_change_confirm).post(privacy::confirm_change))
+        .at("/privacy/:slug", get(privacy::show_notice))
         .at("/admin/mail", get(mail::show_mail).post(mail::save_from_name))
         .at("/admin/mail/test", post(mail::send_test_mail))
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))

@@ -234,3 +234,86 @@ pub fn confirm_change(
         Err(e) => Err(e.into()),
     }
 }
+
+/// A campaign's privacy notice, written from its actual settings and the instance's
+/// configuration, so it says what the software does.
+#[handler]
+pub fn show_notice(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> poem::Result<Response> {
+    let live = super::respond::load(&state, &slug)?;
+    let c = &live.campaign;
+    let lang = super::respond::choose_lang(c, &query.lang, req);
+    let s = &c.settings;
+    let r = c.retention(&state.config.retention);
+    let period = t(
+        lang,
+        if s.granularity == crate::campaign::Granularity::Week { "period_week" } else { "period_day" },
+    );
+    let enrolled = s.audience == crate::campaign::Audience::Enrolled;
+    let has_stories = live
+        .questionnaire
+        .questions
+        .iter()
+        .any(|q| matches!(q.kind, crate::questionnaire::Kind::Story { .. }));
+    let p = &state.config.privacy;
+    let who = if p.controller.trim().is_empty() {
+        t(lang, "notice_who_unset").to_string()
+    } else {
+        let contact =
+            if p.contact.trim().is_empty() { state.config.public_url.clone() } else { p.contact.clone() };
+        t(lang, "notice_who").replace("{controller}", &p.controller).replace("{contact}", &contact)
+    };
+    let mut collected = vec![t(lang, "notice_answers").replace("{period}", period)];
+    if has_stories {
+        collected.push(t(lang, "notice_stories").into());
+    }
+    if enrolled {
+        collected.push(t(lang, "notice_contact").into());
+    }
+    let days = |key: &str, n: u32| t(lang, key).replace("{n}", &n.to_string());
+    let mut kept = Vec::new();
+    if enrolled {
+        kept.push(
+            days("notice_keep_contacts", r.contacts_days_after_end).replace("{date}", &s.end.to_string()),
+        );
+    }
+    if has_stories {
+        kept.push(days("notice_keep_stories", r.stories_days_after_close));
+    }
+    kept.push(days("notice_keep_quotes", r.quotes_days_after_close));
+    kept.push(days("notice_keep_responses", r.responses_days_after_close));
+    kept.push(t(lang, "notice_erased").into());
+    let host = state
+        .config
+        .public_url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let mut place = vec![t(lang, "notice_where").replace("{host}", host)];
+    if enrolled {
+        place.push(t(lang, "notice_where_mail").into());
+    }
+    let ctx = minijinja::context! {
+        lang => lang.code(), title => s.title, slug => c.slug,
+        heading => t(lang, "notice_title"),
+        switch => super::respond::lang_choices(c, lang),
+        sections => vec![
+            minijinja::context! { h => t(lang, "notice_who_h"), ps => vec![who] },
+            minijinja::context! { h => t(lang, "notice_what_h"), ps => collected },
+            minijinja::context! { h => t(lang, "notice_not_h"), ps => vec![t(lang, "notice_not").replace("{period}", period)] },
+            minijinja::context! { h => t(lang, "notice_why_h"), ps => vec![t(lang, "notice_why").replace("{k}", &s.k.to_string())] },
+            minijinja::context! { h => t(lang, "notice_keep_h"), ps => kept },
+            minijinja::context! { h => t(lang, "notice_where_h"), ps => place },
+            minijinja::context! { h => t(lang, "notice_rights_h"), ps => vec![t(lang, "notice_rights").to_string()] },
+        ],
+        rights_link => format!("/privacy?lang={}", lang.code()),
+        rights_label => t(lang, "notice_rights_link"),
+        language => t(lang, "language"),
+    };
+    Ok(view.ok("participant/notice.html", ctx))
+}

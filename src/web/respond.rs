@@ -48,6 +48,11 @@ pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
     state.live.by_slug(&state.campaigns(), slug).map_err(internal)?.ok_or_else(not_found)
 }
 
+/// The footer link to a campaign's privacy notice, in the page's language.
+pub(super) fn notice(c: &Campaign, lang: Lang) -> Value {
+    context! { href => format!("/privacy/{}?lang={}", c.slug, lang.code()), label => t(lang, "notice_link") }
+}
+
 /// The campaign's languages for a language switch or select, `lang` marked current.
 pub(super) fn lang_choices(c: &Campaign, lang: Lang) -> Vec<Value> {
     c.settings
@@ -164,7 +169,7 @@ fn render_form(
     .map(|k| (k, t(lang, k)))
     .collect();
     let ctx = context! {
-        lang => lang.code(), title => c.settings.title, slug => c.slug,
+        lang => lang.code(), title => c.settings.title, slug => c.slug, notice => notice(c, lang),
         intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
         questions, switch, words, nonce => crate::accounts::new_token(), first_error,
         error_count => errors.len(), total => q.questions.len(), resume, preview, ticket,
@@ -344,6 +349,7 @@ pub fn show_thanks(
     Ok(view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
         summaries => format!("/s/{}?lang={}", c.slug, lang.code()), summaries_label => t(lang, "summary_read"),
+        notice => notice(c, lang),
     }))
 }
 

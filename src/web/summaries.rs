@@ -57,7 +57,7 @@ pub fn show_summaries(
             .collect();
     let ctx = context! {
         lang => lang.code(), title => c.settings.title, slug => c.slug, weeks, words,
-        switch => lang_choices(c, lang),
+        switch => lang_choices(c, lang), notice => super::respond::notice(c, lang),
     };
     Ok(view.ok("participant/summary.html", ctx))
 }
