@@ -41,6 +41,13 @@ enum Command {
     CheckConfig,
     /// Exit 0 when the running instance answers /healthz.
     Healthcheck,
+    /// Run the erasure run at once: what has outlived its retention, erasures a crash
+    /// interrupted, destroyed keys out of the keyring file. Stop the server first.
+    Erase {
+        /// Confirms that the run should start now.
+        #[arg(long)]
+        now: bool,
+    },
     /// Administration that needs no web session.
     Admin {
         #[command(subcommand)]
@@ -90,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Serve => serve(path),
         Command::CheckConfig => check_config(path),
         Command::Healthcheck => healthcheck(path),
+        Command::Erase { now } => erase(path, now),
         Command::Admin { command } => admin(path, command),
     };
     match result {
@@ -292,6 +300,24 @@ fn open_for_admin(config: &Config) -> Result<(Store, Accounts), Failure> {
         MasterKey::load_or_create(&config.data_dir).map_err(|e| Failure::Other(e.to_string()))?;
     let store = Store::open(&config.data_dir)?;
     Ok((store, Accounts::new(&master)))
+}
+
+fn erase(path: Option<&Path>, now: bool) -> Result<(), Failure> {
+    if !now {
+        return Err(Failure::Other(
+            "tellpoint erase erases data for good; run it as `tellpoint erase --now` (with the server stopped)".into(),
+        ));
+    }
+    let (config, _) = load_config(path)?;
+    let store = Store::open(&config.data_dir)?;
+    let run =
+        crate::erasure::Erasure { store: &store, defaults: &config.retention, now: Clock::default().now() };
+    let entries = run.run()?;
+    for e in &entries {
+        println!("{}  {}  {}: {}", crate::campaign::date_of(e.day), e.campaign, e.class, e.count);
+    }
+    println!("erasure run done: {} entries added to the erasure log", entries.len());
+    Ok(())
 }
 
 fn admin(path: Option<&Path>, command: AdminCommand) -> Result<(), Failure> {

@@ -153,8 +153,19 @@ async fn admin_commands() {
     let (code, text) = run(dir.path(), &["admin", "reset-mfa", "OLGA"], &[]);
     assert_eq!(code, 0, "{text}");
 
+    // The erasure run from the command line: only with --now, and not beside the server.
+    let (code, text) = run(dir.path(), &["erase"], &[]);
+    assert_eq!(code, 1);
+    assert!(text.contains("tellpoint erase --now"), "{text}");
+    let (code, text) = run(dir.path(), &["erase", "--now"], &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("erasure run done"));
+
     // After the reset, signing in leads to TOTP enrolment.
     let tp = Instance::start(dir.path(), &[]);
+    let (code, text) = run(dir.path(), &["erase", "--now"], &[]);
+    assert_eq!(code, 3, "the store is held by the server: {text}");
+    assert!(text.contains("stop that process first"), "{text}");
     let mut b = tp.browser();
     let r = b.post("/login", &[("username", "olga"), ("password", PASSWORD)]).await;
     assert_eq!(r.location(), "/login/enrol");

@@ -66,3 +66,13 @@ pub fn show_erasure_log(state: Data<&Arc<AppState>>, view: View, user: StaffUser
         .collect();
     Ok(view.signed_in(&user).ok("admin/erasure.html", context! { entries }))
 }
+
+/// The erasure run, started by an owner from the erasure log page.
+#[handler]
+pub fn run_erasure(state: Data<&Arc<AppState>>, user: StaffUser) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let now = state.clock.now();
+    Erasure { store: &state.store, defaults: &state.config.retention, now }.run()?;
+    state.store.append_audit(now, &user.username, "erasure.run", "")?;
+    Ok(Redirect::see_other("/admin/erasure").into_response())
+}

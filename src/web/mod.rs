@@ -237,6 +237,7 @@ fn routes() -> Route {
         .at("/s/:slug", get(summaries::show_summaries))
         .at("/admin/campaigns/:id/erase", get(erasure::show_erase).post(erasure::erase_campaign))
         .at("/admin/erasure", get(erasure::show_erasure_log))
+        .at("/admin/erasure/run", post(erasure::run_erasure))
         .at("/admin/campaigns/:id/report", get(report::show_report))
         .at("/admin/campaigns/:id/export/aggregates.csv", get(report::export_csv))
         .at("/admin/campaigns/:id/export/aggregates.json", get(report::export_json))
