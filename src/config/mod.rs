@@ -28,6 +28,8 @@ pub const KEYS: &[&str] = &[
     "retention.quotes_days_after_close",
     "retention.responses_days_after_close",
     "retention.outbox_days",
+    "retention.run_at",
+    "retention.time_zone",
     "limits.tickets_per_link_per_day",
     "smtp.host",
     "smtp.port",
@@ -98,6 +100,17 @@ pub struct Retention {
     pub responses_days_after_close: u32,
     /// Mail not delivered after this many days is dropped from the outbox.
     pub outbox_days: u32,
+    /// Local time (HH:MM, in `time_zone`) of the daily erasure run.
+    pub run_at: String,
+    pub time_zone: String,
+}
+
+impl Retention {
+    /// The daily run's time and zone (checked by `Config::problems`).
+    pub fn schedule(&self) -> (jiff::civil::Time, jiff::tz::TimeZone) {
+        let at = self.run_at.parse().unwrap_or(jiff::civil::Time::constant(3, 30, 0, 0));
+        (at, jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC))
+    }
 }
 
 impl Default for Retention {
@@ -109,6 +122,8 @@ impl Default for Retention {
             quotes_days_after_close: 730,
             responses_days_after_close: 730,
             outbox_days: 7,
+            run_at: "03:30".into(),
+            time_zone: "Europe/Stockholm".into(),
         }
     }
 }
@@ -379,6 +394,15 @@ impl Config {
             if !(1..=max).contains(&value) {
                 p.push(format!("retention.{key} = {value} is out of range; give 1 to {max}"));
             }
+        }
+        if r.run_at.parse::<jiff::civil::Time>().is_err() {
+            p.push(format!("retention.run_at = {:?} is not a time; give HH:MM, e.g. \"03:30\"", r.run_at));
+        }
+        if jiff::tz::TimeZone::get(&r.time_zone).is_err() {
+            p.push(format!(
+                "retention.time_zone = {:?} is not a known time zone; use a name such as \"Europe/Stockholm\"",
+                r.time_zone
+            ));
         }
         if !(16..=4096).contains(&self.limits.body_limit_kib) {
             p.push(format!(

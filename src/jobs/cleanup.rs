@@ -14,8 +14,5 @@ pub fn run(state: &AppState, now: i64) -> Result<(), StoreError> {
     if sessions + links + drafts > 0 {
         tracing::info!(sessions, links, drafts, "removed expired sessions, links and drafts");
     }
-    // Finishes any campaign erasure a crash interrupted, erases what has outlived its
-    // retention, and drops destroyed keys from the keyring file.
-    crate::erasure::Erasure { store: &state.store, defaults: &state.config.retention, now }.run()?;
     Ok(())
 }

@@ -21,6 +21,25 @@ pub fn spawn(state: Arc<AppState>) {
         let now = for_reminders.clock.now();
         reminders::run(&for_reminders, now).map(|_| ())
     });
+    let for_erasure = state.clone();
+    let mut last_run: Option<jiff::civil::Date> = None;
+    every(Duration::from_secs(60), "erasure", move || {
+        let now = for_erasure.clock.now();
+        let (at, zone) = for_erasure.config.retention.schedule();
+        let local = jiff::Timestamp::from_second(now).unwrap_or_default().to_zoned(zone);
+        // Once a day, at or after the configured time; a restart later that day runs it
+        // again, which the run's idempotence makes harmless.
+        if local.time() < at || last_run == Some(local.date()) {
+            return Ok(());
+        }
+        last_run = Some(local.date());
+        let run = crate::erasure::Erasure {
+            store: &for_erasure.store,
+            defaults: &for_erasure.config.retention,
+            now,
+        };
+        run.run().map(|_| ())
+    });
     let for_summaries = state.clone();
     every(Duration::from_secs(60), "summaries", move || {
         let now = for_summaries.clock.now();
