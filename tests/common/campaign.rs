@@ -60,28 +60,7 @@ pub async fn build_and_open_with(
     assert_eq!(r.status, 303, "{}", r.body);
     let page = r.location().to_string();
     let id = page.rsplit('/').next().unwrap().to_string();
-    let today =
-        jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
-    let start = today.checked_sub(jiff::Span::new().days(1)).unwrap().to_string();
-    let end = today.checked_add(jiff::Span::new().days(30)).unwrap().to_string();
-    let settings = [
-        ("title", title),
-        ("intro", "Tell us what you experienced."),
-        ("languages", "en"),
-        ("start", start.as_str()),
-        ("end", end.as_str()),
-        ("time_zone", "Europe/Stockholm"),
-        ("granularity", "day"),
-        ("k", "5"),
-        ("audience", "link"),
-    ];
-    let settings: Vec<(&str, &str)> = settings
-        .into_iter()
-        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
-        .chain(overrides.iter().copied())
-        .collect();
-    let r = b.post(&page, &settings).await;
-    assert_eq!(r.status, 303, "settings: {}", r.body);
+    save_settings(b, &id, title, overrides).await;
     for (kind, fields) in every_kind() {
         let form = b.get(&format!("{page}/questions?kind={kind}")).await;
         assert_eq!(form.status, 200, "{kind} form");
@@ -108,6 +87,7 @@ pub async fn save_settings(b: &mut Browser, id: &str, title: &str, overrides: &[
     let end = today.checked_add(jiff::Span::new().days(30)).unwrap().to_string();
     let base = [
         ("title", title),
+        ("intro", "Tell us what you experienced."),
         ("languages", "en"),
         ("start", start.as_str()),
         ("end", end.as_str()),
