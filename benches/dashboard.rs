@@ -77,6 +77,7 @@ fn main() {
                         period: start + rng.gen_range(0..28),
                         answers,
                         sealed_stories: None,
+                        story_key: false,
                     },
                     layout_len: len,
                     nonce_hash: nonce,

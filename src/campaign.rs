@@ -414,6 +414,12 @@ pub fn scope_of(campaign_id: &str) -> String {
     format!("campaign:{campaign_id}")
 }
 
+/// The scope of a campaign's story key: story texts are sealed under a key of their own,
+/// destroyed when their retention runs out, long before the campaign key.
+pub fn stories_scope(campaign_id: &str) -> String {
+    format!("stories:{campaign_id}")
+}
+
 /// Days since 1970-01-01 for a civil date: the period number stored with responses.
 pub fn day_number(date: Date) -> i32 {
     date.since(Date::constant(1970, 1, 1)).map(|s| s.get_days()).unwrap_or(0)

@@ -75,6 +75,8 @@ impl Campaigns<'_> {
         };
         let key = DataKey::generate();
         let wrapped = self.master.wrap(&campaign.scope(), &key);
+        let stories = crate::campaign::stories_scope(&campaign.id);
+        self.store.put_key(&stories, &self.master.wrap(&stories, &DataKey::generate()))?;
         self.store.create_campaign(&campaign, &wrapped, &Questionnaire::default())?;
         self.store.append_audit(self.now, by, "campaign.created", &campaign.id)?;
         Ok(campaign)
@@ -96,6 +98,16 @@ impl Campaigns<'_> {
         let scope = crate::campaign::scope_of(campaign_id);
         let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
         Ok(self.master.unwrap(&scope, &wrapped)?)
+    }
+
+    /// The key story texts are sealed under: the campaign's own story key, or (campaigns
+    /// made before story keys, or whose stories were erased) none.
+    pub fn story_key(&self, campaign_id: &str) -> Result<Option<DataKey>, CampaignError> {
+        let scope = crate::campaign::stories_scope(campaign_id);
+        match self.store.wrapped_key(&scope)? {
+            Some(wrapped) => Ok(Some(self.master.unwrap(&scope, &wrapped)?)),
+            None => Ok(None),
+        }
     }
 
     pub fn update_settings(
@@ -179,6 +191,8 @@ pub struct Live {
     pub campaign: Campaign,
     pub questionnaire: Questionnaire,
     pub key: DataKey,
+    /// Seals new stories; `None` for campaigns from before story keys.
+    pub story_key: Option<DataKey>,
 }
 
 /// Campaigns by slug, dropped whenever the store's campaign generation moves on.
@@ -203,6 +217,7 @@ impl LiveCampaigns {
         let live = Arc::new(Live {
             questionnaire: campaigns.current_questionnaire(&campaign)?,
             key: campaigns.data_key(&campaign)?,
+            story_key: campaigns.story_key(&campaign.id)?,
             campaign,
         });
         let mut cached = self.cached.lock().expect("cache lock");

@@ -50,7 +50,7 @@ impl Erasure<'_> {
     /// Destroys the keys of a campaign whose erasure has begun, deletes its rows and logs
     /// what went. Safe to run again after a crash at any point.
     fn finish(&self, id: &str, title: &str) -> Result<Vec<ErasureEntry>, StoreError> {
-        let mut scopes = vec![crate::campaign::scope_of(id)];
+        let mut scopes = vec![crate::campaign::scope_of(id), crate::campaign::stories_scope(id)];
         scopes.extend(self.store.key_scopes(&format!("contact:{id}:")));
         let keys = scopes.len() as u64;
         self.store.destroy_keys(&scopes)?;
@@ -143,6 +143,8 @@ impl Erasure<'_> {
         if closed.is_some_and(|d| days(d) > r.stories_days_after_close as i32)
             && !self.store.class_erased(&c.id, "stories")?
         {
+            // The story key first: every sealed copy of the texts is unreadable from here.
+            self.store.destroy_keys(&[crate::campaign::stories_scope(&c.id)])?;
             let mut from = None;
             let mut n = 0;
             loop {

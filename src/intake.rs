@@ -23,6 +23,26 @@ struct Job {
     done: oneshot::Sender<Result<Recorded, String>>,
 }
 
+/// What a response's stories are sealed under.
+pub struct StoryKey<'a> {
+    pub key: &'a DataKey,
+    pub scope: String,
+    /// The campaign's own story key (not its data key).
+    pub own: bool,
+}
+
+impl<'a> StoryKey<'a> {
+    /// The story key of a live campaign, or its data key for campaigns without one.
+    pub fn of(live: &'a crate::campaigns::Live) -> StoryKey<'a> {
+        match &live.story_key {
+            Some(key) => {
+                StoryKey { key, scope: crate::campaign::stories_scope(&live.campaign.id), own: true }
+            }
+            None => StoryKey { key: &live.key, scope: live.campaign.scope(), own: false },
+        }
+    }
+}
+
 pub struct Intake {
     tx: mpsc::Sender<Job>,
     writer: Option<std::thread::JoinHandle<()>>,
@@ -93,7 +113,7 @@ impl Intake {
         &self,
         campaign: &Campaign,
         q: &Questionnaire,
-        key: &DataKey,
+        stories: StoryKey<'_>,
         submission: &Submission,
         nonce: &str,
         ticket: Option<[u8; 32]>,
@@ -102,7 +122,7 @@ impl Intake {
         let period = day_number(campaign.settings.period_of(now));
         let sealed_stories = (!submission.stories.is_empty()).then(|| {
             let json = serde_json::to_vec(&submission.stories).expect("strings serialise");
-            key.seal(&campaign.scope(), &json)
+            stories.key.seal(&stories.scope, &json)
         });
         let response = NewResponse {
             campaign_id: campaign.id.clone(),
@@ -111,6 +131,7 @@ impl Intake {
                 period,
                 answers: submission.answers.clone(),
                 sealed_stories,
+                story_key: stories.own,
             },
             slots: slots(q, &submission.answers),
             layout_len: q.layout().1,

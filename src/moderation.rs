@@ -58,6 +58,23 @@ pub struct OpenQuote {
     pub week: Date,
 }
 
+/// The keys a campaign's stories may be sealed under: its own story key (gone once the
+/// stories' retention ran out) and, for responses from before story keys, the campaign key.
+struct StoryKeys {
+    campaign: (DataKey, String),
+    own: Option<(DataKey, String)>,
+}
+
+impl StoryKeys {
+    /// The story texts of one response (question id → text).
+    fn open(&self, own: bool, sealed: &[u8]) -> Result<BTreeMap<String, String>, ModerationError> {
+        let (key, scope) =
+            if own { self.own.as_ref().ok_or(ModerationError::NotFound)? } else { &self.campaign };
+        let plain = key.open(scope, sealed)?;
+        Ok(serde_json::from_slice(&plain).unwrap_or_default())
+    }
+}
+
 pub struct Moderation<'a> {
     pub store: &'a Store,
     pub campaigns: Campaigns<'a>,
@@ -75,6 +92,13 @@ fn hex(key: &[u8]) -> String {
 impl Moderation<'_> {
     fn key(&self, c: &Campaign) -> Result<DataKey, ModerationError> {
         Ok(self.campaigns.data_key(c)?)
+    }
+
+    fn story_keys(&self, c: &Campaign) -> Result<StoryKeys, ModerationError> {
+        Ok(StoryKeys {
+            campaign: (self.key(c)?, c.scope()),
+            own: self.campaigns.story_key(&c.id)?.map(|k| (k, crate::campaign::stories_scope(&c.id))),
+        })
     }
 
     fn open_text(&self, c: &Campaign, key: &DataKey, sealed: &[u8]) -> Result<String, ModerationError> {
@@ -106,7 +130,7 @@ impl Moderation<'_> {
     /// Every story of the campaign, newest day first, excluded ones left out: their text is
     /// never shown again. Returns the stories and how many are excluded.
     pub fn stories(&self, c: &Campaign) -> Result<(Vec<Story>, usize), ModerationError> {
-        let key = self.key(c)?;
+        let keys = self.story_keys(c)?;
         let terms = self.terms(c)?;
         let marks: BTreeMap<([u8; 16], String), StoryMark> =
             self.store.story_marks(&c.id)?.into_iter().collect();
@@ -114,8 +138,7 @@ impl Moderation<'_> {
         let mut excluded = 0;
         for (rkey, r) in self.store.responses_with_keys(&c.id)? {
             let Some(sealed) = &r.sealed_stories else { continue };
-            let texts: BTreeMap<String, String> =
-                serde_json::from_str(&self.open_text(c, &key, sealed)?).unwrap_or_default();
+            let texts = keys.open(r.story_key, sealed)?;
             for (question, text) in texts {
                 if text.trim().is_empty() {
                     continue;
@@ -138,9 +161,7 @@ impl Moderation<'_> {
         let rkey = parse_key(response).ok_or(ModerationError::NotFound)?;
         let r = self.store.response(&c.id, rkey)?.ok_or(ModerationError::NotFound)?;
         let sealed = r.sealed_stories.ok_or(ModerationError::NotFound)?;
-        let key = self.key(c)?;
-        let texts: BTreeMap<String, String> =
-            serde_json::from_str(&self.open_text(c, &key, &sealed)?).unwrap_or_default();
+        let texts = self.story_keys(c)?.open(r.story_key, &sealed)?;
         let text = texts.get(question).cloned().ok_or(ModerationError::NotFound)?;
         let mark = self
             .store

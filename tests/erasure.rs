@@ -4,20 +4,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::campaign::{answer, build_and_open, enrol, full_answers, save_settings};
 use common::smtp::SmtpServer;
-use common::{Browser, InProcess, signed_in_owner_mailing, walk};
-
-/// The files under `dir` that hold `needle`.
-fn files_holding(dir: &Path, needle: &[u8]) -> Vec<String> {
-    walk(dir)
-        .into_iter()
-        .filter(|f| std::fs::read(f).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle)))
-        .map(|f| f.display().to_string())
-        .collect()
-}
+use common::{Browser, InProcess, files_holding, signed_in_owner_mailing};
 
 fn link(body: &str, prefix: &str) -> String {
     let body = body.replace("&#x2f;", "/");
@@ -55,6 +44,7 @@ async fn an_erased_campaign_leaves_no_marker_and_no_key_in_any_file() {
     let contacts = srv.state.store.key_scopes(&format!("contact:{id}:"));
     assert_eq!(contacts.len(), 1);
     let contact_key = srv.state.store.wrapped_key(&contacts[0]).unwrap().unwrap();
+    let story_key = srv.state.store.wrapped_key(&format!("stories:{id}")).unwrap().unwrap();
     assert!(!files_holding(&data, &campaign_key).is_empty(), "the key is in the keyring before");
     assert!(!files_holding(&data, &contact_key).is_empty());
 
@@ -79,6 +69,7 @@ async fn an_erased_campaign_leaves_no_marker_and_no_key_in_any_file() {
     }
     assert_eq!(files_holding(&data, &campaign_key), Vec::<String>::new(), "the campaign key is gone");
     assert_eq!(files_holding(&data, &contact_key), Vec::<String>::new(), "the contact key is gone");
+    assert_eq!(files_holding(&data, &story_key), Vec::<String>::new(), "the story key is gone");
     assert!(srv.state.store.campaign(&id).unwrap().is_none());
     assert!(srv.state.store.responses_of(&id).unwrap().is_empty());
     assert!(srv.state.store.counters_of(&id, 1).unwrap().is_empty());

@@ -32,7 +32,10 @@ async fn every_kind_is_answered_read_back_and_counted() {
     let c = campaigns.get(&id).unwrap();
     let sealed = responses[0].sealed_stories.as_ref().unwrap();
     assert!(!String::from_utf8_lossy(sealed).contains("coffee"), "the story is sealed");
-    let stories = campaigns.data_key(&c).unwrap().open(&c.scope(), sealed).unwrap();
+    assert!(responses[0].story_key, "sealed under the campaign's own story key");
+    let story_key = campaigns.story_key(&id).unwrap().unwrap();
+    assert!(campaigns.data_key(&c).unwrap().open(&c.scope(), sealed).is_err(), "not under the campaign key");
+    let stories = story_key.open(&format!("stories:{id}"), sealed).unwrap();
     assert_eq!(String::from_utf8(stories).unwrap(), r#"{"q8":"It happened at the coffee machine."}"#);
 
     // Counters: one period, one response, and exactly the slots of these answers.

@@ -5,8 +5,8 @@
 mod common;
 
 use common::campaign::{answer, build_and_open, enrol, full_answers, save_settings};
-use common::signed_in_owner_mailing;
 use common::smtp::SmtpServer;
+use common::{files_holding, signed_in_owner_mailing};
 use tellpoint::erasure::Erasure;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -52,7 +52,11 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     assert!(srv.state.store.key_scopes(&format!("contact:{id}:")).is_empty(), "their keys went first");
     assert_eq!(stories_left(), 3, "stories are kept 90 days by default");
 
-    // Shortening the stories' period to 10 days erases the stories held, at the next run.
+    // Shortening the stories' period to 10 days erases the stories held, at the next run:
+    // their own key first, so no copy of them can be read, then the texts.
+    let data = srv.state.config.data_dir.clone();
+    let story_key = srv.state.store.wrapped_key(&format!("stories:{id}")).unwrap().unwrap();
+    assert_eq!(files_holding(&data, &story_key).len(), 1);
     save_settings(
         &mut owner,
         &id,
@@ -63,6 +67,7 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     let erased = run(11);
     assert!(erased.iter().any(|e| e.class == "stories" && e.count == 3), "{erased:?}");
     assert_eq!(stories_left(), 0);
+    assert_eq!(files_holding(&data, &story_key), Vec::<String>::new(), "the story key is in no file");
     assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 3, "the structured answers stay");
     assert_eq!(srv.state.moderation().approved(&c).unwrap().len(), 1, "quotes are kept longer");
 

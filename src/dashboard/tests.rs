@@ -135,6 +135,7 @@ fn counters_equal_a_recomputation_from_stored_responses() {
                         period: start + rng.gen_range(0..28),
                         answers,
                         sealed_stories: None,
+                        story_key: false,
                     },
                     layout_len: q.layout().1,
                     nonce_hash: nonce,
@@ -247,6 +248,7 @@ fn no_hidden_small_count_is_a_difference_of_shown_counts() {
                 period: start + rng.gen_range(0..21),
                 answers: random_answers(&mut rng, &q),
                 sealed_stories: None,
+                story_key: false,
             })
             .collect();
         let weeks = campaign_weeks(&c, date_of(start + 21));
@@ -303,6 +305,7 @@ fn a_filtered_group_with_a_small_complement_is_hidden() {
             ("harassed".to_string(), Answer::Yes(harassed)),
         ]),
         sealed_stories: None,
+        story_key: false,
     };
     // 9 women harassed, 2 men harassed, 10 people not harassed.
     let mut responses: Vec<StoredResponse> = (0..9).map(|_| answer(true, true)).collect();

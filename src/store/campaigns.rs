@@ -54,8 +54,11 @@ pub struct StoredResponse {
     /// Day number (days since 1970-01-01) of its day, or of its week's Monday.
     pub period: i32,
     pub answers: BTreeMap<String, Answer>,
-    /// The story texts (question id → text) sealed with the campaign's data key.
+    /// The story texts (question id → text) sealed with the campaign's story key (or,
+    /// where `story_key` is false, its data key).
     pub sealed_stories: Option<Vec<u8>>,
+    #[serde(default)]
+    pub story_key: bool,
 }
 
 pub struct NewResponse {

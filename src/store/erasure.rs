@@ -284,6 +284,7 @@ mod tests {
                     period: 0,
                     answers: Default::default(),
                     sealed_stories: Some(vec![i]),
+                    story_key: true,
                 },
                 slots: vec![0],
                 layout_len: 1,

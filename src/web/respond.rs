@@ -312,7 +312,7 @@ pub async fn submit_form(
     let ticket = ticket.filter(|_| enrolled).map(|t| token_hash(t));
     let recorded = state
         .intake
-        .submit(c, q, key, &submission, nonce, ticket, state.clock.now())
+        .submit(c, q, crate::intake::StoryKey::of(&live), &submission, nonce, ticket, state.clock.now())
         .await
         .map_err(internal)?;
     if recorded == Recorded::NoTicket {

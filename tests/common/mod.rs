@@ -453,6 +453,15 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The files under `dir` that hold `needle`.
+pub fn files_holding(dir: &Path, needle: &[u8]) -> Vec<String> {
+    walk(dir)
+        .into_iter()
+        .filter(|f| std::fs::read(f).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle)))
+        .map(|f| f.display().to_string())
+        .collect()
+}
+
 /// An in-process instance with owner "olga" signed in, and her browser.
 pub async fn signed_in_owner() -> (InProcess, Browser) {
     signed_in_owner_with(|_| {}).await
