@@ -73,7 +73,8 @@ async fn responses_leave_no_address_agent_time_or_order() {
             .keys()
             .cloned()
             .collect();
-        assert_eq!(keys, ["answers", "period", "sealed_stories", "version"]);
+        // story_key only says which of the campaign's keys seals the stories.
+        assert_eq!(keys, ["answers", "period", "sealed_stories", "story_key", "version"]);
     }
     // Stored order (random keys) is not the order of arrival.
     let order: Vec<u8> = responses
