@@ -44,6 +44,11 @@ pub fn campaign_error(e: CampaignError) -> poem::Error {
     }
 }
 
+/// The campaign a staff page is about, or 404.
+pub fn campaign_of(state: &AppState, id: &str) -> poem::Result<Campaign> {
+    state.campaigns().get(id).map_err(campaign_error)
+}
+
 fn list_page(state: &AppState, view: &View, error: Option<&str>, title: &str) -> poem::Result<Response> {
     let mut campaigns = state.store.all_campaigns()?;
     campaigns.sort_by_key(|c| std::cmp::Reverse(c.created));
@@ -143,7 +148,7 @@ pub fn show_campaign(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     campaign_page(&state, &view.signed_in(&user), &c, &c.settings.input(), &[], None, None)
 }
 

@@ -9,7 +9,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::campaign_error;
+use super::campaigns::campaign_of;
 use super::figures::{text, value_labels};
 use super::render::View;
 use super::session::StaffUser;
@@ -36,8 +36,7 @@ pub fn show_dashboard(
     Query(query): Query<DashboardQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
-    let campaigns = state.campaigns();
-    let c = campaigns.get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let version = query.version.filter(|v| (1..=c.version).contains(v)).unwrap_or(c.version);
     let q = state.store.questionnaire(&c.id, version)?.unwrap_or_default();
     let filter = Filter::parse(&query.filter, &q);

@@ -8,7 +8,7 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::campaign_error;
+use super::campaigns::campaign_of;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
@@ -24,7 +24,7 @@ pub fn show_erase(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     Ok(view.signed_in(&user).ok("admin/erase.html", context! { c, typed => "" }))
 }
 
@@ -43,7 +43,7 @@ pub fn erase_campaign(
     Form(form): Form<EraseForm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let erasure = Erasure { store: &state.store, defaults: &state.config.retention, now: state.clock.now() };
     match erasure.erase_campaign(&c, &form.title, &user.username) {
         Ok(_) => Ok(Redirect::see_other("/admin/erasure").into_response()),

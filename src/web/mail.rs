@@ -10,7 +10,7 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::{AllowFeedback, campaign_error, campaign_page};
+use super::campaigns::{AllowFeedback, campaign_of, campaign_page};
 use super::render::View;
 use super::session::StaffUser;
 use crate::participants::normalise_address;
@@ -109,7 +109,7 @@ pub async fn replace_allow_list(
     mut form: Multipart,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let (mut pasted, mut file, mut replace) = (String::new(), Ok(String::new()), false);
     while let Some(field) = form.next_field().await? {
         match field.name() {
@@ -172,7 +172,7 @@ pub fn remove_allowed(
     Form(form): Form<AddressForm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let view = view.signed_in(&user);
     let feedback = match normalise_address(&form.email) {
         Err(_) => AllowFeedback::problems(

@@ -11,7 +11,7 @@ use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::campaign_error;
+use super::campaigns::{campaign_error, campaign_of};
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
@@ -32,10 +32,6 @@ impl From<ModerationError> for poem::Error {
             e => internal(e),
         }
     }
-}
-
-fn campaign(state: &AppState, id: &str) -> poem::Result<Campaign> {
-    state.campaigns().get(id).map_err(campaign_error)
 }
 
 /// The text cut into plain and highlighted pieces for the template.
@@ -70,7 +66,7 @@ pub fn list_stories(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     stories_page(&state, &view.signed_in(&user), &user, &c, None)
 }
 
@@ -104,7 +100,7 @@ pub fn show_story(
     Path((id, response, question)): Path<(String, String, String)>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     let story = state.moderation().story(&c, &response, &question)?;
     let draft = redact(&story.text, &story.spans);
     story_page(&view.signed_in(&user), &c, &story, &draft, None)
@@ -139,7 +135,7 @@ pub fn write_quote(
     Form(form): Form<QuoteForm>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     let m = state.moderation();
     match m.write_quote(&c, &response, &question, &form.text, &user.username) {
         Ok(_) => Ok(Redirect::see_other(format!("/admin/campaigns/{id}/quotes")).into_response()),
@@ -165,7 +161,7 @@ pub fn mark_story(
     Form(form): Form<MarkForm>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     let mark = match form.mark.as_str() {
         "handled" => StoryMark::Handled,
         "excluded" => StoryMark::Excluded,
@@ -190,7 +186,7 @@ pub fn save_terms(
     Form(form): Form<TermsForm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     match state.moderation().save_terms(&c, &form.terms, &user.username) {
         Ok(()) => Ok(Redirect::see_other(format!("/admin/campaigns/{id}/stories")).into_response()),
         Err(ModerationError::Refused(msg)) => {
@@ -208,7 +204,7 @@ pub fn list_quotes(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require_any(QUOTES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     quotes_page(&state, &view.signed_in(&user), &user, &c, None)
 }
 
@@ -258,7 +254,7 @@ pub fn review_quote(
     Form(form): Form<ReviewForm>,
 ) -> poem::Result<Response> {
     user.require_any(REVIEW)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     let approve = match form.decision.as_str() {
         "approve" => true,
         "veto" => false,
@@ -280,7 +276,7 @@ pub fn withdraw_quote(
     Path((id, qid)): Path<(String, String)>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
-    let c = campaign(&state, &id)?;
+    let c = campaign_of(&state, &id)?;
     state.moderation().withdraw(&c, &qid, &user.username)?;
     Ok(Redirect::see_other(format!("/admin/campaigns/{id}/quotes")).into_response())
 }

@@ -11,7 +11,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::campaign_error;
+use super::campaigns::campaign_of;
 use super::dashboard::FIGURES;
 use super::internal;
 use super::render::View;
@@ -34,7 +34,7 @@ fn figures_of(
     id: &str,
     version: Option<u32>,
 ) -> poem::Result<(Campaign, Questionnaire, Figures)> {
-    let c = state.campaigns().get(id).map_err(campaign_error)?;
+    let c = campaign_of(state, id)?;
     let version = version.filter(|v| (1..=c.version).contains(v)).unwrap_or(c.version);
     let q = state.store.questionnaire(&c.id, version)?.unwrap_or_default();
     let today = c.settings.today(state.clock.now());
@@ -51,7 +51,7 @@ pub fn show_report(
     Query(query): Query<VersionQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     if c.status != Status::Closed {
         let ctx = context! { c };
         return Ok(view.signed_in(&user).render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
@@ -145,7 +145,7 @@ pub fn show_raw_warning(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     Ok(view.signed_in(&user).ok("admin/raw_export.html", context! { c }))
 }
 
@@ -157,7 +157,7 @@ pub fn export_raw(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["version".to_string(), "period".to_string()];

@@ -11,7 +11,7 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
-use super::campaigns::campaign_error;
+use super::campaigns::campaign_of;
 use super::internal;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, lang_choices, load};
@@ -70,7 +70,7 @@ pub fn manage_summaries(
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     manage_page(&state, &view.signed_in(&user), &c, None)
 }
 
@@ -114,7 +114,7 @@ pub fn publish_summary(
     Form(form): Form<PublishForm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let c = state.campaigns().get(&id).map_err(campaign_error)?;
+    let c = campaign_of(&state, &id)?;
     let Ok(monday) = form.week.parse::<jiff::civil::Date>() else {
         return manage_page(&state, &view.signed_in(&user), &c, Some("Choose a week from the list.".into()));
     };
