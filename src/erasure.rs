@@ -91,11 +91,9 @@ impl Erasure<'_> {
         for (id, title) in self.store.erasing()? {
             entries.extend(self.finish(&id, &title)?);
         }
-        let erasing: Vec<String> = self.store.erasing()?.into_iter().map(|(id, _)| id).collect();
+        // Every erasure begun is finished now, its campaign gone from the list.
         for c in self.store.all_campaigns()? {
-            if !erasing.contains(&c.id) {
-                entries.extend(self.expire(&c)?);
-            }
+            entries.extend(self.expire(&c)?);
         }
         let dropped = self.store.drop_old_mail(self.now - i64::from(self.defaults.outbox_days) * 86_400)?;
         let mut logged = Vec::new();

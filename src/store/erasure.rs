@@ -118,17 +118,9 @@ impl Store {
     /// links, allow-list, confirmation links and queued mail. (Their keys go first.)
     pub fn erase_contacts(&self, campaign_id: &str) -> Result<u64, StoreError> {
         let tx = self.write()?;
-        let id = campaign_id;
-        let n = remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id);
-        let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
-        let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
-        let _ = remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id);
-        let _ = remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
-            .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id)));
-        let _ = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
-            .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id)));
+        let [(_, participants), ..] = remove_contacts(&tx, campaign_id)?;
         tx.commit()?;
-        Ok(n)
+        Ok(participants)
     }
 
     /// Removes the sealed story texts of up to `limit` responses after `from` (a key);
@@ -171,11 +163,7 @@ impl Store {
     /// returns (quotes, summaries).
     pub fn erase_quotes_and_summaries(&self, campaign_id: &str) -> Result<(u64, u64), StoreError> {
         let tx = self.write()?;
-        let id = campaign_id;
-        let quotes = remove_where!(tx, QUOTES, |k, _v| k.0 == id);
-        let summaries = remove_where!(tx, SUMMARIES, |k, _v| k.0 == id);
-        let _ = remove_where!(tx, STORY_MARKS, |k, _v| k.0 == id);
-        tx.open_table(WATCH_TERMS)?.remove(id)?;
+        let [_, (_, quotes), (_, summaries)] = remove_moderation(&tx, campaign_id)?;
         tx.commit()?;
         Ok((quotes, summaries))
     }
@@ -222,6 +210,34 @@ fn next_key(mut k: [u8; 16]) -> [u8; 16] {
     [255u8; 16]
 }
 
+/// A campaign's participants with everything that reaches them: address index, links,
+/// allow-list, confirmation links and queued mail; counted by class.
+fn remove_contacts(tx: &WriteTransaction, id: &str) -> Result<[(&'static str, u64); 4], StoreError> {
+    let contacts = remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id);
+    let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
+    let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
+    let allowed = remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id);
+    let links = remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
+        .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id)));
+    let mail = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
+        .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id)));
+    Ok([
+        ("contacts", contacts),
+        ("allow-list entries", allowed),
+        ("enrolment links", links),
+        ("queued mail", mail),
+    ])
+}
+
+/// A campaign's story marks, quotes, published summaries and watch list.
+fn remove_moderation(tx: &WriteTransaction, id: &str) -> Result<[(&'static str, u64); 3], StoreError> {
+    let marks = remove_where!(tx, STORY_MARKS, |k, _v| k.0 == id);
+    let quotes = remove_where!(tx, QUOTES, |k, _v| k.0 == id);
+    let summaries = remove_where!(tx, SUMMARIES, |k, _v| k.0 == id);
+    tx.open_table(WATCH_TERMS)?.remove(id)?;
+    Ok([("story marks", marks), ("quotes", quotes), ("summaries", summaries)])
+}
+
 /// Everything of a campaign but its responses, and the campaign itself.
 fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError> {
     let mut erased: Erased = Vec::new();
@@ -232,29 +248,17 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     };
     add("counters", remove_where!(tx, COUNTERS, |k, _v| k.0 == id));
     add("questionnaires", remove_where!(tx, QUESTIONNAIRES, |k, _v| k.0 == id));
-    add("contacts", remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id));
-    let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
-    let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
-    add("allow-list entries", remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id));
+    for (class, n) in remove_contacts(tx, id)? {
+        add(class, n);
+    }
     add("tickets", remove_where!(tx, TICKETS, |_k, v| v.0 == id));
-    add(
-        "enrolment links",
-        remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
-            .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id))),
-    );
-    add(
-        "queued mail",
-        remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
-            .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id))),
-    );
     add(
         "drafts",
         remove_where!(tx, DRAFTS, |_k, v| from_json::<Draft>(v).is_ok_and(|d| d.campaign_id == id)),
     );
-    add("story marks", remove_where!(tx, STORY_MARKS, |k, _v| k.0 == id));
-    add("quotes", remove_where!(tx, QUOTES, |k, _v| k.0 == id));
-    add("summaries", remove_where!(tx, SUMMARIES, |k, _v| k.0 == id));
-    tx.open_table(WATCH_TERMS)?.remove(id)?;
+    for (class, n) in remove_moderation(tx, id)? {
+        add(class, n);
+    }
     tx.open_table(MAIL_STATE)?.remove(format!("reminded:{id}").as_str())?;
     let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
     if let Some(bytes) = campaign {
