@@ -28,7 +28,6 @@ pub struct Figures {
     /// Responses per day, only when every day has at least k and none can be derived small.
     pub days: Vec<(Date, u32)>,
     pub questions: Vec<QuestionFigures>,
-    pub filter: Option<Filter>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,7 +188,6 @@ pub fn figures(
     version: u32,
     counts: &Counts,
     unfiltered: Option<(&Counts, &Figures)>,
-    filter: Option<Filter>,
 ) -> Figures {
     let k = c.settings.k;
     let other = unfiltered.map(|(counts, figures)| Counterpart { counts, figures });
@@ -216,12 +214,13 @@ pub fn figures(
         let means = (0..ncol).map(|col| mean(&question.kind, &decided[col])).collect();
         questions.push(QuestionFigures { id: question.id.clone(), answered, values, means });
     }
-    let days = if filter.is_none() && c.settings.granularity == Granularity::Day {
+    // Days are shown for the unfiltered view only.
+    let days = if unfiltered.is_none() && c.settings.granularity == Granularity::Day {
         day_view(k, counts, &responses)
     } else {
         Vec::new()
     };
-    Figures { version, k, weeks: counts.weeks.clone(), responses, days, questions, filter }
+    Figures { version, k, weeks: counts.weeks.clone(), responses, days, questions }
 }
 
 /// One question's (or the response row's) block: for each column, the shown count of the
@@ -335,13 +334,13 @@ pub fn load(
 ) -> Result<Figures, crate::store::StoreError> {
     let weeks = campaign_weeks(c, today);
     let counts = Counts::from_periods(weeks.clone(), &store.counters_of(&c.id, version)?, q.layout().1);
-    let unfiltered = figures(c, q, version, &counts, None, None);
+    let unfiltered = figures(c, q, version, &counts, None);
     let Some(filter) = filter else { return Ok(unfiltered) };
     let Some(slot) = filter_slot(q, &filter) else { return Ok(unfiltered) };
     let mut tally = Tally::new(q, version, Some(slot));
     store.for_each_slots(&c.id, |version, period, slots| tally.add_slots(version, period, slots))?;
     let filtered = tally.counts(counts_weeks(&counts));
-    Ok(figures(c, q, version, &filtered, Some((&counts, &unfiltered)), Some(filter)))
+    Ok(figures(c, q, version, &filtered, Some((&counts, &unfiltered))))
 }
 
 /// The week columns of `counts` as Monday day numbers, so a filtered view has the same.

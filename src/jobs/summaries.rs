@@ -65,7 +65,7 @@ pub fn publish(state: &AppState, c: &Campaign, monday: Date, now: i64) -> Result
     let (version, periods) = chosen.expect("version 1 is always chosen");
     let q = state.store.questionnaire(&c.id, version)?.unwrap_or_default();
     let counts = Counts::from_periods(vec![week], &periods, q.layout().1);
-    let mut figures = figures(c, &q, version, &counts, None, None);
+    let mut figures = figures(c, &q, version, &counts, None);
     figures.days.clear();
     let already: Vec<[u8; 16]> =
         state.store.summaries_of(&c.id)?.into_iter().flat_map(|(_, s)| s.quotes).collect();

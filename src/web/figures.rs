@@ -75,7 +75,7 @@ fn share(n: Option<u32>, of: Option<u32>) -> Option<f64> {
 }
 
 /// Column headings: each week by its Monday, then the whole period.
-pub fn column_labels(f: &Figures, lang: Lang) -> Vec<String> {
+fn column_labels(f: &Figures, lang: Lang) -> Vec<String> {
     let mut labels: Vec<String> = f.weeks.iter().map(|w| format!("{} {}", t(lang, "week_of"), w)).collect();
     labels.push(t(lang, "whole_period").to_string());
     labels
