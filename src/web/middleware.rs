@@ -71,7 +71,7 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let limit =
             req.data::<Arc<AppState>>().map_or(64, |s| s.config.limits.body_limit_kib as usize) * 1024;
-        let body = req.take_body().into_bytes_limit(limit).await?;
+        let body = read_limited(req.take_body(), limit).await?;
         let multipart = req.content_type().is_some_and(|t| t.starts_with("multipart/form-data"));
         let sent = if multipart { multipart_field(&body) } else { form_field(&body) };
         let valid = match (&existing, sent) {
@@ -92,6 +92,38 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
         set_cookie(&mut response, CSRF_COOKIE, &token, None);
     }
     Ok(response)
+}
+
+/// Past the limit, this much more is read and dropped, so that a browser still sending an
+/// oversized form gets the 413 page instead of a connection reset mid-upload.
+const DRAIN_BYTES: usize = 1024 * 1024;
+
+/// The body up to `limit` bytes; a longer one is a 413 (after draining up to DRAIN_BYTES).
+async fn read_limited(body: poem::Body, limit: usize) -> poem::Result<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let mut reader = body.into_async_read();
+    let mut kept = Vec::new();
+    let mut chunk = vec![0u8; 16 * 1024];
+    let mut over = 0;
+    loop {
+        let n =
+            reader.read(&mut chunk).await.map_err(|_| poem::Error::from_status(StatusCode::BAD_REQUEST))?;
+        if n == 0 {
+            break;
+        }
+        if over == 0 && kept.len() + n <= limit {
+            kept.extend_from_slice(&chunk[..n]);
+        } else {
+            over += n;
+            if over > DRAIN_BYTES {
+                break;
+            }
+        }
+    }
+    if over > 0 {
+        return Err(poem::Error::from_status(StatusCode::PAYLOAD_TOO_LARGE));
+    }
+    Ok(kept)
 }
 
 /// Tokens are lowercase base32, never percent-encoded: find the raw field, no need to decode
