@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `check-config`, `healthcheck` and `admin …`.
+//! The command line: `serve` (the default), `check-config`, `healthcheck`, `erase`, `check`
+//! and `admin …`.
 //! Every error says what to do; exit codes: 1 failure, 2 configuration, 3 store, 4 audit
 //! chain broken.
 
@@ -48,6 +49,9 @@ enum Command {
         #[arg(long)]
         now: bool,
     },
+    /// Check the store after a crash or a restore: redb's pages, the audit chain, and that
+    /// rows and keys agree. Stop the server first.
+    Check,
     /// Administration that needs no web session.
     Admin {
         #[command(subcommand)]
@@ -98,6 +102,7 @@ pub fn main() -> ExitCode {
         Command::CheckConfig => check_config(path),
         Command::Healthcheck => healthcheck(path),
         Command::Erase { now } => erase(path, now),
+        Command::Check => check(path),
         Command::Admin { command } => admin(path, command),
     };
     match result {
@@ -317,6 +322,26 @@ fn erase(path: Option<&Path>, now: bool) -> Result<(), Failure> {
         println!("{}  {}  {}: {}", crate::campaign::date_of(e.day), e.campaign, e.class, e.count);
     }
     println!("erasure run done: {} entries added to the erasure log", entries.len());
+    Ok(())
+}
+
+fn check(path: Option<&Path>) -> Result<(), Failure> {
+    let (config, _) = load_config(path)?;
+    let mut store = Store::open(&config.data_dir)?;
+    let checked = store.check()?;
+    if checked.repaired {
+        println!("the store was not closed cleanly; redb repaired it");
+    }
+    if !checked.problems.is_empty() {
+        return Err(Failure::Store(format!(
+            "the store's rows disagree:\n  {}\nrestore the data directory from a backup (tellpoint restore)",
+            checked.problems.join("\n  ")
+        )));
+    }
+    println!(
+        "store intact: {} campaigns, {} responses, {} audit entries",
+        checked.campaigns, checked.responses, checked.audit_entries
+    );
     Ok(())
 }
 

@@ -125,6 +125,8 @@ impl Keyring {
         let file = if read_only {
             None
         } else {
+            // A rewrite a crash interrupted: the old file is still whole and in place.
+            let _ = std::fs::remove_file(path.with_extension("bin.new"));
             let mut f = OpenOptions::new()
                 .create(true)
                 .truncate(false)

@@ -4,6 +4,7 @@
 
 mod audit;
 mod campaigns;
+mod check;
 mod erasure;
 mod keyring;
 mod moderation;
@@ -19,6 +20,7 @@ use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
 pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
+pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
