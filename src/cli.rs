@@ -1,5 +1,5 @@
-//! The command line: `serve` (the default), `check-config`, `healthcheck`, `erase`, `check`
-//! and `admin …`.
+//! The command line: `serve` (the default), `check-config`, `healthcheck`, `erase`, `check`,
+//! `backup`, `restore` and `admin …`.
 //! Every error says what to do; exit codes: 1 failure, 2 configuration, 3 store, 4 audit
 //! chain broken.
 
@@ -48,6 +48,26 @@ enum Command {
         /// Confirms that the run should start now.
         #[arg(long)]
         now: bool,
+    },
+    /// Write a backup of the store (sealed under the master key, read back and checked).
+    /// Works while the server runs: the backup is the store as of one moment.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "PATH")]
+        to: PathBuf,
+    },
+    /// Restore a backup into a new or empty data directory.
+    Restore {
+        /// The backup file.
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+        /// The directory to restore into (new or empty).
+        #[arg(long, value_name = "DIR")]
+        data_dir: PathBuf,
+        /// The master key file of the instance that made the backup; by default the
+        /// configured one (systemd credential or data_dir/master.key).
+        #[arg(long, value_name = "FILE")]
+        master_key: Option<PathBuf>,
     },
     /// Check the store after a crash or a restore: redb's pages, the audit chain, and that
     /// rows and keys agree. Stop the server first.
@@ -103,6 +123,10 @@ pub fn main() -> ExitCode {
         Command::Healthcheck => healthcheck(path),
         Command::Erase { now } => erase(path, now),
         Command::Check => check(path),
+        Command::Backup { to } => backup(path, &to),
+        Command::Restore { from, data_dir, master_key } => {
+            restore(path, &from, &data_dir, master_key.as_deref())
+        }
         Command::Admin { command } => admin(path, command),
     };
     match result {
@@ -322,6 +346,75 @@ fn erase(path: Option<&Path>, now: bool) -> Result<(), Failure> {
         println!("{}  {}  {}: {}", crate::campaign::date_of(e.day), e.campaign, e.class, e.count);
     }
     println!("erasure run done: {} entries added to the erasure log", entries.len());
+    Ok(())
+}
+
+impl From<crate::backup::BackupError> for Failure {
+    fn from(e: crate::backup::BackupError) -> Self {
+        match e {
+            crate::backup::BackupError::Store(s) => Failure::Store(s.to_string()),
+            other => Failure::Other(other.to_string()),
+        }
+    }
+}
+
+fn backup(path: Option<&Path>, to: &Path) -> Result<(), Failure> {
+    let (config, _) = load_config(path)?;
+    let store = Store::open_read_only(&config.data_dir)?;
+    let master = MasterKey::find(&config.data_dir)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| {
+            Failure::Other(format!(
+                "no master key in {} (nor a systemd credential); run this as the user tellpoint runs as",
+                config.data_dir.display()
+            ))
+        })?
+        .0;
+    let dumped = crate::backup::write(&store, &master, to)?;
+    println!(
+        "backup written and checked: {} ({} responses, {} rows, {} keys)",
+        to.display(),
+        dumped.responses,
+        dumped.rows,
+        dumped.keys
+    );
+    println!("it opens only with the master key: keep a copy of that key apart from the backups");
+    Ok(())
+}
+
+fn restore(
+    path: Option<&Path>,
+    from: &Path,
+    data_dir: &Path,
+    key_file: Option<&Path>,
+) -> Result<(), Failure> {
+    let (config, _) = load_config(path)?;
+    let (master, from_file) = match key_file {
+        Some(file) => (MasterKey::read_file(file).map_err(|e| Failure::Other(e.to_string()))?, true),
+        None => {
+            let (key, found) = MasterKey::find(&config.data_dir)
+                .map_err(|e| Failure::Other(e.to_string()))?
+                .ok_or_else(|| {
+                    Failure::Other(format!(
+                        "no master key in {} (nor a systemd credential); give the one of the instance that made the backup with --master-key FILE",
+                        config.data_dir.display()
+                    ))
+                })?;
+            (key, found.starts_with(&config.data_dir))
+        }
+    };
+    let dumped = crate::backup::restore(&master, from, data_dir)?;
+    // A key from a file goes with the restored store; a systemd credential stays where it is.
+    if from_file {
+        master.save(data_dir).map_err(|e| Failure::Other(e.to_string()))?;
+    }
+    println!(
+        "restored into {}: {} responses, {} rows, {} keys; the store passed its check",
+        data_dir.display(),
+        dumped.responses,
+        dumped.rows,
+        dumped.keys
+    );
     Ok(())
 }
 

@@ -442,6 +442,16 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Raderat betyder raderat: krypteringsnyckeln till raderade data förstörs, så ingen kopia kan läsas längre.",
             "Gewist is gewist: de versleutelingssleutel van gewiste gegevens wordt vernietigd, zodat geen kopie meer leesbaar is.",
         ],
+        "notice_backups" => [
+            "Backups are kept for {n} days: data erased here is gone from every backup within {n} days, as old backups are deleted.",
+            "Säkerhetskopior sparas i {n} dagar: data som raderas här är borta ur alla säkerhetskopior inom {n} dagar, när gamla kopior tas bort.",
+            "Back-ups worden {n} dagen bewaard: hier gewiste gegevens zijn binnen {n} dagen uit alle back-ups verdwenen, doordat oude back-ups worden verwijderd.",
+        ],
+        "notice_no_backups" => [
+            "No scheduled backups are made, so erased data is kept in none.",
+            "Inga schemalagda säkerhetskopior görs, så raderade data finns inte kvar i någon.",
+            "Er worden geen geplande back-ups gemaakt, dus gewiste gegevens blijven nergens bewaard.",
+        ],
         "notice_where_h" => ["Where the data is", "Var data finns", "Waar de gegevens zijn"],
         "notice_where" => [
             "On the organisation's own server ({host}). Nothing is passed to other services.",

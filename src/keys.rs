@@ -40,28 +40,46 @@ impl MasterKey {
     /// `$CREDENTIALS_DIRECTORY/master.key` when systemd passes one, else
     /// `data_dir/master.key`, made (0600) on first start.
     pub fn load_or_create(data_dir: &Path) -> Result<(MasterKey, PathBuf), KeyError> {
+        if let Some(found) = Self::find(data_dir)? {
+            return Ok(found);
+        }
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let key = MasterKey(bytes);
+        bytes.zeroize();
+        let path = key.save(data_dir)?;
+        Ok((key, path))
+    }
+
+    /// The master key `load_or_create` would use, if there is one.
+    pub fn find(data_dir: &Path) -> Result<Option<(MasterKey, PathBuf)>, KeyError> {
         if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY") {
             let path = Path::new(&dir).join("master.key");
             if path.exists() {
-                return Ok((Self::read(&path)?, path));
+                return Ok(Some((Self::read_file(&path)?, path)));
             }
         }
         let path = data_dir.join("master.key");
         if path.exists() {
-            return Ok((Self::read(&path)?, path));
+            return Ok(Some((Self::read_file(&path)?, path)));
         }
-        let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        Ok(None)
+    }
+
+    /// Writes this key as `data_dir/master.key` (0600); never over an existing one.
+    pub fn save(&self, data_dir: &Path) -> Result<PathBuf, KeyError> {
+        let path = data_dir.join("master.key");
         let create = || -> std::io::Result<()> {
             let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path)?;
-            f.write_all(&bytes)?;
+            f.write_all(&self.0)?;
             f.sync_all()
         };
         create().map_err(|source| KeyError::Create { path: path.clone(), source })?;
-        Ok((MasterKey(bytes), path))
+        Ok(path)
     }
 
-    fn read(path: &Path) -> Result<MasterKey, KeyError> {
+    /// Reads a master key file (32 bytes).
+    pub fn read_file(path: &Path) -> Result<MasterKey, KeyError> {
         let mut bytes =
             std::fs::read(path).map_err(|source| KeyError::Read { path: path.to_owned(), source })?;
         let key = <[u8; 32]>::try_from(bytes.as_slice())

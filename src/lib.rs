@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod backup;
 pub mod campaign;
 pub mod campaigns;
 pub mod cli;

@@ -8,10 +8,13 @@ use common::signed_in_owner_with;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_notice_shows_the_configured_values_and_follows_changes() {
+    let backups = tempfile::tempdir().unwrap();
     let (srv, mut owner) = signed_in_owner_with(|c| {
         c.privacy.controller = "Stichting Voorbeeld".into();
         c.privacy.contact = "privacy@voorbeeld.nl".into();
         c.retention.quotes_days_after_close = 400;
+        c.backup.dir = backups.path().to_string_lossy().into_owned();
+        c.backup.keep_days = 21;
     })
     .await;
     let (id, slug) = build_and_open(&mut owner, "Pulse").await;
@@ -35,6 +38,7 @@ async fn the_notice_shows_the_configured_values_and_follows_changes() {
         "Answers and the figures made from them: 730 days",
         "fewer than 5 responses",
         "No IP address",
+        "Backups are kept for 21 days: data erased here is gone from every backup within 21 days",
     ] {
         assert!(body.contains(part), "{part}");
     }

@@ -30,6 +30,9 @@ pub const KEYS: &[&str] = &[
     "retention.outbox_days",
     "retention.run_at",
     "retention.time_zone",
+    "backup.dir",
+    "backup.at",
+    "backup.keep_days",
     "limits.tickets_per_link_per_day",
     "smtp.host",
     "smtp.port",
@@ -57,6 +60,7 @@ pub struct Config {
     pub session: Session,
     pub limits: Limits,
     pub retention: Retention,
+    pub backup: Backup,
     pub smtp: Smtp,
     pub reminders: Reminders,
     pub privacy: Privacy,
@@ -142,6 +146,7 @@ impl Default for Config {
             session: Session::default(),
             limits: Limits::default(),
             retention: Retention::default(),
+            backup: Backup::default(),
             smtp: Smtp::default(),
             reminders: Reminders::default(),
             privacy: Privacy::default(),
@@ -325,6 +330,7 @@ impl Config {
             p.push("limits.form_posts_per_minute must be at least 1".into());
         }
         self.retention.problems(&mut p);
+        self.backup.problems(&mut p);
         if !(16..=4096).contains(&self.limits.body_limit_kib) {
             p.push(format!(
                 "limits.body_limit_kib = {} is out of range; give 16 to 4096 (a 20,000-character story needs about 240)",
@@ -429,7 +435,7 @@ fn env_value(raw: &str) -> toml::Value {
 mod retention;
 mod smtp;
 
-pub use retention::{Privacy, Retention};
+pub use retention::{Backup, Privacy, Retention};
 pub use smtp::{Secret, Smtp, SmtpSecurity};
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The `[retention]` section (how long each class of data lives, and when the daily
-//! erasure run starts) and the `[privacy]` section the privacy notices name.
+//! erasure run starts), the `[backup]` section (scheduled backups and how long they are
+//! kept) and the `[privacy]` section the privacy notices name.
 
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +69,40 @@ impl Default for Retention {
             run_at: "03:30".into(),
             time_zone: "Europe/Stockholm".into(),
         }
+    }
+}
+
+/// Scheduled backups: daily, into `dir`, each kept `keep_days` days.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Backup {
+    /// Directory for the daily backups; empty: no scheduled backups.
+    pub dir: String,
+    /// Local time (HH:MM, in `retention.time_zone`) of the daily backup.
+    pub at: String,
+    /// Backups older than this many days are deleted; erased data leaves the backups with them.
+    pub keep_days: u32,
+}
+
+impl Default for Backup {
+    fn default() -> Self {
+        Backup { dir: String::new(), at: "02:30".into(), keep_days: 30 }
+    }
+}
+
+impl Backup {
+    pub(super) fn problems(&self, p: &mut Vec<String>) {
+        if self.at.parse::<jiff::civil::Time>().is_err() {
+            p.push(format!("backup.at = {:?} is not a time; give HH:MM, e.g. \"02:30\"", self.at));
+        }
+        if !(1..=3650).contains(&self.keep_days) {
+            p.push(format!("backup.keep_days = {} is out of range; give 1 to 3650", self.keep_days));
+        }
+    }
+
+    /// The daily backup's local time (checked by `Config::problems`).
+    pub fn at(&self) -> jiff::civil::Time {
+        self.at.parse().unwrap_or(jiff::civil::Time::constant(2, 30, 0, 0))
     }
 }
 

@@ -40,6 +40,34 @@ pub fn spawn(state: Arc<AppState>) {
         };
         run.run().map(|_| ())
     });
+    let for_backup = state.clone();
+    let mut last_backup: Option<jiff::civil::Date> = None;
+    every(Duration::from_secs(60), "backup", move || {
+        let config = &for_backup.config;
+        if config.backup.dir.is_empty() {
+            return Ok(());
+        }
+        let (_, zone) = config.retention.schedule();
+        let local = jiff::Timestamp::from_second(for_backup.clock.now()).unwrap_or_default().to_zoned(zone);
+        if local.time() < config.backup.at() || last_backup == Some(local.date()) {
+            return Ok(());
+        }
+        last_backup = Some(local.date());
+        let dir = std::path::Path::new(&config.backup.dir);
+        // Started again later the same day: today's backup is there already.
+        if dir.join(crate::backup::file_name(local.date())).exists() {
+            return Ok(());
+        }
+        let (path, deleted) = crate::backup::scheduled(
+            &for_backup.store,
+            &for_backup.master,
+            dir,
+            local.date(),
+            config.backup.keep_days,
+        )?;
+        tracing::info!(file = %path.display(), rotated_out = deleted, "backup written and checked");
+        Ok::<_, crate::backup::BackupError>(())
+    });
     let for_summaries = state.clone();
     every(Duration::from_secs(60), "summaries", move || {
         let now = for_summaries.clock.now();
@@ -48,17 +76,30 @@ pub fn spawn(state: Arc<AppState>) {
     tokio::spawn(state.mailer().run());
 }
 
-fn every<F, E>(period: Duration, name: &'static str, mut job: F)
+/// Runs `job` every `period` on the blocking pool: a job may take seconds (a backup, an
+/// erasure), and the runtime's few threads serve requests meanwhile.
+fn every<F, E>(period: Duration, name: &'static str, job: F)
 where
     F: FnMut() -> Result<(), E> + Send + 'static,
     E: std::fmt::Display,
 {
+    let job = std::sync::Arc::new(std::sync::Mutex::new(job));
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
-            if let Err(e) = job() {
-                tracing::error!(job = name, error = %e, "job failed; it runs again at its next time");
+            let job = job.clone();
+            let outcome = tokio::task::spawn_blocking(move || {
+                let mut job = job.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                (*job)().map_err(|e| e.to_string())
+            })
+            .await;
+            match outcome {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::error!(job = name, error = %e, "job failed; it runs again at its next time")
+                }
+                Err(_) => tracing::error!(job = name, "job panicked; it runs again at its next time"),
             }
         }
     });

@@ -189,6 +189,13 @@ impl Keyring {
         Ok(())
     }
 
+    /// The keys in the file as it is now (another process may write it).
+    pub fn reread(&self) -> Result<BTreeMap<String, Vec<u8>>, StoreError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let fresh = Keyring::open(dir, true)?;
+        Ok(fresh.inner.into_inner().expect("keyring lock").live)
+    }
+
     /// Scopes starting with `prefix` (a campaign's contacts, say).
     pub fn scopes(&self, prefix: &str) -> Vec<String> {
         let inner = self.inner.lock().expect("keyring lock");

@@ -3,6 +3,7 @@
 //! migration can read old records without a second copy of every struct.
 
 mod audit;
+mod backup;
 mod campaigns;
 mod check;
 mod erasure;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use audit::{AuditBreak, AuditEntry};
+pub use backup::Dumped;
 pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
 pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};

@@ -288,6 +288,11 @@ pub fn show_notice(
     kept.push(days("notice_keep_quotes", r.quotes_days_after_close));
     kept.push(days("notice_keep_responses", r.responses_days_after_close));
     kept.push(t(lang, "notice_erased").into());
+    kept.push(if state.config.backup.dir.is_empty() {
+        t(lang, "notice_no_backups").into()
+    } else {
+        days("notice_backups", state.config.backup.keep_days)
+    });
     let host = state
         .config
         .public_url
