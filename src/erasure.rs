@@ -84,8 +84,9 @@ impl Erasure<'_> {
 
     /// The erasure run: finishes erasures a crash interrupted, erases every class of data
     /// whose retention has run out (by each campaign's current periods, so a shortened one
-    /// applies to data already held), drops undelivered mail past its days, and rewrites
-    /// the keyring without keys destroyed since the last run. Logs what it erased.
+    /// applies to data already held), drops undelivered mail past its days with the keys
+    /// that sealed it, and rewrites the keyring without keys destroyed since the last run.
+    /// Logs what it erased.
     pub fn run(&self) -> Result<Vec<ErasureEntry>, StoreError> {
         let mut entries = Vec::new();
         for (id, title) in self.store.erasing()? {
@@ -100,6 +101,15 @@ impl Erasure<'_> {
         if dropped > 0 {
             logged.push(self.entry("undelivered mail", "all", dropped));
         }
+        // Every mail queued on a day before this one is dropped now: that day's key goes too.
+        let cutoff = self.day() - self.defaults.outbox_days as i32;
+        let old_mail_keys: Vec<String> = self
+            .store
+            .key_scopes("outbox:")
+            .into_iter()
+            .filter(|s| s["outbox:".len()..].parse::<i32>().is_ok_and(|day| day < cutoff))
+            .collect();
+        self.store.destroy_keys(&old_mail_keys)?;
         self.store.append_erasure_log(&logged)?;
         entries.extend(logged);
         if self.store.compact_keyring()? {

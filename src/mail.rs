@@ -20,7 +20,7 @@ use minijinja::Value;
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, Smtp, SmtpSecurity};
-use crate::keys::DataKey;
+use crate::keys::{DataKey, MasterKey};
 use crate::participants::OUTBOX_SCOPE;
 use crate::store::{OutboxRow, Settle, Store, StoreError};
 use crate::web::Templates;
@@ -68,23 +68,62 @@ pub fn render(templates: &Templates, name: &str, ctx: Value) -> Result<(String, 
     Ok((part("txt")?, part("html")?))
 }
 
+/// Queued mail, and a new address waiting for confirmation, are sealed under a key of the
+/// day they were queued (`outbox:<day>` in the keyring). The erasure run destroys the keys
+/// of days past the outbox's retention after dropping their mail, so what lingers of a
+/// mail in freed pages of the store can no longer be opened, not even with the master key.
+pub struct OutboxKeys<'a> {
+    pub store: &'a Store,
+    pub master: &'a MasterKey,
+}
+
+pub fn outbox_scope(day: i32) -> String {
+    format!("outbox:{day}")
+}
+
+impl OutboxKeys<'_> {
+    /// Seals under the key of `now`'s day (made on first use); returns the day and the bytes.
+    pub fn seal(&self, now: i64, plain: &[u8]) -> Result<(i32, Vec<u8>), StoreError> {
+        let day = now.div_euclid(86_400) as i32;
+        let scope = outbox_scope(day);
+        let wrapped = match self.store.wrapped_key(&scope)? {
+            Some(w) => w,
+            None => self.store.key_or_put(&scope, &self.master.wrap(&scope, &DataKey::generate()))?,
+        };
+        let key = self.master.unwrap(&scope, &wrapped).map_err(|e| StoreError::Internal(e.to_string()))?;
+        Ok((day, key.seal(&scope, plain)))
+    }
+
+    /// Opens what `seal` sealed on `day`; None once that day's key is destroyed.
+    pub fn open(&self, day: Option<i32>, sealed: &[u8]) -> Option<Vec<u8>> {
+        let Some(day) = day else {
+            return crate::participants::outbox_key(self.master).open(OUTBOX_SCOPE, sealed).ok();
+        };
+        let scope = outbox_scope(day);
+        let wrapped = self.store.wrapped_key(&scope).ok()??;
+        self.master.unwrap(&scope, &wrapped).ok()?.open(&scope, sealed).ok()
+    }
+}
+
 /// Seals a mail into an outbox row due at once.
 pub fn row(
-    key: &DataKey,
+    keys: &OutboxKeys,
     kind: &str,
     to_participant: Option<(String, [u8; 16])>,
     mail: &Mail,
     now: i64,
-) -> OutboxRow {
+) -> Result<OutboxRow, StoreError> {
     let json = serde_json::to_vec(mail).expect("strings serialise");
-    OutboxRow {
+    let (day, sealed) = keys.seal(now, &json)?;
+    Ok(OutboxRow {
         kind: kind.to_string(),
         to_participant,
-        sealed: key.seal(OUTBOX_SCOPE, &json),
+        sealed,
+        key_day: Some(day),
         attempts: 0,
         next_attempt: now,
         queued: now,
-    }
+    })
 }
 
 /// The display name mails are sent under (editable in the admin panel).
@@ -250,7 +289,7 @@ pub fn backoff(attempts: u32) -> i64 {
 pub struct Mailer {
     pub store: Arc<Store>,
     pub config: Config,
-    pub key: DataKey,
+    pub master: Arc<MasterKey>,
     pub clock: crate::clock::Clock,
     pub wake: Arc<tokio::sync::Notify>,
 }
@@ -297,10 +336,9 @@ impl Mailer {
             let in_flight = Arc::new(tokio::sync::Semaphore::new(connections(smtp.per_second) as usize));
             for (id, row) in due {
                 limiter.until_ready().await;
-                let mail = self
-                    .key
-                    .open(OUTBOX_SCOPE, &row.sealed)
-                    .ok()
+                let keys = OutboxKeys { store: &self.store, master: &self.master };
+                let mail = keys
+                    .open(row.key_day, &row.sealed)
                     .and_then(|plain| serde_json::from_slice::<Mail>(&plain).ok());
                 let message = match mail.as_ref().map(|m| message(&smtp, &from_name, m)) {
                     Some(Ok(m)) => m,

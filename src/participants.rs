@@ -310,9 +310,10 @@ impl Participants<'_> {
                 return Err(ParticipantError::AddressTaken);
             }
         }
-        let sealed_new = outbox_key(self.master).seal(OUTBOX_SCOPE, new_address.as_bytes());
+        let keys = crate::mail::OutboxKeys { store: self.store, master: self.master };
+        let (day, sealed_new) = keys.seal(self.now, new_address.as_bytes())?;
         let token = new_token();
-        let purpose = TokenPurpose::ChangeAddress { address_hash: hash, sealed_new };
+        let purpose = TokenPurpose::ChangeAddress { address_hash: hash, sealed_new, key_day: Some(day) };
         self.store.save_participant_token(
             token_hash(&token),
             &ParticipantToken { purpose, expires: self.now + CONFIRM_SECS },
@@ -322,12 +323,14 @@ impl Participants<'_> {
 
     /// Confirms a change of address; returns how many enrolments moved.
     pub fn confirm_change(&self, token: &str) -> Result<usize, ParticipantError> {
-        let TokenPurpose::ChangeAddress { address_hash: old, sealed_new } = self.valid_token(token)?.purpose
+        let TokenPurpose::ChangeAddress { address_hash: old, sealed_new, key_day } =
+            self.valid_token(token)?.purpose
         else {
             return Err(ParticipantError::LinkInvalid);
         };
-        let new = String::from_utf8(outbox_key(self.master).open(OUTBOX_SCOPE, &sealed_new)?)
-            .map_err(|_| KeyError::Unseal)?;
+        let keys = crate::mail::OutboxKeys { store: self.store, master: self.master };
+        let new = keys.open(key_day, &sealed_new).ok_or(KeyError::Unseal)?;
+        let new = String::from_utf8(new).map_err(|_| KeyError::Unseal)?;
         let new_hash = self.address_hash(&new);
         let mut moved = 0;
         for (campaign, id, p) in self.store.enrolments_of(old)? {

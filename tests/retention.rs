@@ -94,3 +94,36 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
         assert!(log.body.contains(&format!("<td>{class}</td>")), "{class} logged");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn undelivered_mail_goes_with_the_key_of_its_day() {
+    let (srv, _owner) = common::signed_in_owner().await;
+    let mail = tellpoint::mail::Mail {
+        to: "outbox-marker-4711@example.org".into(),
+        subject: "Confirm".into(),
+        text: "outbox-marker-text".into(),
+        html: "<p>outbox-marker-text</p>".into(),
+        unsubscribe: None,
+    };
+    srv.state.queue_mail("confirm", &mail).unwrap();
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 1, "no SMTP host: the mail waits");
+    let data = srv.state.config.data_dir.clone();
+    assert!(files_holding(&data, b"outbox-marker").is_empty(), "queued mail is sealed");
+    let now = srv.clock.now();
+    let scope = format!("outbox:{}", now.div_euclid(86_400));
+    let key = srv.state.store.wrapped_key(&scope).unwrap().expect("the day's outbox key");
+    assert_eq!(files_holding(&data, &key).len(), 1, "in the keyring file");
+
+    let run = |days: i64| {
+        Erasure { store: &srv.state.store, defaults: &srv.state.config.retention, now: now + days * 86_400 }
+            .run()
+            .unwrap()
+    };
+    run(6);
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 1, "kept up to 7 days");
+    let erased = run(8);
+    assert!(erased.iter().any(|e| e.class == "undelivered mail" && e.count == 1), "{erased:?}");
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 0);
+    assert!(srv.state.store.key_scopes("outbox:").is_empty(), "the day's key is destroyed");
+    assert_eq!(files_holding(&data, &key), Vec::<String>::new(), "and is in no file");
+}

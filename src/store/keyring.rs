@@ -169,6 +169,18 @@ impl Keyring {
         Ok(())
     }
 
+    /// The key of `scope`, adding `candidate` first if there is none; one lock around both,
+    /// so two callers never make two keys for one scope.
+    pub fn get_or_put(&self, scope: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let mut inner = self.inner.lock().expect("keyring lock");
+        if let Some(found) = inner.live.get(scope) {
+            return Ok(found.clone());
+        }
+        self.append(&mut inner, &record(PUT, scope, candidate))?;
+        inner.live.insert(scope.to_string(), candidate.to_vec());
+        Ok(candidate.to_vec())
+    }
+
     /// Destroys keys: at once for every reader; from the file at the next `compact`.
     pub fn remove(&self, scopes: &[String]) -> Result<(), StoreError> {
         let mut inner = self.inner.lock().expect("keyring lock");

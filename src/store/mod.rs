@@ -304,6 +304,11 @@ impl Store {
         self.keyring.put(scope, wrapped)
     }
 
+    /// The wrapped key of `scope`, adding `candidate` if there is none yet.
+    pub fn key_or_put(&self, scope: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
+        self.keyring.get_or_put(scope, candidate)
+    }
+
     pub fn wrapped_key(&self, scope: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.keyring.get(scope))
     }

@@ -18,8 +18,11 @@ pub struct OutboxRow {
     pub kind: String,
     /// The participant it goes to, so unsubscribing can drop it and rejections be counted.
     pub to_participant: Option<(String, [u8; 16])>,
-    /// The rendered mail with its address, sealed under the outbox key.
+    /// The rendered mail with its address, sealed under the outbox key of `key_day`.
     pub sealed: Vec<u8>,
+    /// Day number whose outbox key sealed it; None: the master-derived key of before.
+    #[serde(default)]
+    pub key_day: Option<i32>,
     pub attempts: u32,
     /// Unix second of the next attempt.
     pub next_attempt: i64,
@@ -227,6 +230,7 @@ mod tests {
             kind: "reminder".into(),
             to_participant: Some(to),
             sealed: vec![1, 2, 3],
+            key_day: None,
             attempts: 0,
             next_attempt: 0,
             queued: 0,

@@ -64,7 +64,12 @@ pub enum TokenPurpose {
     Access { address_hash: [u8; 32] },
     /// Confirms moving the enrolments of `address_hash` to a new address (sealed under the
     /// outbox key, since it belongs to no campaign yet).
-    ChangeAddress { address_hash: [u8; 32], sealed_new: Vec<u8> },
+    ChangeAddress {
+        address_hash: [u8; 32],
+        sealed_new: Vec<u8>,
+        #[serde(default)]
+        key_day: Option<i32>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

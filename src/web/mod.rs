@@ -55,7 +55,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 pub struct AppState {
     pub config: Config,
     pub store: Arc<Store>,
-    pub master: MasterKey,
+    pub master: Arc<MasterKey>,
     pub intake: Intake,
     pub accounts: Accounts,
     pub clock: Clock,
@@ -96,7 +96,7 @@ impl AppState {
             accounts: Accounts::new(&master),
             intake: Intake::start(store.clone()),
             store,
-            master,
+            master: Arc::new(master),
             clock,
             throttle: Throttle::default(),
             form_limiter: limits::FormLimiter::new(config.limits.form_posts_per_minute),
@@ -143,8 +143,8 @@ impl AppState {
 
     /// Seals and queues one mail, and wakes the mailer.
     pub fn queue_mail(&self, kind: &str, mail: &crate::mail::Mail) -> Result<(), StoreError> {
-        let key = crate::participants::outbox_key(&self.master);
-        self.store.enqueue_mail(&[crate::mail::row(&key, kind, None, mail, self.clock.now())])?;
+        let keys = crate::mail::OutboxKeys { store: &self.store, master: &self.master };
+        self.store.enqueue_mail(&[crate::mail::row(&keys, kind, None, mail, self.clock.now())?])?;
         tracing::info!(kind, "mail queued");
         self.mail_wake.notify_one();
         Ok(())
@@ -155,7 +155,7 @@ impl AppState {
         crate::mail::Mailer {
             store: self.store.clone(),
             config: self.config.clone(),
-            key: crate::participants::outbox_key(&self.master),
+            master: self.master.clone(),
             clock: self.clock.clone(),
             wake: self.mail_wake.clone(),
         }
