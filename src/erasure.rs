@@ -110,6 +110,17 @@ impl Erasure<'_> {
             .filter(|s| s["outbox:".len()..].parse::<i32>().is_ok_and(|day| day < cutoff))
             .collect();
         self.store.destroy_keys(&old_mail_keys)?;
+        // The logs themselves: the audit chain stays verifiable from its first kept entry.
+        let logs_before = self.now - i64::from(self.defaults.logs_days) * 86_400;
+        let audit = self.store.prune_audit(logs_before)?;
+        if audit > 0 {
+            self.store.append_audit(self.now, "erasure run", "audit.pruned", &audit.to_string())?;
+            logged.push(self.entry("audit log entries", "all", audit));
+        }
+        let old_log = self.store.prune_erasure_log(self.day() - self.defaults.logs_days as i32)?;
+        if old_log > 0 {
+            logged.push(self.entry("erasure log entries", "all", old_log));
+        }
         self.store.append_erasure_log(&logged)?;
         entries.extend(logged);
         if self.store.compact_keyring()? {

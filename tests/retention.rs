@@ -126,4 +126,18 @@ async fn undelivered_mail_goes_with_the_key_of_its_day() {
     assert_eq!(srv.state.store.outbox_len().unwrap(), 0);
     assert!(srv.state.store.key_scopes("outbox:").is_empty(), "the day's key is destroyed");
     assert_eq!(files_holding(&data, &key), Vec::<String>::new(), "and is in no file");
+
+    // The logs keep two years: older audit entries go, and the chain still verifies.
+    let audit_before = srv.state.store.audit_page(0, 1).unwrap().1;
+    assert!(audit_before > 1);
+    assert!(run(700).is_empty());
+    let erased = run(740);
+    let classes: Vec<(&str, u64)> = erased.iter().map(|e| (e.class.as_str(), e.count)).collect();
+    assert!(classes.contains(&("audit log entries", audit_before - 1)), "the newest stays: {classes:?}");
+    assert!(classes.contains(&("erasure log entries", 1)), "the run of day 8: {classes:?}");
+    assert_eq!(
+        srv.state.store.verify_audit().unwrap().unwrap(),
+        2,
+        "the newest, then the pruning's own entry"
+    );
 }

@@ -28,6 +28,7 @@ pub const KEYS: &[&str] = &[
     "retention.quotes_days_after_close",
     "retention.responses_days_after_close",
     "retention.outbox_days",
+    "retention.logs_days",
     "retention.run_at",
     "retention.time_zone",
     "backup.dir",

@@ -19,6 +19,8 @@ pub struct Retention {
     pub responses_days_after_close: u32,
     /// Mail not delivered after this many days is dropped from the outbox.
     pub outbox_days: u32,
+    /// The audit log and the erasure log keep entries this many days.
+    pub logs_days: u32,
     /// Local time (HH:MM, in `time_zone`) of the daily erasure run.
     pub run_at: String,
     pub time_zone: String,
@@ -34,6 +36,7 @@ impl Retention {
             ("quotes_days_after_close", self.quotes_days_after_close, 3650),
             ("responses_days_after_close", self.responses_days_after_close, 3650),
             ("outbox_days", self.outbox_days, 30),
+            ("logs_days", self.logs_days, 3650),
         ] {
             if !(1..=max).contains(&value) {
                 p.push(format!("retention.{key} = {value} is out of range; give 1 to {max}"));
@@ -66,6 +69,7 @@ impl Default for Retention {
             quotes_days_after_close: 730,
             responses_days_after_close: 730,
             outbox_days: 7,
+            logs_days: 730,
             run_at: "03:30".into(),
             time_zone: "Europe/Stockholm".into(),
         }

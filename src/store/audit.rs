@@ -1,14 +1,25 @@
 //! The audit log: staff actions, append-only, each entry carrying the hash of the one
 //! before, so that editing or removing an entry in the middle breaks the chain.
 //! Entries name staff and what they did; never a password, a code or participant data.
+//! Entries past their retention are pruned from the front; the first kept entry's place
+//! in the chain becomes the anchor verification starts from.
 
 use redb::{ReadableTable, ReadableTableMetadata};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{AUDIT, Store, StoreError, from_json, to_json};
+use super::{AUDIT, META, Store, StoreError, from_json, to_json};
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+/// META key of where a pruned chain starts: the first kept entry's number and the hash it
+/// points back to.
+const ANCHOR: &str = "audit_anchor";
+
+#[derive(Serialize, Deserialize)]
+struct Anchor {
+    seq: u64,
+    prev: String,
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -100,12 +111,50 @@ impl Store {
         Ok((entries, table.len()?))
     }
 
-    /// Checks every entry against its hash and its predecessor. Ok(count) or the first break.
+    /// Removes the entries made before `before` (unix second), always keeping the newest,
+    /// and moves the anchor to the first kept entry in the same transaction. Returns how
+    /// many went.
+    pub fn prune_audit(&self, before: i64) -> Result<u64, StoreError> {
+        let tx = self.write()?;
+        let pruned = {
+            let mut table = tx.open_table(AUDIT)?;
+            let mut old = Vec::new();
+            for row in table.iter()? {
+                let (k, v) = row?;
+                let entry: AuditEntry = from_json(v.value())?;
+                if entry.at >= before {
+                    break;
+                }
+                old.push(k.value());
+            }
+            if old.len() as u64 == table.len()? {
+                old.pop();
+            }
+            for seq in &old {
+                table.remove(*seq)?;
+            }
+            if let Some((_, v)) = table.first()?.filter(|_| !old.is_empty()) {
+                let first: AuditEntry = from_json(v.value())?;
+                let anchor = Anchor { seq: first.seq, prev: first.prev };
+                tx.open_table(META)?.insert(ANCHOR, to_json(&anchor)?.as_slice())?;
+            }
+            old.len() as u64
+        };
+        tx.commit()?;
+        Ok(pruned)
+    }
+
+    /// Checks every entry against its hash and its predecessor, from the anchor (or the
+    /// start). Ok(count) or the first break.
     pub fn verify_audit(&self) -> Result<Result<u64, AuditBreak>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(AUDIT)?;
-        let mut prev = GENESIS.to_string();
-        let mut expected_seq = 1;
+        let anchor: Option<Anchor> = match tx.open_table(META)?.get(ANCHOR)? {
+            Some(v) => Some(from_json(v.value())?),
+            None => None,
+        };
+        let (mut expected_seq, mut prev) = anchor.map_or((1, GENESIS.to_string()), |a| (a.seq, a.prev));
+        let first_seq = expected_seq;
         for row in table.iter()? {
             let (key, value) = row?;
             let seq = key.value();
@@ -130,7 +179,7 @@ impl Store {
             prev = entry.hash;
             expected_seq += 1;
         }
-        Ok(Ok(expected_seq - 1))
+        Ok(Ok(expected_seq - first_seq))
     }
 }
 
@@ -156,5 +205,26 @@ mod tests {
         tx.commit().unwrap();
         let broken = store.verify_audit().unwrap().unwrap_err();
         assert_eq!(broken.seq, 3);
+    }
+
+    #[test]
+    fn pruning_old_entries_keeps_the_rest_verifiable() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for at in 0..10 {
+            store.append_audit(at * 100, "alice", "login.ok", "").unwrap();
+        }
+        assert_eq!(store.prune_audit(400).unwrap(), 4);
+        assert_eq!(store.verify_audit().unwrap().unwrap(), 6, "entries 5..10 verify from the anchor");
+        store.append_audit(2000, "alice", "login.ok", "").unwrap();
+        assert_eq!(store.verify_audit().unwrap().unwrap(), 7);
+        assert_eq!(store.prune_audit(i64::MAX).unwrap(), 6, "the newest entry always stays");
+        assert_eq!(store.verify_audit().unwrap().unwrap(), 1);
+        // Removing an entry from the front without the anchor moving is still a break.
+        store.append_audit(3000, "alice", "login.ok", "").unwrap();
+        let tx = store.write().unwrap();
+        tx.open_table(AUDIT).unwrap().remove(11).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(store.verify_audit().unwrap().unwrap_err().seq, 12);
     }
 }

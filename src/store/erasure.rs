@@ -190,6 +190,20 @@ impl Store {
     }
 
     /// The newest `take` entries of the erasure log, newest first.
+    /// Removes erasure log entries of runs before `day`; returns how many.
+    pub fn prune_erasure_log(&self, day: i32) -> Result<u64, StoreError> {
+        let tx = self.write()?;
+        let mut gone = 0;
+        {
+            let mut table = tx.open_table(ERASURE_LOG)?;
+            let before = table.len()?;
+            table.retain(|_, v| from_json::<ErasureEntry>(v).map_or(true, |e| e.day >= day))?;
+            gone += before - table.len()?;
+        }
+        tx.commit()?;
+        Ok(gone)
+    }
+
     pub fn erasure_log(&self, take: usize) -> Result<Vec<ErasureEntry>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(ERASURE_LOG)?;
