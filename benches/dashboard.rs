@@ -7,25 +7,13 @@
 
 use std::time::{Duration, Instant};
 
-use rand::{Rng, SeedableRng};
-use tellpoint::campaign::{Status, day_number};
+#[path = "fill.rs"]
+mod fill;
+
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
 use tellpoint::dashboard::{Filter, load};
-use tellpoint::questionnaire::{Lang, Questionnaire};
-use tellpoint::response::{Answer, slots};
-use tellpoint::store::{NewResponse, StoredResponse};
 use tellpoint::web::AppState;
-
-const QUESTIONS: &str = r#"{"questions": [
-    {"id": "q1", "kind": "scale", "prompt": {"en": "How included did you feel?"}, "low": {"en": "not"}, "high": {"en": "fully"}, "dont_know": true},
-    {"id": "q2", "kind": "single", "prompt": {"en": "Where?"}, "options": [{"id": "o1", "label": {"en": "Work"}}, {"id": "o2", "label": {"en": "Online"}}, {"id": "o3", "label": {"en": "Elsewhere"}}]},
-    {"id": "q3", "kind": "multi", "prompt": {"en": "About?"}, "options": [{"id": "o1", "label": {"en": "Language"}}, {"id": "o2", "label": {"en": "Age"}}, {"id": "o3", "label": {"en": "Gender"}}, {"id": "o4", "label": {"en": "Other"}}]},
-    {"id": "q4", "kind": "mood", "prompt": {"en": "Mood?"}},
-    {"id": "q5", "kind": "slider", "prompt": {"en": "One-off or pattern?"}, "left": {"en": "one-off"}, "right": {"en": "pattern"}},
-    {"id": "q6", "kind": "triad", "prompt": {"en": "What mattered?"}, "poles": [{"en": "people"}, {"en": "rules"}, {"en": "place"}]},
-    {"id": "q7", "kind": "yesno", "prompt": {"en": "Told anyone?"}}
-]}"#;
 
 fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
     times.sort();
@@ -37,59 +25,11 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let config = Config { data_dir: dir.path().join("data"), ..Config::default() };
     let state = AppState::open(config, Clock::default()).unwrap();
-    let mut c = state.campaigns().create("Bench", "bench").unwrap();
+    let (c, q) = fill::campaign(&state, "Bench");
     let today = c.settings.today(state.clock.now());
-    c.settings.start = today.checked_sub(jiff::Span::new().days(27)).unwrap();
-    c.settings.end = today;
-    c.status = Status::Closed;
-    state.store.save_campaign(&c).unwrap();
-    let q = Questionnaire::from_json(QUESTIONS, &[Lang::En]).unwrap();
-    state.store.save_questionnaire(&c, &q).unwrap();
-
-    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-    let start = day_number(c.settings.start);
-    let fill = Instant::now();
-    let len = q.layout().1;
-    for batch in 0..n.div_ceil(10_000) {
-        let rows: Vec<NewResponse> = (0..10_000.min(n - batch * 10_000))
-            .map(|_| {
-                let a = rng.gen_range(0..=100);
-                let b = rng.gen_range(0..=100 - a);
-                let answers = [
-                    ("q1", Answer::Scale(rng.gen_range(1..=5))),
-                    ("q2", Answer::Choice(format!("o{}", rng.gen_range(1..=3)))),
-                    ("q3", Answer::Tags(vec![format!("o{}", rng.gen_range(1..=4))])),
-                    ("q4", Answer::Mood(rng.gen_range(0..5))),
-                    ("q5", Answer::Slider(rng.gen_range(0..=100))),
-                    ("q6", Answer::Triad([a, b, 100 - a - b])),
-                    ("q7", Answer::Yes(rng.gen_bool(0.3))),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-                let mut nonce = [0u8; 32];
-                rng.fill(&mut nonce);
-                NewResponse {
-                    campaign_id: c.id.clone(),
-                    slots: slots(&q, &answers),
-                    record: StoredResponse {
-                        version: c.version,
-                        period: start + rng.gen_range(0..28),
-                        answers,
-                        sealed_stories: None,
-                        story_key: false,
-                    },
-                    layout_len: len,
-                    nonce_hash: nonce,
-                    nonce_keep_until: start,
-                    ticket: None,
-                    now: 0,
-                }
-            })
-            .collect();
-        state.store.record_responses(&rows).unwrap();
-    }
-    println!("filled {n} responses in {:.1} s", fill.elapsed().as_secs_f64());
+    let filling = Instant::now();
+    fill::fill(&state, &c, &q, n);
+    println!("filled {n} responses in {:.1} s", filling.elapsed().as_secs_f64());
 
     let mut times = Vec::new();
     for _ in 0..200 {
