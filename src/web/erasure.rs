@@ -34,8 +34,22 @@ pub struct EraseForm {
     title: String,
 }
 
+/// Runs an erasure on the blocking pool: a large campaign takes seconds, and the runtime's
+/// few threads go on serving requests meanwhile.
+async fn blocking<T: Send + 'static>(
+    state: &Arc<AppState>,
+    work: impl FnOnce(&Erasure) -> T + Send + 'static,
+) -> poem::Result<T> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        work(&Erasure { store: &state.store, defaults: &state.config.retention, now: state.clock.now() })
+    })
+    .await
+    .map_err(internal)
+}
+
 #[handler]
-pub fn erase_campaign(
+pub async fn erase_campaign(
     state: Data<&Arc<AppState>>,
     view: View,
     user: StaffUser,
@@ -44,8 +58,12 @@ pub fn erase_campaign(
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     let c = campaign_of(&state, &id)?;
-    let erasure = Erasure { store: &state.store, defaults: &state.config.retention, now: state.clock.now() };
-    match erasure.erase_campaign(&c, &form.title, &user.username) {
+    let (typed, by) = (form.title.clone(), user.username.clone());
+    let erased = {
+        let c = c.clone();
+        blocking(&state, move |erasure| erasure.erase_campaign(&c, &typed, &by)).await?
+    };
+    match erased {
         Ok(_) => Ok(Redirect::see_other("/admin/erasure").into_response()),
         Err(e @ ErasureError::TitleMismatch) => {
             let ctx = context! { c, typed => form.title, error => e.to_string() };
@@ -69,10 +87,9 @@ pub fn show_erasure_log(state: Data<&Arc<AppState>>, view: View, user: StaffUser
 
 /// The erasure run, started by an owner from the erasure log page.
 #[handler]
-pub fn run_erasure(state: Data<&Arc<AppState>>, user: StaffUser) -> poem::Result<Response> {
+pub async fn run_erasure(state: Data<&Arc<AppState>>, user: StaffUser) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let now = state.clock.now();
-    Erasure { store: &state.store, defaults: &state.config.retention, now }.run()?;
-    state.store.append_audit(now, &user.username, "erasure.run", "")?;
+    blocking(&state, |erasure| erasure.run()).await??;
+    state.store.append_audit(state.clock.now(), &user.username, "erasure.run", "")?;
     Ok(Redirect::see_other("/admin/erasure").into_response())
 }
