@@ -247,6 +247,17 @@ impl Participants<'_> {
         Ok(ticket)
     }
 
+    /// Erases enrolments never confirmed once their confirmation links have expired (and
+    /// been removed): key first, like an unsubscribe. Returns how many.
+    pub fn drop_unconfirmed(&self) -> Result<usize, ParticipantError> {
+        let stale = self.store.unconfirmed_past_their_links()?;
+        for (campaign, id) in &stale {
+            self.store.destroy_keys(&[contact_scope(campaign, *id)])?;
+            self.store.delete_participant(campaign, *id, token_hash(&self.link_secret(campaign, *id)))?;
+        }
+        Ok(stale.len())
+    }
+
     /// Deletes the participant of a personal link at once, with queued mail to them.
     pub fn unsubscribe(&self, secret: &str) -> Result<bool, ParticipantError> {
         let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(false) };

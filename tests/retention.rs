@@ -141,3 +141,23 @@ async fn undelivered_mail_goes_with_the_key_of_its_day() {
         "the newest, then the pruning's own entry"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_enrolment_never_confirmed_goes_when_its_link_expires() {
+    let (srv, mut owner) = common::signed_in_owner().await;
+    let (id, _slug) = build_and_open(&mut owner, "Pending").await;
+    save_settings(&mut owner, &id, "Pending", &[("audience", "enrolled")]).await;
+    let c = srv.state.campaigns().get(&id).unwrap();
+    srv.state
+        .participants()
+        .enrol(&c, "never-confirmed@example.org", tellpoint::questionnaire::Lang::En)
+        .unwrap();
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0));
+    assert_eq!(srv.state.store.key_scopes(&format!("contact:{id}:")).len(), 1);
+    let now = srv.clock.now();
+    tellpoint::jobs::cleanup::run(&srv.state, now + 47 * 3600).unwrap();
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0), "48 h to confirm");
+    tellpoint::jobs::cleanup::run(&srv.state, now + 49 * 3600).unwrap();
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
+    assert!(srv.state.store.key_scopes(&format!("contact:{id}:")).is_empty(), "its key went first");
+}

@@ -1,12 +1,17 @@
-//! Removes staff sessions, one-time links, participant links and tickets whose time is up.
+//! Removes staff sessions, one-time links, participant links and tickets whose time is up,
+//! and enrolments left unconfirmed past their link.
 
+use crate::participants::{ParticipantError, Participants};
 use crate::staff::session_expired;
-use crate::store::StoreError;
 use crate::web::AppState;
 
-pub fn run(state: &AppState, now: i64) -> Result<(), StoreError> {
+pub fn run(state: &AppState, now: i64) -> Result<(), ParticipantError> {
     let sessions = state.store.delete_sessions_where(|s| session_expired(s, now, &state.config.session))?;
     let links = state.store.delete_expired_tokens(now)? + state.store.delete_expired_tickets(now)?;
+    let unconfirmed = Participants { store: &state.store, master: &state.master, now }.drop_unconfirmed()?;
+    if unconfirmed > 0 {
+        tracing::info!(unconfirmed, "erased enrolments never confirmed");
+    }
     state.form_limiter.prune();
     // Draft expiry days are in each campaign's time zone; a day of margin covers them all.
     let utc_day = now.div_euclid(86_400) as i32;

@@ -1,7 +1,7 @@
 //! Background jobs, all started here. Each takes `now` so tests control time; a failing run
 //! is logged and the loop goes on.
 
-mod cleanup;
+pub mod cleanup;
 pub mod reminders;
 pub mod summaries;
 

@@ -343,6 +343,30 @@ impl Store {
     }
 
     /// Removes tickets and participant tokens past their time; returns how many.
+    /// Pending participants no live confirmation link points at any more: their 48 hours
+    /// to confirm are up (a fresh enrolment request makes a fresh link).
+    pub fn unconfirmed_past_their_links(&self) -> Result<Vec<(String, [u8; 16])>, StoreError> {
+        let tx = self.read()?;
+        let mut waiting = std::collections::HashSet::new();
+        for row in tx.open_table(PARTICIPANT_TOKENS)?.iter()? {
+            if let Ok(t) = from_json::<ParticipantToken>(row?.1.value())
+                && let TokenPurpose::Confirm { campaign, participant } = t.purpose
+            {
+                waiting.insert((campaign, participant));
+            }
+        }
+        let mut stale = Vec::new();
+        for row in tx.open_table(PARTICIPANTS)?.iter()? {
+            let (k, v) = row?;
+            let (campaign, id) = k.value();
+            let p: Participant = from_json(v.value())?;
+            if p.status == ParticipantStatus::Pending && !waiting.contains(&(campaign.to_string(), id)) {
+                stale.push((campaign.to_string(), id));
+            }
+        }
+        Ok(stale)
+    }
+
     pub fn delete_expired_tickets(&self, now: i64) -> Result<usize, StoreError> {
         let tx = self.write()?;
         let removed = {
