@@ -80,6 +80,7 @@ impl Erasure<'_> {
                 day: self.day(),
                 class: class.into(),
                 campaign: title.into(),
+                campaign_id: id.into(),
                 count,
             })
             .collect();
@@ -105,7 +106,7 @@ impl Erasure<'_> {
         let dropped = self.store.drop_old_mail(self.now - i64::from(self.defaults.outbox_days) * 86_400)?;
         let mut logged = Vec::new();
         if dropped > 0 {
-            logged.push(self.entry("undelivered mail", "all", dropped));
+            logged.push(self.entry("undelivered mail", None, dropped));
         }
         // Every mail queued on a day before this one is dropped now: that day's key goes too.
         let cutoff = self.day() - self.defaults.outbox_days as i32;
@@ -121,11 +122,11 @@ impl Erasure<'_> {
         let audit = self.store.prune_audit(logs_before)?;
         if audit > 0 {
             self.store.append_audit(self.now, "erasure run", "audit.pruned", &audit.to_string())?;
-            logged.push(self.entry("audit log entries", "all", audit));
+            logged.push(self.entry("audit log entries", None, audit));
         }
         let old_log = self.store.prune_erasure_log(self.day() - self.defaults.logs_days as i32)?;
         if old_log > 0 {
-            logged.push(self.entry("erasure log entries", "all", old_log));
+            logged.push(self.entry("erasure log entries", None, old_log));
         }
         self.store.append_erasure_log(&logged)?;
         entries.extend(logged);
@@ -135,8 +136,16 @@ impl Erasure<'_> {
         Ok(entries)
     }
 
-    fn entry(&self, class: &str, campaign: &str, count: u64) -> ErasureEntry {
-        ErasureEntry { day: self.day(), class: class.into(), campaign: campaign.into(), count }
+    /// A log entry about `campaign`, or about all campaigns.
+    fn entry(&self, class: &str, campaign: Option<&Campaign>, count: u64) -> ErasureEntry {
+        let (id, title) = campaign.map_or(("", "all"), |c| (c.id.as_str(), c.settings.title.as_str()));
+        ErasureEntry {
+            day: self.day(),
+            class: class.into(),
+            campaign: title.into(),
+            campaign_id: id.into(),
+            count,
+        }
     }
 
     /// Erases the classes of one campaign whose time has come.
@@ -163,7 +172,7 @@ impl Erasure<'_> {
             self.store.destroy_keys(&scopes)?;
             let n = self.store.erase_contacts(&c.id)?;
             self.store.mark_class_erased(&c.id, "contacts", self.day())?;
-            entries.push(self.entry("contacts", title, n));
+            entries.push(self.entry("contacts", Some(c), n));
         }
         if closed.is_some_and(|d| days(d) > r.stories_days_after_close as i32)
             && !self.store.class_erased(&c.id, "stories")?
@@ -181,15 +190,15 @@ impl Erasure<'_> {
                 }
             }
             self.store.mark_class_erased(&c.id, "stories", self.day())?;
-            entries.push(self.entry("stories", title, n));
+            entries.push(self.entry("stories", Some(c), n));
         }
         if closed.is_some_and(|d| days(d) > r.quotes_days_after_close as i32)
             && !self.store.class_erased(&c.id, "quotes")?
         {
             let (quotes, summaries) = self.store.erase_quotes_and_summaries(&c.id)?;
             self.store.mark_class_erased(&c.id, "quotes", self.day())?;
-            entries.push(self.entry("quotes", title, quotes));
-            entries.push(self.entry("summaries", title, summaries));
+            entries.push(self.entry("quotes", Some(c), quotes));
+            entries.push(self.entry("summaries", Some(c), summaries));
         }
         self.store.append_erasure_log(&entries)?;
         Ok(entries)

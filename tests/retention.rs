@@ -70,6 +70,12 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     assert_eq!(files_holding(&data, &story_key), Vec::<String>::new(), "the story key is in no file");
     assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 3, "the structured answers stay");
     assert_eq!(srv.state.moderation().approved(&c).unwrap().len(), 1, "quotes are kept longer");
+    // The report's method section says what is kept how long, and what went when.
+    let report = owner.get(&format!("/admin/campaigns/{id}/report")).await;
+    assert_eq!(report.status, 200);
+    for part in ["story texts 10 days after the campaign closes", "contacts (1, on ", "stories (3, on "] {
+        assert!(report.body.contains(part), "{part} in the report");
+    }
 
     // Quotes at 20 days, responses at 30: then the whole campaign goes, key first.
     let settings = [

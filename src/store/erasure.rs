@@ -39,6 +39,9 @@ pub struct ErasureEntry {
     pub class: String,
     /// The campaign's title (or "all" for classes across campaigns).
     pub campaign: String,
+    /// The campaign's id (empty for classes across campaigns).
+    #[serde(default)]
+    pub campaign_id: String,
     pub count: u64,
 }
 
@@ -198,6 +201,19 @@ impl Store {
         }
         tx.commit()?;
         Ok(gone)
+    }
+
+    /// The erasure log entries of one campaign, oldest first.
+    pub fn erasure_log_of(&self, campaign_id: &str) -> Result<Vec<ErasureEntry>, StoreError> {
+        let tx = self.read()?;
+        let mut entries = Vec::new();
+        for row in tx.open_table(ERASURE_LOG)?.iter()? {
+            let e: ErasureEntry = from_json(row?.1.value())?;
+            if e.campaign_id == campaign_id {
+                entries.push(e);
+            }
+        }
+        Ok(entries)
     }
 
     pub fn erasure_log(&self, take: usize) -> Result<Vec<ErasureEntry>, StoreError> {

@@ -74,7 +74,17 @@ pub fn report_html(state: &AppState, id: &str, version: Option<u32>) -> poem::Re
         .map(|x| context! { id => x.id, prompt => super::figures::text(&x.prompt, lang) })
         .collect();
     let s = &c.settings;
+    let erased: Vec<_> = state
+        .store
+        .erasure_log_of(&c.id)?
+        .into_iter()
+        .map(|e| context! { day => crate::campaign::date_of(e.day).to_string(), class => e.class, count => e.count })
+        .collect();
+    let retention = c.retention(&state.config.retention);
     let ctx = context! {
+        erased,
+        retention,
+        backup_days => (!state.config.backup.dir.is_empty()).then_some(state.config.backup.keep_days),
         fig => super::figures::context(&q, &figures, lang, true),
         questions,
         quotes,
