@@ -24,6 +24,8 @@ struct Parts<'a> {
     link: (String, &'a str),
     after: Vec<String>,
     unsubscribe: Option<String>,
+    /// The campaign's privacy notice, for mails about a campaign.
+    notice: Option<String>,
 }
 
 fn with_title(text: &str, c: &Campaign) -> String {
@@ -35,12 +37,17 @@ impl Letters<'_> {
         format!("{}{path}", self.public_url.trim_end_matches('/'))
     }
 
+    fn notice(&self, c: &Campaign, lang: Lang) -> String {
+        self.url(&format!("/privacy/{}?lang={}", c.slug, lang.code()))
+    }
+
     fn compose(&self, p: Parts<'_>) -> Result<Mail, MailError> {
         let ctx = context! {
             lang => p.lang.code(), subject => p.subject, before => p.before, after => p.after,
             link => p.link.0, link_label => p.link.1, unsubscribe => p.unsubscribe,
             unsubscribe_label => t(p.lang, "mail_unsub"),
             privacy => self.url("/privacy"), privacy_label => t(p.lang, "your_data"),
+            notice => p.notice, notice_label => t(p.lang, "notice_title"),
         };
         let (text, html) = render(self.templates, "message", ctx)?;
         Ok(Mail { to: p.to.to_string(), subject: p.subject, text, html, unsubscribe: p.unsubscribe })
@@ -55,6 +62,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/e/{}/confirm/{token}", c.slug)), t(lang, "confirm_button")),
             after: vec![t(lang, "mail_not_you").into()],
             unsubscribe: None,
+            notice: Some(self.notice(c, lang)),
         })
     }
 
@@ -68,6 +76,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/t/{secret}")), t(lang, "open_form")),
             after: vec![],
             unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+            notice: Some(self.notice(c, lang)),
         })
     }
 
@@ -89,6 +98,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/t/{secret}")), t(lang, "open_form")),
             after: vec![],
             unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+            notice: Some(self.notice(c, lang)),
         })
     }
 
@@ -102,6 +112,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/s/{}?lang={}", c.slug, lang.code())), t(lang, "summary_open")),
             after: vec![],
             unsubscribe: Some(self.url(&format!("/u/{secret}"))),
+            notice: Some(self.notice(c, lang)),
         })
     }
 
@@ -114,6 +125,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/privacy/access/{token}")), t(lang, "rights_title")),
             after: vec![t(lang, "mail_not_you").into()],
             unsubscribe: None,
+            notice: None,
         })
     }
 
@@ -126,6 +138,7 @@ impl Letters<'_> {
             link: (self.url(&format!("/privacy/change/{token}")), t(lang, "confirm_button")),
             after: vec![t(lang, "mail_not_you").into()],
             unsubscribe: None,
+            notice: None,
         })
     }
 
@@ -139,6 +152,7 @@ impl Letters<'_> {
             link: (self.url("/admin"), "Open the admin panel"),
             after: vec![],
             unsubscribe: None,
+            notice: None,
         })
     }
 }

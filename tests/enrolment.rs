@@ -64,6 +64,10 @@ async fn enrol_confirm_remind_across_dst_and_respond_once_per_ticket() {
     assert_eq!(reminders.len(), 2);
     let reminder_link = reminders[0].link("/t/");
     assert_eq!(reminder_link, link, "the reminder carries the personal link");
+    assert!(
+        reminders[0].link(&format!("/privacy/{slug}")).ends_with("?lang=en"),
+        "and the campaign's privacy notice"
+    );
 
     // The personal link opens a form with a ticket; the response consumes it.
     let r = respond_with_ticket(&mut p, &slug, &link, None).await;
