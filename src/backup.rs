@@ -10,7 +10,6 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use hmac::{Hmac, Mac};
@@ -227,13 +226,7 @@ fn read_up_to(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
 pub fn write(store: &Store, master: &MasterKey, path: &Path) -> Result<Dumped, BackupError> {
     let tmp = path.with_extension("partial");
     let io = |source| BackupError::Io { path: tmp.clone(), source };
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(true)
-        .write(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(io)?;
+    let file = crate::keys::private_file(&tmp).map_err(io)?;
     let result = (|| {
         let mut sealer = Sealer::new(BufWriter::new(file), master).map_err(io)?;
         let dumped = store.dump(&mut sealer)?;
