@@ -1,12 +1,17 @@
-//! Backups: the store's rows and keys as of one moment (`Store::dump`), sealed in chunks
-//! under a key derived from the master key, so a backup file is as safe to keep off the
-//! machine as the master key is kept apart from it. Each chunk is authenticated with its
-//! position and whether it is the last, so a changed, reordered or cut file is refused;
-//! a checked header tells a wrong master key from damage. A backup is written under a
-//! temporary name, read back and checked, then renamed into place.
+//! Backups: the store's rows as of one moment (`Store::dump`), sealed in chunks under a
+//! key derived from the master key, so a backup file is as safe to keep off the machine as
+//! the master key is kept apart from it. Each chunk is authenticated with its position and
+//! whether it is the last, so a changed, reordered or cut file is refused; a checked
+//! header tells a wrong master key from damage. Files are written under a temporary name,
+//! read back and checked, then renamed into place.
 //!
-//! Scheduled backups go into one directory, one per day, and are deleted after
-//! `keep_days`: that is how long erased data can outlive its erasure in a backup.
+//! The data keys do not go into the backup: they go into one file beside it,
+//! `keyring.backup`, which every backup replaces. A key destroyed by an erasure is
+//! therefore gone from the backups at the next backup, and whatever it sealed in older
+//! backups can no longer be read by anyone (invariant 7). Restoring a backup takes the
+//! newest keys; campaigns erased since the backup was taken come back without their key
+//! and are erased again. Scheduled backups go into one directory, one per day, and are
+//! deleted after `keep_days`, and with them the unsealed rest of erased campaigns.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -20,9 +25,11 @@ use crate::keys::{DataKey, MasterKey};
 use crate::store::{Dumped, Store, StoreError};
 
 pub const MAGIC: &[u8] = b"tellpoint backup 1\n";
+const KEYS_MAGIC: &[u8] = b"tellpoint keys 1\n";
+/// The keys of the newest backup, beside the backups.
+pub const KEYS_FILE: &str = "keyring.backup";
 const SALT: usize = 16;
 const CHECK: usize = 16;
-const HEADER: usize = MAGIC.len() + SALT + CHECK + 8;
 /// Plaintext bytes per sealed chunk.
 const CHUNK: usize = 1 << 20;
 /// Sealing adds a nonce and a tag.
@@ -75,11 +82,11 @@ struct Sealer<W: Write> {
 }
 
 impl<W: Write> Sealer<W> {
-    fn new(mut out: W, master: &MasterKey) -> std::io::Result<Sealer<W>> {
+    fn new(mut out: W, master: &MasterKey, magic: &[u8]) -> std::io::Result<Sealer<W>> {
         let mut salt = [0u8; SALT];
         rand::rngs::OsRng.fill_bytes(&mut salt);
         let (check, key) = keys(master, &salt);
-        let head = [MAGIC, &salt, &check].concat();
+        let head = [magic, &salt, &check].concat();
         out.write_all(&head)?;
         out.write_all(&Sha256::digest(&head)[..8])?;
         Ok(Sealer { out, key, buf: Vec::with_capacity(CHUNK), index: 0 })
@@ -129,20 +136,21 @@ struct Opener<R: Read> {
 }
 
 impl<R: Read> Opener<R> {
-    fn new(mut input: R, master: &MasterKey, path: &Path) -> Result<Opener<R>, BackupError> {
-        let mut head = [0u8; HEADER];
+    fn new(mut input: R, master: &MasterKey, path: &Path, magic: &[u8]) -> Result<Opener<R>, BackupError> {
+        let header = magic.len() + SALT + CHECK + 8;
+        let mut head = vec![0u8; header];
         let got = read_up_to(&mut input, &mut head)
             .map_err(|source| BackupError::Io { path: path.into(), source })?;
-        if got < MAGIC.len() || &head[..MAGIC.len()] != MAGIC {
+        if got < magic.len() || &head[..magic.len()] != magic {
             return Err(BackupError::NotABackup(path.into()));
         }
         let damaged = |what: &str| BackupError::Damaged { path: path.into(), what: what.into() };
-        if got < HEADER || Sha256::digest(&head[..HEADER - 8])[..8] != head[HEADER - 8..] {
+        if got < header || Sha256::digest(&head[..header - 8])[..8] != head[header - 8..] {
             return Err(damaged("its header fails its checksum"));
         }
-        let salt = &head[MAGIC.len()..MAGIC.len() + SALT];
+        let salt = &head[magic.len()..magic.len() + SALT];
         let (check, key) = keys(master, salt);
-        if !bool::from(subtle::ConstantTimeEq::ct_eq(&check[..], &head[MAGIC.len() + SALT..HEADER - 8])) {
+        if !bool::from(subtle::ConstantTimeEq::ct_eq(&check[..], &head[magic.len() + SALT..header - 8])) {
             return Err(BackupError::WrongKey(path.into()));
         }
         Ok(Opener {
@@ -221,41 +229,59 @@ fn read_up_to(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(got)
 }
 
-/// Writes a backup of `store` to `path`, reads it back to check it, and only then gives
-/// it its name. Returns what it holds.
+/// Where the keys of a backup at `path` live.
+pub fn keys_beside(path: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new(".")).join(KEYS_FILE)
+}
+
+/// Writes a backup of `store` to `path` and its keys to `keyring.backup` beside it, reads
+/// both back to check them, and only then gives them their names (the keys first: newer
+/// keys open every older backup). Returns what they hold.
 pub fn write(store: &Store, master: &MasterKey, path: &Path) -> Result<Dumped, BackupError> {
     let tmp = path.with_extension("partial");
-    let io = |source| BackupError::Io { path: tmp.clone(), source };
-    let file = crate::keys::private_file(&tmp).map_err(io)?;
+    let keys_path = keys_beside(path);
+    let keys_tmp = keys_path.with_extension("partial");
+    let io = |at: &Path| {
+        let at = at.to_owned();
+        move |source| BackupError::Io { path: at.clone(), source }
+    };
     let result = (|| {
-        let mut sealer = Sealer::new(BufWriter::new(file), master).map_err(io)?;
-        let dumped = store.dump(&mut sealer)?;
-        let file = sealer.finish().map_err(io)?.into_inner().map_err(|e| io(e.into_error()))?;
-        file.sync_all().map_err(io)?;
-        let read_back = verify(master, &tmp)?;
-        if read_back != dumped {
+        let open = |at: &Path, magic| {
+            let file = crate::keys::private_file(at).map_err(io(at))?;
+            Sealer::new(BufWriter::new(file), master, magic).map_err(io(at))
+        };
+        let (mut data, mut keys) = (open(&tmp, MAGIC)?, open(&keys_tmp, KEYS_MAGIC)?);
+        let (dumped, key_count) = store.dump(&mut data, &mut keys)?;
+        for (sealer, at) in [(data, &tmp), (keys, &keys_tmp)] {
+            let file = sealer.finish().map_err(io(at))?.into_inner().map_err(|e| io(at)(e.into_error()))?;
+            file.sync_all().map_err(io(at))?;
+        }
+        let checked = (read(master, &tmp, MAGIC, None)?, read(master, &keys_tmp, KEYS_MAGIC, None)?);
+        if checked != (dumped.clone(), key_count.clone()) {
             return Err(BackupError::Damaged {
                 path: tmp.clone(),
                 what: "reading it back found other counts".into(),
             });
         }
-        std::fs::rename(&tmp, path).map_err(|source| BackupError::Io { path: path.into(), source })?;
-        Ok(dumped)
+        std::fs::rename(&keys_tmp, &keys_path).map_err(io(&keys_path))?;
+        std::fs::rename(&tmp, path).map_err(io(path))?;
+        Ok(Dumped { keys: key_count.keys, ..dumped })
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&keys_tmp);
     }
     result
 }
 
 /// Reads a whole backup, checking every chunk and the counts at its end.
 pub fn verify(master: &MasterKey, path: &Path) -> Result<Dumped, BackupError> {
-    read(master, path, None)
+    read(master, path, MAGIC, None)
 }
 
-fn read(master: &MasterKey, path: &Path, into: Option<&Path>) -> Result<Dumped, BackupError> {
+fn read(master: &MasterKey, path: &Path, magic: &[u8], into: Option<&Path>) -> Result<Dumped, BackupError> {
     let file = File::open(path).map_err(|source| BackupError::Io { path: path.into(), source })?;
-    let mut opener = Opener::new(BufReader::new(file), master, path)?;
+    let mut opener = Opener::new(BufReader::new(file), master, path, magic)?;
     match Store::restore(&mut opener, into) {
         Ok(d) => Ok(d),
         Err(e) => Err(opener.failed.take().unwrap_or(match e {
@@ -265,10 +291,25 @@ fn read(master: &MasterKey, path: &Path, into: Option<&Path>) -> Result<Dumped, 
     }
 }
 
-/// Restores a backup into `data_dir`, which must be new or empty: checked whole first,
-/// then written, then opened (newer migrations run) and checked as `tellpoint check` does.
-/// On failure the directory is left as it was found.
-pub fn restore(master: &MasterKey, path: &Path, data_dir: &Path) -> Result<Dumped, BackupError> {
+/// What a restore brought back.
+#[derive(Debug)]
+pub struct Restored {
+    pub dumped: Dumped,
+    /// Campaigns erased since the backup was taken: their keys are gone, so they are
+    /// marked for the erasure run to finish.
+    pub erased_since: Vec<String>,
+}
+
+/// Restores a backup into `data_dir`, which must be new or empty, with the keys in `keys`
+/// (the newest `keyring.backup`): both checked whole first, then written, then opened
+/// (newer migrations run) and checked as `tellpoint check` does. On failure the directory
+/// is left as it was found.
+pub fn restore(
+    master: &MasterKey,
+    path: &Path,
+    keys: &Path,
+    data_dir: &Path,
+) -> Result<Restored, BackupError> {
     let existed = data_dir.exists();
     if existed
         && std::fs::read_dir(data_dir)
@@ -279,16 +320,25 @@ pub fn restore(master: &MasterKey, path: &Path, data_dir: &Path) -> Result<Dumpe
         return Err(BackupError::NotEmpty(data_dir.into()));
     }
     verify(master, path)?;
+    read(master, keys, KEYS_MAGIC, None)?;
     crate::keys::ensure_private_dir(data_dir)
         .map_err(|source| BackupError::Io { path: data_dir.into(), source })?;
     let result = (|| {
-        let dumped = read(master, path, Some(data_dir))?;
+        let key_count = read(master, keys, KEYS_MAGIC, Some(data_dir))?;
+        let dumped = read(master, path, MAGIC, Some(data_dir))?;
         let mut store = Store::open(data_dir)?;
+        let mut erased_since = Vec::new();
+        for c in store.all_campaigns()? {
+            if store.wrapped_key(&c.scope())?.is_none() {
+                store.begin_erasure(&c.id, &c.settings.title, &c.slug)?;
+                erased_since.push(c.settings.title);
+            }
+        }
         let checked = store.check()?;
         if let Some(problem) = checked.problems.first() {
             return Err(BackupError::Damaged { path: path.into(), what: problem.clone() });
         }
-        Ok(dumped)
+        Ok(Restored { dumped: Dumped { keys: key_count.keys, ..dumped }, erased_since })
     })();
     if result.is_err() {
         if existed {

@@ -64,6 +64,9 @@ enum Command {
         /// The directory to restore into (new or empty).
         #[arg(long, value_name = "DIR")]
         data_dir: PathBuf,
+        /// The newest keys file (by default keyring.backup beside the backup).
+        #[arg(long, value_name = "FILE")]
+        keys: Option<PathBuf>,
         /// The master key file of the instance that made the backup; by default the
         /// configured one (systemd credential or data_dir/master.key).
         #[arg(long, value_name = "FILE")]
@@ -124,8 +127,9 @@ pub fn main() -> ExitCode {
         Command::Erase { now } => erase(path, now),
         Command::Check => check(path),
         Command::Backup { to } => backup(path, &to),
-        Command::Restore { from, data_dir, master_key } => {
-            restore(path, &from, &data_dir, master_key.as_deref())
+        Command::Restore { from, data_dir, keys, master_key } => {
+            let keys = keys.unwrap_or_else(|| crate::backup::keys_beside(&from));
+            restore(path, &from, &keys, &data_dir, master_key.as_deref())
         }
         Command::Admin { command } => admin(path, command),
     };
@@ -385,6 +389,7 @@ fn backup(path: Option<&Path>, to: &Path) -> Result<(), Failure> {
 fn restore(
     path: Option<&Path>,
     from: &Path,
+    keys: &Path,
     data_dir: &Path,
     key_file: Option<&Path>,
 ) -> Result<(), Failure> {
@@ -403,7 +408,15 @@ fn restore(
             (key, found.starts_with(&config.data_dir))
         }
     };
-    let dumped = crate::backup::restore(&master, from, data_dir)?;
+    let restored = crate::backup::restore(&master, from, keys, data_dir)?;
+    if !restored.erased_since.is_empty() {
+        // Their keys are gone from the newest keys: finish erasing what is left of them.
+        let store = Store::open(data_dir)?;
+        crate::erasure::Erasure { store: &store, defaults: &config.retention, now: Clock::default().now() }
+            .run()?;
+        println!("erased again, as since the backup: {}", restored.erased_since.join(", "));
+    }
+    let dumped = restored.dumped;
     // A key from a file goes with the restored store; a systemd credential stays where it is.
     if from_file {
         master.save(data_dir).map_err(|e| Failure::Other(e.to_string()))?;

@@ -443,9 +443,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Gewist is gewist: de versleutelingssleutel van gewiste gegevens wordt vernietigd, zodat geen kopie meer leesbaar is.",
         ],
         "notice_backups" => [
-            "Backups are kept for {n} days: data erased here is gone from every backup within {n} days, as old backups are deleted.",
-            "Säkerhetskopior sparas i {n} dagar: data som raderas här är borta ur alla säkerhetskopior inom {n} dagar, när gamla kopior tas bort.",
-            "Back-ups worden {n} dagen bewaard: hier gewiste gegevens zijn binnen {n} dagen uit alle back-ups verdwenen, doordat oude back-ups worden verwijderd.",
+            "Backups are kept for {n} days. Data erased here can no longer be read in any backup from the next daily backup on, and is gone from the backups within {n} days.",
+            "Säkerhetskopior sparas i {n} dagar. Data som raderas här kan inte längre läsas i någon säkerhetskopia från nästa dagliga säkerhetskopia, och är borta ur säkerhetskopiorna inom {n} dagar.",
+            "Back-ups worden {n} dagen bewaard. Hier gewiste gegevens zijn vanaf de volgende dagelijkse back-up in geen enkele back-up meer leesbaar, en zijn binnen {n} dagen uit de back-ups verdwenen.",
         ],
         "notice_no_backups" => [
             "No scheduled backups are made, so erased data is kept in none.",

@@ -160,31 +160,45 @@ async fn a_backup_under_load_restores_every_acknowledged_response() {
 }
 
 #[test]
-fn erased_data_is_in_no_backup_once_keep_days_have_passed() {
+fn erased_data_opens_in_no_backup_from_the_next_one_and_is_gone_after_keep_days() {
     let dir = tempfile::tempdir().unwrap();
     let backups = dir.path().join("backups");
     let state = open(&dir.path().join("data"));
     let c = state.campaigns().create("Short-lived", "test").unwrap();
+    let kept = state.campaigns().create("Kept", "test").unwrap();
     let keep = 30;
     let day0: jiff::civil::Date = "2026-03-01".parse().unwrap();
     let day = |n: i64| day0.checked_add(jiff::Span::new().days(n)).unwrap();
-    let holding = |on: i64| -> Vec<String> {
-        let mut names = Vec::new();
+    let keys = backups.join(tellpoint::backup::KEYS_FILE);
+    // Restores every backup with the newest keys: the backups that still hold the
+    // campaign's rows, and whether any of them can still open its data.
+    let holding = |on: i64| -> (Vec<String>, bool) {
+        let (mut names, mut opens) = (Vec::new(), false);
         for (i, entry) in std::fs::read_dir(&backups).unwrap().enumerate() {
             let path = entry.unwrap().path();
+            if path == keys {
+                continue;
+            }
             let into = dir.path().join(format!("check-{on}-{i}"));
-            tellpoint::backup::restore(&state.master, &path, &into).unwrap();
-            let restored = open(&into);
-            if restored.campaigns().get(&c.id).is_ok() {
+            let restored = tellpoint::backup::restore(&state.master, &path, &keys, &into).unwrap();
+            state.master.save(&into).unwrap();
+            let store = open(&into);
+            assert!(store.campaigns().data_key_of(&kept.id).is_ok(), "the kept campaign opens");
+            if store.campaigns().get(&c.id).is_ok() {
                 names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+                opens |= store.campaigns().data_key_of(&c.id).is_ok();
+                assert_eq!(restored.erased_since.is_empty(), store.campaigns().data_key_of(&c.id).is_ok());
             }
         }
-        names
+        (names, opens)
+    };
+    let backup = |n: i64| {
+        tellpoint::backup::scheduled(&state.store, &state.master, &backups, day(n), keep).unwrap();
     };
     // Daily backups; the campaign is erased on day 5, after that day's backup.
-    for n in 0..=5 {
-        tellpoint::backup::scheduled(&state.store, &state.master, &backups, day(n), keep).unwrap();
-    }
+    (0..=5).for_each(backup);
+    let (held, opens) = holding(5);
+    assert!(held.len() == 6 && opens, "before the erasure every backup holds and opens it");
     tellpoint::erasure::Erasure {
         store: &state.store,
         defaults: &state.config.retention,
@@ -192,15 +206,14 @@ fn erased_data_is_in_no_backup_once_keep_days_have_passed() {
     }
     .erase_campaign(&c, "Short-lived", "olga")
     .unwrap();
-    for n in 6..5 + keep as i64 {
-        tellpoint::backup::scheduled(&state.store, &state.master, &backups, day(n), keep).unwrap();
-    }
-    assert_eq!(
-        holding(34),
-        vec![tellpoint::backup::file_name(day(5))],
-        "day 34: the day-5 backup still holds it"
-    );
-    assert_eq!(std::fs::read_dir(&backups).unwrap().count(), keep as usize);
-    tellpoint::backup::scheduled(&state.store, &state.master, &backups, day(5 + keep as i64), keep).unwrap();
-    assert!(holding(35).is_empty(), "{keep} days after the erasure no backup holds the campaign");
+    // The next backup replaces the keys: no backup can open the campaign's data any more.
+    backup(6);
+    let (held, opens) = holding(6);
+    assert_eq!(held.len(), 6, "its rows are still in the older backups");
+    assert!(!opens, "but its key is in none of the backups' keys: its sealed data opens for nobody");
+    (7..5 + keep as i64).for_each(backup);
+    assert_eq!(holding(34).0, vec![tellpoint::backup::file_name(day(5))], "day 34: the day-5 backup remains");
+    assert_eq!(std::fs::read_dir(&backups).unwrap().count(), keep as usize + 1, "30 backups and the keys");
+    backup(5 + keep as i64);
+    assert!(holding(35).0.is_empty(), "{keep} days after the erasure no backup holds anything of it");
 }

@@ -38,7 +38,7 @@ async fn the_notice_shows_the_configured_values_and_follows_changes() {
         "Answers and the figures made from them: 730 days",
         "fewer than 5 responses",
         "No IP address",
-        "Backups are kept for 21 days: data erased here is gone from every backup within 21 days",
+        "Backups are kept for 21 days. Data erased here can no longer be read in any backup from the next daily backup on, and is gone from the backups within 21 days.",
     ] {
         assert!(body.contains(part), "{part}");
     }

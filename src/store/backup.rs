@@ -1,7 +1,7 @@
-//! The store as a stream of rows, for backups: every table read in one read transaction
-//! (a consistent snapshot beside a running writer: a commit is in it whole or not at all),
-//! and the keyring's keys. Restoring writes the rows into a new store. The stream is plain
-//! here; `crate::backup` seals it.
+//! The store as streams for backups: every table read in one read transaction (a
+//! consistent snapshot beside a running writer: a commit is in it whole or not at all), and
+//! the keyring's keys in a stream of their own. Restoring writes them into a new store.
+//! The streams are plain here; `crate::backup` seals them.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -117,8 +117,13 @@ impl Tables for Dump<'_> {
 }
 
 impl Store {
-    /// Writes every table, as of one moment, and the keys that open them to `out`.
-    pub fn dump(&self, out: &mut dyn Write) -> Result<Dumped, StoreError> {
+    /// Writes every table, as of one moment, to `out`, and the keys that open them to
+    /// `keys_out`. Returns what each holds.
+    pub fn dump(
+        &self,
+        out: &mut dyn Write,
+        keys_out: &mut dyn Write,
+    ) -> Result<(Dumped, Dumped), StoreError> {
         // Keys are added before anything is sealed under them and destroyed before their
         // rows go; so the keys read before the snapshot and those read after it together
         // hold every key the snapshot needs.
@@ -129,18 +134,17 @@ impl Store {
         }
         let mut dump = Dump { tx: &tx, out, counts: Dumped::default() };
         each_table(&mut dump)?;
-        let Dump { out, mut counts, .. } = dump;
+        let Dump { out, counts, .. } = dump;
+        end(out, &counts)?;
+        let mut key_counts = Dumped::default();
         for (scope, wrapped) in &keys {
-            out.write_all(&[KEY]).map_err(io)?;
-            put_bytes(out, scope.as_bytes())?;
-            put_bytes(out, wrapped)?;
-            counts.keys += 1;
+            keys_out.write_all(&[KEY]).map_err(io)?;
+            put_bytes(keys_out, scope.as_bytes())?;
+            put_bytes(keys_out, wrapped)?;
+            key_counts.keys += 1;
         }
-        out.write_all(&[END]).map_err(io)?;
-        for n in [counts.tables, counts.rows, counts.keys] {
-            out.write_all(&n.to_le_bytes()).map_err(io)?;
-        }
-        Ok(counts)
+        end(keys_out, &key_counts)?;
+        Ok((counts, key_counts))
     }
 
     /// Reads a dump through to its end, checking its counts, and, given a directory,
@@ -200,6 +204,14 @@ impl Store {
             }
         }
     }
+}
+
+fn end(out: &mut dyn Write, counts: &Dumped) -> Result<(), StoreError> {
+    out.write_all(&[END]).map_err(io)?;
+    for n in [counts.tables, counts.rows, counts.keys] {
+        out.write_all(&n.to_le_bytes()).map_err(io)?;
+    }
+    Ok(())
 }
 
 fn bad(what: &str) -> StoreError {
