@@ -23,6 +23,7 @@ pub mod mail;
 pub mod moderation;
 pub mod participants;
 pub mod questionnaire;
+pub mod receipt;
 pub mod response;
 pub mod schedule;
 pub mod staff;
