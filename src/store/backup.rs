@@ -61,7 +61,10 @@ fn each_table(v: &mut impl Tables) -> Result<(), StoreError> {
     v.table(LINKS)?;
     v.table(ALLOW_LIST)?;
     v.table(TICKETS)?;
-    v.table(PARTICIPANT_TOKENS)
+    v.table(PARTICIPANT_TOKENS)?;
+    v.table(super::threads::RECEIPTS)?;
+    v.table(super::threads::THREADS)?;
+    v.table(super::threads::THREAD_MESSAGES)
 }
 
 /// What a backup holds, counted while writing or reading it.

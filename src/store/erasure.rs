@@ -285,6 +285,7 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     for (class, n) in remove_moderation(tx, id)? {
         add(class, n);
     }
+    add("threads", super::threads::remove_threads(tx, id, |_| true)?);
     tx.open_table(MAIL_STATE)?.remove(format!("reminded:{id}").as_str())?;
     let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
     if let Some(bytes) = campaign {

@@ -12,6 +12,7 @@ mod moderation;
 mod outbox;
 mod participants;
 mod staff;
+mod threads;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
 pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
+pub use threads::{Message, Side, Thread};
 
 /// redb's page cache. Its default (1 GiB) would let RSS grow with the store; the hot
 /// pages (campaigns, counters, the newest responses) fit in far less.
@@ -56,6 +58,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_3_drafts,
     migrate_4_participants_and_mail,
     migrate_5_moderation_and_summaries,
+    migrate_6_threads,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -106,6 +109,13 @@ fn migrate_5_moderation_and_summaries(tx: &WriteTransaction) -> Result<(), Store
     tx.open_table(erasure::ERASURE_LOG)?;
     tx.open_table(erasure::ERASED_CLASSES)?;
     backfill_response_slots(tx)
+}
+
+fn migrate_6_threads(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(threads::RECEIPTS)?;
+    tx.open_table(threads::THREADS)?;
+    tx.open_table(threads::THREAD_MESSAGES)?;
+    Ok(())
 }
 
 /// Writes the slot row of every response stored before slot rows existed.
