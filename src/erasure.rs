@@ -24,6 +24,12 @@ pub enum ErasureError {
     Store(#[from] StoreError),
 }
 
+/// Called between batches: redb's writer lock is not fair, and without a pause the next
+/// batch would take it again before a response for another campaign waiting on it.
+fn let_others_write() {
+    std::thread::sleep(std::time::Duration::from_millis(1));
+}
+
 pub struct Erasure<'a> {
     pub store: &'a Store,
     pub defaults: &'a Retention,
@@ -69,9 +75,7 @@ impl Erasure<'_> {
             if done {
                 break;
             }
-            // redb's writer lock is not fair: without a pause the next batch would take it
-            // again before a response for another campaign waiting on it.
-            std::thread::sleep(std::time::Duration::from_millis(1));
+            let_others_write();
         }
         self.store.compact_keyring()?;
         let entries: Vec<ErasureEntry> = totals
@@ -188,6 +192,7 @@ impl Erasure<'_> {
                     Some(k) => from = Some(k),
                     None => break,
                 }
+                let_others_write();
             }
             self.store.mark_class_erased(&c.id, "stories", self.day())?;
             entries.push(self.entry("stories", Some(c), n));

@@ -192,13 +192,8 @@ impl Store {
     /// Removes erasure log entries of runs before `day`; returns how many.
     pub fn prune_erasure_log(&self, day: i32) -> Result<u64, StoreError> {
         let tx = self.write()?;
-        let mut gone = 0;
-        {
-            let mut table = tx.open_table(ERASURE_LOG)?;
-            let before = table.len()?;
-            table.retain(|_, v| from_json::<ErasureEntry>(v).map_or(true, |e| e.day >= day))?;
-            gone += before - table.len()?;
-        }
+        let gone =
+            remove_where!(tx, ERASURE_LOG, |_k, v| from_json::<ErasureEntry>(v).is_ok_and(|e| e.day < day));
         tx.commit()?;
         Ok(gone)
     }
