@@ -64,6 +64,7 @@ pub fn response(rng: &mut impl Rng, c: &Campaign, q: &Questionnaire) -> NewRespo
         nonce_hash: nonce,
         nonce_keep_until: start,
         ticket: None,
+        receipt: None,
         now: 0,
     }
 }

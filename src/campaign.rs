@@ -78,6 +78,13 @@ pub struct Settings {
     /// Retention periods that differ from the instance's defaults (`[retention]`).
     #[serde(default)]
     pub retention: RetentionOverrides,
+    /// Respondents get a receipt that opens an anonymous thread with staff.
+    #[serde(default)]
+    pub follow_up: bool,
+    /// Staff who moderate the campaign get a daily mail, without content, when a thread has
+    /// a new message.
+    #[serde(default)]
+    pub follow_up_mail: bool,
 }
 
 /// Per-campaign retention, in days; `None` takes the configured default.
@@ -174,6 +181,8 @@ pub struct SettingsInput {
     pub keep_stories: String,
     pub keep_quotes: String,
     pub keep_responses: String,
+    pub follow_up: String,
+    pub follow_up_mail: String,
 }
 
 fn days_text(days: Option<u32>) -> String {
@@ -203,6 +212,8 @@ impl Settings {
             reviewer_approval: false,
             summaries: Publishing::default(),
             retention: RetentionOverrides::default(),
+            follow_up: false,
+            follow_up_mail: false,
         }
     }
 
@@ -230,6 +241,8 @@ impl Settings {
             keep_stories: days_text(self.retention.stories_days_after_close),
             keep_quotes: days_text(self.retention.quotes_days_after_close),
             keep_responses: days_text(self.retention.responses_days_after_close),
+            follow_up: on(self.follow_up),
+            follow_up_mail: on(self.follow_up_mail),
         }
     }
 
@@ -359,6 +372,8 @@ impl Settings {
                 mail: input.summary_mail == "on",
             },
             retention,
+            follow_up: input.follow_up == "on",
+            follow_up_mail: input.follow_up_mail == "on",
         })
     }
 

@@ -1,8 +1,8 @@
 //! Erasure: a campaign erased on demand (the owner types its title to confirm) or finished
-//! by the erasure run after a crash. Its data key and its participants' contact keys are
-//! destroyed first, so every sealed copy of its addresses and texts, in the store's freed
-//! pages included, is unreadable from that moment; then its rows go in batches; then the
-//! keyring file is rewritten without the destroyed keys. Each run appends to the erasure
+//! by the erasure run after a crash. Its data key, its participants' contact keys and its
+//! follow-up threads' keys are destroyed first, so every sealed copy of its addresses and
+//! texts, in the store's freed pages included, is unreadable from that moment; then its
+//! rows go in batches; then the keyring file is rewritten without the destroyed keys. Each run appends to the erasure
 //! log what it erased, never contents.
 
 use crate::campaign::{Campaign, day_number};
@@ -61,6 +61,7 @@ impl Erasure<'_> {
     fn finish(&self, id: &str, title: &str) -> Result<Vec<ErasureEntry>, StoreError> {
         let mut scopes = vec![crate::campaign::scope_of(id), crate::campaign::stories_scope(id)];
         scopes.extend(self.store.key_scopes(&format!("contact:{id}:")));
+        scopes.extend(self.store.key_scopes(&crate::threads::threads_prefix(id)));
         let keys = scopes.len() as u64;
         self.store.destroy_keys(&scopes)?;
         let mut totals: Vec<(&'static str, u64)> = vec![("data keys", keys)];
@@ -196,6 +197,15 @@ impl Erasure<'_> {
             }
             self.store.mark_class_erased(&c.id, "stories", self.day())?;
             entries.push(self.entry("stories", Some(c), n));
+        }
+        // Threads idle longer than their days: each thread's key first.
+        let idle_since = day_number(today) - self.defaults.threads_days_after_last_message as i32;
+        let idle = self.store.threads_before(&c.id, idle_since)?;
+        if !idle.is_empty() {
+            let scopes: Vec<String> = idle.iter().map(|k| crate::threads::thread_scope(&c.id, *k)).collect();
+            self.store.destroy_keys(&scopes)?;
+            let n = self.store.erase_threads(&c.id, &idle)?;
+            entries.push(self.entry("threads", Some(c), n));
         }
         if closed.is_some_and(|d| days(d) > r.quotes_days_after_close as i32)
             && !self.store.class_erased(&c.id, "quotes")?

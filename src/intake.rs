@@ -107,7 +107,8 @@ impl Intake {
         Intake { tx, writer: Some(writer) }
     }
 
-    /// Stores one response durably, consuming `ticket` (its hash) in the same transaction.
+    /// Stores one response durably, consuming `ticket` and recording `receipt` (their hashes)
+    /// in the same transaction.
     #[allow(clippy::too_many_arguments)]
     pub async fn submit(
         &self,
@@ -117,6 +118,7 @@ impl Intake {
         submission: &Submission,
         nonce: &str,
         ticket: Option<[u8; 32]>,
+        receipt: Option<[u8; 32]>,
         now: i64,
     ) -> Result<Recorded, IntakeError> {
         let period = day_number(campaign.settings.period_of(now));
@@ -138,6 +140,7 @@ impl Intake {
             nonce_hash: Sha256::digest(nonce.as_bytes()).into(),
             nonce_keep_until: day_number(campaign.settings.today(now)) + NONCE_DAYS,
             ticket,
+            receipt,
             now,
         };
         let (done, wait) = oneshot::channel();

@@ -29,5 +29,6 @@ pub mod schedule;
 pub mod staff;
 pub mod store;
 pub mod suppress;
+pub mod threads;
 pub mod tls;
 pub mod web;

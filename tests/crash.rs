@@ -69,6 +69,7 @@ fn campaign(state: &AppState, title: &str, closed_days: i64, n: usize) -> String
                     nonce_hash: nonce,
                     nonce_keep_until: start,
                     ticket: None,
+                    receipt: None,
                     now: 0,
                 }
             })

@@ -27,6 +27,7 @@ pub const KEYS: &[&str] = &[
     "retention.stories_days_after_close",
     "retention.quotes_days_after_close",
     "retention.responses_days_after_close",
+    "retention.threads_days_after_last_message",
     "retention.outbox_days",
     "retention.logs_days",
     "retention.run_at",

@@ -17,6 +17,8 @@ pub struct Retention {
     pub quotes_days_after_close: u32,
     /// Structured responses and counters; when they go, the whole campaign is erased.
     pub responses_days_after_close: u32,
+    /// Follow-up threads are erased this many days after their last message (15 months).
+    pub threads_days_after_last_message: u32,
     /// Mail not delivered after this many days is dropped from the outbox.
     pub outbox_days: u32,
     /// The audit log and the erasure log keep entries this many days.
@@ -35,6 +37,7 @@ impl Retention {
             ("stories_days_after_close", self.stories_days_after_close, 3650),
             ("quotes_days_after_close", self.quotes_days_after_close, 3650),
             ("responses_days_after_close", self.responses_days_after_close, 3650),
+            ("threads_days_after_last_message", self.threads_days_after_last_message, 3650),
             ("outbox_days", self.outbox_days, 30),
             ("logs_days", self.logs_days, 3650),
         ] {
@@ -68,6 +71,7 @@ impl Default for Retention {
             stories_days_after_close: 90,
             quotes_days_after_close: 730,
             responses_days_after_close: 730,
+            threads_days_after_last_message: 456,
             outbox_days: 7,
             logs_days: 730,
             run_at: "03:30".into(),

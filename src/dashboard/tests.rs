@@ -141,6 +141,7 @@ fn counters_equal_a_recomputation_from_stored_responses() {
                     nonce_hash: nonce,
                     nonce_keep_until: start + 40,
                     ticket: None,
+                    receipt: None,
                     now: 0,
                 }
             })

@@ -63,6 +63,7 @@ fn each_table(v: &mut impl Tables) -> Result<(), StoreError> {
     v.table(TICKETS)?;
     v.table(PARTICIPANT_TOKENS)?;
     v.table(super::threads::RECEIPTS)?;
+    v.table(super::threads::RESPONSE_RECEIPTS)?;
     v.table(super::threads::THREADS)?;
     v.table(super::threads::THREAD_MESSAGES)
 }

@@ -70,6 +70,8 @@ pub struct NewResponse {
     pub nonce_keep_until: i32,
     /// For enrolled campaigns: the hash of the ticket this response consumes.
     pub ticket: Option<[u8; 32]>,
+    /// The keyed hash of the receipt that opens this response's follow-up thread.
+    pub receipt: Option<[u8; 32]>,
     pub now: i64,
 }
 
@@ -195,6 +197,9 @@ impl Store {
                 let mut key = [0u8; 16];
                 rand::rngs::OsRng.fill_bytes(&mut key);
                 responses.insert((r.campaign_id.as_str(), key), to_json(&r.record)?.as_slice())?;
+                if let Some(hash) = r.receipt {
+                    super::threads::add_receipt(&tx, hash, &r.campaign_id, key)?;
+                }
                 let packed = pack_slots(r.record.version, r.record.period, &r.slots);
                 slot_rows.insert((r.campaign_id.as_str(), key), packed.as_slice())?;
                 let counter_key = (r.campaign_id.as_str(), r.record.version, r.record.period);

@@ -78,6 +78,21 @@ impl Store {
                 checked.problems.push(format!("a participant of campaign {campaign}, which does not exist"));
             }
         }
+        for row in tx.open_table(super::threads::THREADS)?.iter()? {
+            let (k, _) = row?;
+            let (campaign, response) = k.value();
+            if !known(campaign) {
+                checked
+                    .problems
+                    .push(format!("a follow-up thread of campaign {campaign}, which does not exist"));
+            } else if !erasing.contains(campaign)
+                && self.keyring.get(&crate::threads::thread_scope(campaign, response)).is_none()
+            {
+                checked
+                    .problems
+                    .push(format!("a follow-up thread of campaign {campaign} has no key in the keyring"));
+            }
+        }
         checked.problems.truncate(50);
         Ok(checked)
     }

@@ -280,7 +280,7 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     for (class, n) in remove_moderation(tx, id)? {
         add(class, n);
     }
-    add("threads", super::threads::remove_threads(tx, id, |_| true)?);
+    add("threads", super::threads::remove_threads(tx, id)?);
     tx.open_table(MAIL_STATE)?.remove(format!("reminded:{id}").as_str())?;
     let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
     if let Some(bytes) = campaign {
@@ -317,6 +317,7 @@ mod tests {
                 nonce_hash: [i; 32],
                 nonce_keep_until: 0,
                 ticket: None,
+                receipt: None,
                 now: 0,
             })
             .collect();

@@ -59,6 +59,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_4_participants_and_mail,
     migrate_5_moderation_and_summaries,
     migrate_6_threads,
+    migrate_7_response_receipts,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -115,6 +116,16 @@ fn migrate_6_threads(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(threads::RECEIPTS)?;
     tx.open_table(threads::THREADS)?;
     tx.open_table(threads::THREAD_MESSAGES)?;
+    Ok(())
+}
+
+fn migrate_7_response_receipts(tx: &WriteTransaction) -> Result<(), StoreError> {
+    let receipts = tx.open_table(threads::RECEIPTS)?;
+    let mut of_response = tx.open_table(threads::RESPONSE_RECEIPTS)?;
+    for row in redb::ReadableTable::iter(&receipts)? {
+        let (hash, target) = row?;
+        of_response.insert(target.value(), hash.value())?;
+    }
     Ok(())
 }
 

@@ -9,6 +9,9 @@ use super::{Store, StoreError, from_json, to_json};
 
 // keyed hash of a receipt → (campaign id, response key)
 pub(super) const RECEIPTS: TableDefinition<[u8; 32], (&str, [u8; 16])> = TableDefinition::new("receipts");
+// (campaign id, response key) → keyed hash of its receipt: which responses have one
+pub(super) const RESPONSE_RECEIPTS: TableDefinition<(&str, [u8; 16]), [u8; 32]> =
+    TableDefinition::new("response_receipts");
 // (campaign id, response key) → JSON Thread
 pub(super) const THREADS: TableDefinition<(&str, [u8; 16]), &[u8]> = TableDefinition::new("threads");
 // (campaign id, response key, number from 1) → JSON Message
@@ -42,12 +45,19 @@ pub struct Message {
 }
 
 impl Store {
-    /// Gives a response the receipt with this hash.
+    /// Gives a response the receipt with this hash (intake does it in the response's own
+    /// transaction).
     pub fn add_receipt(&self, hash: [u8; 32], campaign: &str, response: [u8; 16]) -> Result<(), StoreError> {
         let tx = self.write()?;
-        tx.open_table(RECEIPTS)?.insert(hash, (campaign, response))?;
+        add_receipt(&tx, hash, campaign, response)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether the response has a receipt, so that its respondent can read a thread on it.
+    pub fn has_receipt(&self, campaign: &str, response: [u8; 16]) -> Result<bool, StoreError> {
+        let tx = self.read()?;
+        Ok(tx.open_table(RESPONSE_RECEIPTS)?.get((campaign, response))?.is_some())
     }
 
     /// Where the receipt with this hash leads: (campaign id, response key).
@@ -146,38 +156,71 @@ impl Store {
         Ok(true)
     }
 
-    /// Deletes the threads of a campaign whose last message is before `day`, with their
-    /// messages and receipts. Returns how many.
-    pub fn erase_threads_before(&self, campaign: &str, day: i32) -> Result<u64, StoreError> {
+    /// The threads of a campaign whose last message is before `day`.
+    pub fn threads_before(&self, campaign: &str, day: i32) -> Result<Vec<[u8; 16]>, StoreError> {
+        Ok(self.threads_of(campaign)?.into_iter().filter(|(_, t)| t.last_day < day).map(|(k, _)| k).collect())
+    }
+
+    /// Deletes these threads of a campaign with their messages and receipts. Returns how
+    /// many there were.
+    pub fn erase_threads(&self, campaign: &str, responses: &[[u8; 16]]) -> Result<u64, StoreError> {
         let tx = self.write()?;
-        let n = remove_threads(&tx, campaign, |t| t.last_day < day)?;
+        let mut n = 0;
+        {
+            let mut threads = tx.open_table(THREADS)?;
+            let mut messages = tx.open_table(THREAD_MESSAGES)?;
+            for key in responses {
+                n += u64::from(threads.remove((campaign, *key))?.is_some());
+                messages.retain_in((campaign, *key, 0)..=(campaign, *key, u32::MAX), |_, _| false)?;
+                forget_receipt(&tx, campaign, *key)?;
+            }
+        }
         tx.commit()?;
         Ok(n)
     }
 }
 
-/// Removes the threads of `campaign` for which `gone` holds, their messages and receipts.
-pub(super) fn remove_threads(
+pub(super) fn add_receipt(
     tx: &redb::WriteTransaction,
+    hash: [u8; 32],
     campaign: &str,
-    gone: impl Fn(&Thread) -> bool,
-) -> Result<u64, StoreError> {
-    let mut threads = tx.open_table(THREADS)?;
-    let doomed: Vec<[u8; 16]> = threads
-        .range((campaign, [0u8; 16])..=(campaign, [255u8; 16]))?
-        .filter_map(|row| match row {
-            Ok((k, v)) => from_json::<Thread>(v.value()).ok().filter(|t| gone(t)).map(|_| Ok(k.value().1)),
-            Err(e) => Some(Err(e)),
-        })
-        .collect::<Result<_, _>>()?;
-    let mut messages = tx.open_table(THREAD_MESSAGES)?;
-    for key in &doomed {
-        threads.remove((campaign, *key))?;
-        messages.retain_in((campaign, *key, 0)..=(campaign, *key, u32::MAX), |_, _| false)?;
+    response: [u8; 16],
+) -> Result<(), StoreError> {
+    tx.open_table(RECEIPTS)?.insert(hash, (campaign, response))?;
+    tx.open_table(RESPONSE_RECEIPTS)?.insert((campaign, response), hash)?;
+    Ok(())
+}
+
+fn forget_receipt(tx: &redb::WriteTransaction, campaign: &str, response: [u8; 16]) -> Result<(), StoreError> {
+    let hash = tx.open_table(RESPONSE_RECEIPTS)?.remove((campaign, response))?.map(|v| v.value());
+    if let Some(hash) = hash {
+        tx.open_table(RECEIPTS)?.remove(hash)?;
     }
+    Ok(())
+}
+
+/// Removes every thread, message and receipt of a campaign. Returns how many threads.
+pub(super) fn remove_threads(tx: &redb::WriteTransaction, campaign: &str) -> Result<u64, StoreError> {
+    let all = (campaign, [0u8; 16])..=(campaign, [255u8; 16]);
+    let mut threads = tx.open_table(THREADS)?;
+    let mut n = 0;
+    threads.retain_in(all.clone(), |_, _| {
+        n += 1;
+        false
+    })?;
+    tx.open_table(THREAD_MESSAGES)?
+        .retain_in((campaign, [0u8; 16], 0)..=(campaign, [255u8; 16], u32::MAX), |_, _| false)?;
+    let hashes: Vec<[u8; 32]> = tx
+        .open_table(RESPONSE_RECEIPTS)?
+        .range(all.clone())?
+        .map(|row| row.map(|(_, v)| v.value()))
+        .collect::<Result<_, _>>()?;
     let mut receipts = tx.open_table(RECEIPTS)?;
-    receipts.retain(|_, (c, key)| !(c == campaign && doomed.contains(&key)))?;
-    Ok(doomed.len() as u64)
+    for hash in hashes {
+        receipts.remove(hash)?;
+    }
+    tx.open_table(RESPONSE_RECEIPTS)?.retain_in(all, |_, _| false)?;
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -203,8 +246,11 @@ mod tests {
         assert!(!store.add_message("c", r, &say(Side::Respondent, 13)).unwrap(), "closed");
         assert!(store.add_message("c", r, &say(Side::Staff, 13)).unwrap(), "staff may still write");
         assert_eq!(store.threads_of("c").unwrap().len(), 1);
-        assert_eq!(store.erase_threads_before("c", 13).unwrap(), 0);
-        assert_eq!(store.erase_threads_before("c", 14).unwrap(), 1);
+        assert!(store.has_receipt("c", r).unwrap());
+        assert!(store.threads_before("c", 13).unwrap().is_empty());
+        assert_eq!(store.threads_before("c", 14).unwrap(), vec![r]);
+        assert_eq!(store.erase_threads("c", &[r]).unwrap(), 1);
+        assert!(!store.has_receipt("c", r).unwrap());
         assert!(store.thread("c", r).unwrap().is_none());
         assert_eq!(store.receipt_target([9; 32]).unwrap(), None, "the receipt leads nowhere now");
     }

@@ -275,6 +275,9 @@ pub fn show_notice(
     if enrolled {
         collected.push(t(lang, "notice_contact").into());
     }
+    if s.follow_up {
+        collected.push(t(lang, "notice_threads").into());
+    }
     let days = |key: &str, n: u32| t(lang, key).replace("{n}", &n.to_string());
     let mut kept = Vec::new();
     if enrolled {
@@ -286,6 +289,9 @@ pub fn show_notice(
         kept.push(days("notice_keep_stories", r.stories_days_after_close));
     }
     kept.push(days("notice_keep_quotes", r.quotes_days_after_close));
+    if s.follow_up {
+        kept.push(days("notice_keep_threads", state.config.retention.threads_days_after_last_message));
+    }
     kept.push(days("notice_keep_responses", r.responses_days_after_close));
     kept.push(t(lang, "notice_erased").into());
     kept.push(if state.config.backup.dir.is_empty() {

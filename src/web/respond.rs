@@ -20,6 +20,7 @@ use crate::campaigns::Live;
 use crate::drafts;
 use crate::i18n::{negotiate, t};
 use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
+use crate::receipt::Receipt;
 use crate::response::{FormInput, read_fields, validate};
 use crate::store::Recorded;
 
@@ -310,9 +311,12 @@ pub async fn submit_form(
         }
     };
     let ticket = ticket.filter(|_| enrolled).map(|t| token_hash(t));
+    let receipt = c.settings.follow_up.then(Receipt::generate);
+    let stories = crate::intake::StoryKey::of(&live);
+    let hash = receipt.as_ref().map(|r| r.hash(&state.master));
     let recorded = state
         .intake
-        .submit(c, q, crate::intake::StoryKey::of(&live), &submission, nonce, ticket, state.clock.now())
+        .submit(c, q, stories, &submission, nonce, ticket, hash, state.clock.now())
         .await
         .map_err(internal)?;
     if recorded == Recorded::NoTicket {
@@ -321,7 +325,14 @@ pub async fn submit_form(
     if let Some(code) = resume {
         state.drafts().discard(&code)?;
     }
-    Ok(thanks)
+    match receipt {
+        // Shown this once, in the answer to the post itself: it is kept nowhere, not even in
+        // a cookie or a page the browser may cache.
+        Some(receipt) if recorded == Recorded::Stored => Ok(thanks_page(&view, c, lang, Some(&receipt))
+            .with_header("cache-control", "no-store")
+            .into_response()),
+        _ => Ok(thanks),
+    }
 }
 
 fn malformed(view: &View, status: StatusCode, why: &str) -> Response {
@@ -346,11 +357,29 @@ pub fn show_thanks(
     let live = load(&state, &slug)?;
     let c = &live.campaign;
     let lang = choose_lang(c, &query.lang, req);
-    Ok(view.ok("respond/thanks.html", context! {
+    Ok(thanks_page(&view, c, lang, None))
+}
+
+/// The thank-you page; with follow-up on, the receipt of the response just stored.
+fn thanks_page(view: &View, c: &Campaign, lang: Lang, receipt: Option<&Receipt>) -> Response {
+    let words: BTreeMap<&str, &str> = [
+        "receipt_title",
+        "receipt_intro",
+        "receipt_label",
+        "receipt_keep",
+        "receipt_lost",
+        "receipt_when",
+        "receipt_open",
+    ]
+    .into_iter()
+    .map(|k| (k, t(lang, k)))
+    .collect();
+    view.ok("respond/thanks.html", context! {
         lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
         summaries => format!("/s/{}?lang={}", c.slug, lang.code()), summaries_label => t(lang, "summary_read"),
-        notice => notice(c, lang),
-    }))
+        notice => notice(c, lang), receipt => receipt.map(Receipt::grouped), words,
+        follow_up => format!("/f?lang={}", lang.code()),
+    })
 }
 
 /// The owner's preview of a campaign's current questionnaire, whatever its status.

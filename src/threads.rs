@@ -1,0 +1,185 @@
+//! Follow-up threads: a respondent who kept the receipt of a response and the campaign's
+//! moderators write to each other about it, and neither side learns more of the other than
+//! what they write. Each thread's messages are sealed under a key of its own, so its
+//! retention can shred it alone; erasing the campaign destroys all of them.
+
+use jiff::civil::Date;
+
+use crate::campaign::{Campaign, date_of, day_number};
+use crate::campaigns::{CampaignError, Campaigns};
+use crate::keys::{DataKey, KeyError, MasterKey};
+use crate::receipt::Receipt;
+use crate::store::{Message, Side, Store, StoreError, Thread};
+
+/// Longest message, in characters.
+pub const MESSAGE_MAX: usize = 4_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ThreadError {
+    #[error("no such thread")]
+    NotFound,
+    #[error("Write a message before sending.")]
+    Empty,
+    #[error("Keep a message under 4,000 characters.")]
+    TooLong,
+    #[error("This thread is closed: reopen it to write in it.")]
+    Closed,
+    #[error(transparent)]
+    Campaign(#[from] CampaignError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+}
+
+/// A message with its text opened.
+#[derive(Debug, Clone)]
+pub struct Said {
+    pub from: Side,
+    pub day: Date,
+    pub text: String,
+}
+
+/// What either side sees of a thread; `thread` is None until someone writes.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    pub response: [u8; 16],
+    pub thread: Option<Thread>,
+    pub messages: Vec<Said>,
+}
+
+/// The keyring scope of one thread's key.
+pub fn thread_scope(campaign_id: &str, response: [u8; 16]) -> String {
+    format!("{}{}", threads_prefix(campaign_id), data_encoding::HEXLOWER.encode(&response))
+}
+
+/// The scope prefix of every thread key of a campaign.
+pub fn threads_prefix(campaign_id: &str) -> String {
+    format!("thread:{campaign_id}:")
+}
+
+pub struct Threads<'a> {
+    pub store: &'a Store,
+    pub master: &'a MasterKey,
+    pub now: i64,
+}
+
+impl Threads<'_> {
+    fn campaigns(&self) -> Campaigns<'_> {
+        Campaigns { store: self.store, master: self.master, now: self.now }
+    }
+
+    /// The campaign and response a receipt leads to; None for every receipt that leads
+    /// nowhere, whatever the reason, so the caller cannot tell them apart.
+    pub fn find(&self, receipt: &Receipt) -> Result<Option<(Campaign, [u8; 16])>, ThreadError> {
+        let Some((campaign_id, response)) = self.store.receipt_target(receipt.hash(self.master))? else {
+            return Ok(None);
+        };
+        match self.campaigns().get(&campaign_id) {
+            Ok(c) if self.store.response(&c.id, response)?.is_some() => Ok(Some((c, response))),
+            Ok(_) | Err(CampaignError::NotFound) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The thread's key; with `create`, a new one is made (and is in the keyring before
+    /// anything is sealed under it) if it has none.
+    fn key(&self, c: &Campaign, response: [u8; 16], create: bool) -> Result<Option<DataKey>, ThreadError> {
+        let scope = thread_scope(&c.id, response);
+        let wrapped = match self.store.wrapped_key(&scope)? {
+            Some(w) => w,
+            None if create => {
+                self.store.key_or_put(&scope, &self.master.wrap(&scope, &DataKey::generate()))?
+            }
+            None => return Ok(None),
+        };
+        Ok(Some(self.master.unwrap(&scope, &wrapped)?))
+    }
+
+    pub fn conversation(&self, c: &Campaign, response: [u8; 16]) -> Result<Conversation, ThreadError> {
+        let Some((thread, messages)) = self.store.thread(&c.id, response)? else {
+            return Ok(Conversation { response, thread: None, messages: Vec::new() });
+        };
+        let scope = thread_scope(&c.id, response);
+        let key = self.key(c, response, false)?.ok_or(KeyError::Unseal)?;
+        let messages = messages
+            .into_iter()
+            .map(|m| {
+                let text = String::from_utf8_lossy(&key.open(&scope, &m.sealed)?).into_owned();
+                Ok(Said { from: m.from, day: date_of(m.day), text })
+            })
+            .collect::<Result<_, ThreadError>>()?;
+        Ok(Conversation { response, thread: Some(thread), messages })
+    }
+
+    /// Adds a message to the thread of a response that has a receipt, starting the thread
+    /// if it is the first.
+    pub fn write(&self, c: &Campaign, response: [u8; 16], from: Side, text: &str) -> Result<(), ThreadError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ThreadError::Empty);
+        }
+        if text.chars().count() > MESSAGE_MAX {
+            return Err(ThreadError::TooLong);
+        }
+        if !self.store.has_receipt(&c.id, response)? {
+            return Err(ThreadError::NotFound);
+        }
+        let key = self.key(c, response, true)?.expect("created");
+        let message = Message {
+            from,
+            day: day_number(c.settings.today(self.now)),
+            sealed: key.seal(&thread_scope(&c.id, response), text.as_bytes()),
+        };
+        if !self.store.add_message(&c.id, response, &message)? {
+            return Err(ThreadError::Closed);
+        }
+        Ok(())
+    }
+
+    /// Staff read the thread: its unread marker goes.
+    pub fn mark_read(&self, c: &Campaign, response: [u8; 16]) -> Result<(), ThreadError> {
+        self.store.update_thread(&c.id, response, |t| t.unread_by_staff = false)?;
+        Ok(())
+    }
+
+    pub fn set_open(&self, c: &Campaign, response: [u8; 16], open: bool) -> Result<(), ThreadError> {
+        if !self.store.update_thread(&c.id, response, |t| t.open = open)? {
+            return Err(ThreadError::NotFound);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_sealed_under_the_threads_own_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let master = MasterKey::from_bytes([3; 32]);
+        let threads = Threads { store: &store, master: &master, now: 1_800_000_000 };
+        let c = Campaigns { store: &store, master: &master, now: threads.now }.create("Pulse", "o").unwrap();
+        let receipt = Receipt::generate();
+        let r = [5u8; 16];
+        assert!(
+            matches!(threads.write(&c, r, Side::Staff, "hello"), Err(ThreadError::NotFound)),
+            "no receipt"
+        );
+        store.add_receipt(receipt.hash(&master), &c.id, r).unwrap();
+        assert!(threads.find(&receipt).unwrap().is_none(), "a receipt without its response leads nowhere");
+        threads.write(&c, r, Side::Staff, "  How can we help?  ").unwrap();
+        assert!(matches!(threads.write(&c, r, Side::Respondent, " "), Err(ThreadError::Empty)));
+        threads.write(&c, r, Side::Respondent, "Thanks").unwrap();
+        let talk = threads.conversation(&c, r).unwrap();
+        let texts: Vec<&str> = talk.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["How can we help?", "Thanks"]);
+        assert!(talk.thread.unwrap().unread_by_staff);
+        let (_, stored) = store.thread(&c.id, r).unwrap().unwrap();
+        assert!(!stored[0].sealed.windows(4).any(|w| w == b"help"), "sealed");
+        store.destroy_keys(&[thread_scope(&c.id, r)]).unwrap();
+        assert!(threads.conversation(&c, r).is_err(), "without its key nothing opens");
+    }
+}
