@@ -156,6 +156,18 @@ impl Moderation<'_> {
         Ok((out, excluded))
     }
 
+    /// The story texts of one response, for its respondent: empty when it had none or they
+    /// are erased.
+    pub fn own_stories(&self, c: &Campaign, response: [u8; 16]) -> Result<Vec<String>, ModerationError> {
+        let Some(r) = self.store.response(&c.id, response)? else { return Ok(Vec::new()) };
+        let Some(sealed) = r.sealed_stories else { return Ok(Vec::new()) };
+        match self.story_keys(c)?.open(r.story_key, &sealed) {
+            Ok(texts) => Ok(texts.into_values().filter(|t| !t.trim().is_empty()).collect()),
+            Err(ModerationError::NotFound | ModerationError::Key(_)) => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// One story, unless it was excluded.
     pub fn story(&self, c: &Campaign, response: &str, question: &str) -> Result<Story, ModerationError> {
         let rkey = parse_key(response).ok_or(ModerationError::NotFound)?;

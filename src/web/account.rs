@@ -23,7 +23,7 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
     let campaigns: Vec<_> = all
         .iter()
         .filter(|c| c.status != Status::Draft)
-        .map(|c| {
+        .map(|c| -> poem::Result<_> {
             let mut links = Vec::new();
             let mut link = |path: &str, text: &str| {
                 links.push(context! { href => format!("/admin/campaigns/{}{path}", c.id), text })
@@ -36,6 +36,15 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
             }
             if matches!(user.role, Role::Owner | Role::Moderator) {
                 link("/stories", "Stories");
+                let threads = state.store.threads_of(&c.id)?;
+                if c.settings.follow_up || !threads.is_empty() {
+                    let unread = threads.iter().filter(|(_, t)| t.unread_by_staff).count();
+                    let text = match unread {
+                        0 => "Follow-up threads".to_string(),
+                        n => format!("Follow-up threads ({n} with a new message)"),
+                    };
+                    link("/threads", &text);
+                }
             }
             if matches!(user.role, Role::Owner | Role::Moderator | Role::Reviewer) {
                 link("/quotes", "Quotes");
@@ -43,9 +52,9 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
             if user.role == Role::Owner {
                 link("/summaries", "Summaries");
             }
-            context! { title => c.settings.title, status => c.status, links }
+            Ok(context! { title => c.settings.title, status => c.status, links })
         })
-        .collect();
+        .collect::<poem::Result<_>>()?;
     Ok(view.signed_in(&user).ok("admin/home.html", context! { campaigns }))
 }
 

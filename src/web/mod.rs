@@ -11,6 +11,7 @@ mod dashboard;
 mod enrol;
 mod erasure;
 mod figures;
+mod follow_up;
 mod form;
 mod limits;
 mod login;
@@ -26,6 +27,7 @@ mod session;
 mod setup;
 mod staff;
 mod summaries;
+mod threads;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -137,6 +139,10 @@ impl AppState {
         }
     }
 
+    pub fn threads(&self) -> crate::threads::Threads<'_> {
+        crate::threads::Threads { store: &self.store, master: &self.master, now: self.clock.now() }
+    }
+
     pub fn letters(&self) -> crate::letters::Letters<'_> {
         crate::letters::Letters { templates: &self.templates, public_url: &self.config.public_url }
     }
@@ -206,6 +212,8 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/questions/:qid/delete", post(builder::delete_question))
         .at("/r/:slug", get(respond::show_form).post(respond::submit_form))
         .at("/r/:slug/thanks", get(respond::show_thanks))
+        .at("/f", get(follow_up::show_entry).post(follow_up::open_thread))
+        .at("/f/messages", post(follow_up::poll_messages))
         .at("/r/:slug/resume", get(resume::show_resume).post(resume::find_resume))
         .at("/r/:slug/resume/:code", get(resume::resume_draft))
         .at("/e/:slug", get(enrol::show_enrol).post(enrol::enrol))
@@ -225,6 +233,12 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
         .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))
         .at("/admin/campaigns/:id/stories", get(moderation::list_stories))
+        .at("/admin/campaigns/:id/threads", get(threads::list_threads))
+        .at("/admin/campaigns/:id/threads/list", get(threads::poll_threads))
+        .at("/admin/campaigns/:id/threads/:response", get(threads::show_thread))
+        .at("/admin/campaigns/:id/threads/:response/messages", get(threads::poll_thread))
+        .at("/admin/campaigns/:id/threads/:response/reply", post(threads::reply))
+        .at("/admin/campaigns/:id/threads/:response/state", post(threads::set_state))
         .at("/admin/campaigns/:id/stories/:response/:question", get(moderation::show_story))
         .at("/admin/campaigns/:id/stories/:response/:question/quote", post(moderation::write_quote))
         .at("/admin/campaigns/:id/stories/:response/:question/mark", post(moderation::mark_story))

@@ -79,7 +79,14 @@ fn stories_page(
 ) -> poem::Result<Response> {
     let m = state.moderation();
     let (stories, excluded) = m.stories(c)?;
-    let stories: Vec<Value> = stories.iter().map(story_context).collect();
+    let stories: Vec<Value> = stories
+        .iter()
+        .map(|s| {
+            let key = crate::moderation::parse_key(&s.response).unwrap_or_default();
+            let receipt = state.store.has_receipt(&c.id, key)?;
+            Ok(context! { receipt, ..story_context(s) })
+        })
+        .collect::<poem::Result<_>>()?;
     let terms = match terms_error {
         Some((typed, _)) => typed.to_string(),
         None if user.role == Role::Owner => m.terms(c)?.join("\n"),

@@ -1,0 +1,188 @@
+//! The respondent's side of follow-up threads, `/f`: type the receipt, read your own story
+//! and the thread, write. Works with JavaScript off; with it on, new messages appear
+//! without a reload. Every receipt that opens nothing gets the same page, and a client
+//! that keeps trying waits longer each time; that count is kept in memory only, under the
+//! daily-salted client key, and nothing about who tried is stored.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::{Value, context};
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Query};
+use poem::{IntoResponse, Request, Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::internal;
+use super::render::View;
+use super::respond::LangQuery;
+use crate::campaign::Campaign;
+use crate::i18n::{negotiate, t};
+use crate::questionnaire::Lang;
+use crate::receipt::Receipt;
+use crate::store::Side;
+use crate::threads::{Conversation, ThreadError};
+
+const WORDS: &[&str] = &[
+    "f_title",
+    "f_intro",
+    "f_receipt",
+    "f_open",
+    "f_story",
+    "f_story_gone",
+    "f_thread",
+    "f_none",
+    "f_you",
+    "f_staff",
+    "f_write",
+    "f_send",
+    "f_leave",
+    "language",
+];
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ThreadForm {
+    receipt: String,
+    lang: String,
+    message: String,
+    action: String,
+}
+
+fn lang_of(asked: &str, req: &Request) -> Lang {
+    Lang::parse(asked).unwrap_or_else(|| {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        negotiate(accept, &Lang::ALL)
+    })
+}
+
+fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    WORDS.iter().map(|k| (*k, t(lang, k))).collect()
+}
+
+/// The page to type a receipt on; with `error`, the one neutral message.
+fn entry_page(view: &View, lang: Lang, typed: &str, error: Option<(StatusCode, &str)>) -> Response {
+    let switch: Vec<Value> = Lang::ALL
+        .iter()
+        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
+        .collect();
+    let ctx = context! {
+        lang => lang.code(), words => words(lang), typed, error => error.map(|e| e.1), switch,
+    };
+    view.render(error.map_or(StatusCode::OK, |e| e.0), "respond/follow_up.html", ctx)
+}
+
+#[handler]
+pub fn show_entry(view: View, req: &Request, Query(query): Query<LangQuery>) -> Response {
+    entry_page(&view, lang_of(&query.lang, req), "", None)
+}
+
+/// The throttle key of this client for receipt guesses: daily-salted, in memory only.
+fn guess_key(state: &AppState, req: &Request) -> String {
+    format!("{}:receipt", super::limits::client_key(state, req))
+}
+
+/// The thread a typed receipt opens, or the page to show instead: a wait when this client
+/// guessed too often, the neutral message for anything that opens nothing.
+fn find(
+    state: &AppState,
+    view: &View,
+    req: &Request,
+    lang: Lang,
+    typed: &str,
+) -> poem::Result<Result<(Campaign, [u8; 16]), Response>> {
+    let key = guess_key(state, req);
+    let now = state.clock.now();
+    if state.throttle.wait_secs(&[&key], now) > 0 {
+        let page = entry_page(view, lang, typed, Some((StatusCode::TOO_MANY_REQUESTS, t(lang, "f_slow"))));
+        return Ok(Err(page));
+    }
+    let found = match Receipt::parse(typed) {
+        Some(receipt) => state.threads().find(&receipt).map_err(internal)?,
+        None => None,
+    };
+    match found {
+        Some(target) => Ok(Ok(target)),
+        None => {
+            state.throttle.fail(&[&key], now);
+            Ok(Err(entry_page(
+                view,
+                lang,
+                typed,
+                Some((StatusCode::UNPROCESSABLE_ENTITY, t(lang, "f_wrong"))),
+            )))
+        }
+    }
+}
+
+fn messages_context(talk: &Conversation, lang: Lang) -> Vec<Value> {
+    talk.messages
+        .iter()
+        .map(|m| {
+            let mine = m.from == Side::Respondent;
+            context! {
+                mine, from => t(lang, if mine { "f_you" } else { "f_staff" }), day => m.day.to_string(), text => m.text,
+            }
+        })
+        .collect()
+}
+
+#[handler]
+pub async fn open_thread(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Form(form): Form<ThreadForm>,
+) -> poem::Result<Response> {
+    let lang = lang_of(&form.lang, req);
+    let (c, response) = match find(&state, &view, req, lang, &form.receipt)? {
+        Ok(target) => target,
+        Err(page) => return Ok(page),
+    };
+    let threads = state.threads();
+    let mut problem = None;
+    let mut sent = false;
+    if form.action == "send" {
+        match threads.write(&c, response, Side::Respondent, &form.message) {
+            Ok(()) => sent = true,
+            Err(ThreadError::Empty) => problem = Some("f_empty"),
+            Err(ThreadError::TooLong) => problem = Some("f_too_long"),
+            Err(ThreadError::Closed) => problem = Some("f_closed"),
+            Err(e) => return Err(internal(e)),
+        }
+    }
+    let talk = threads.conversation(&c, response).map_err(internal)?;
+    let stories = state.moderation().own_stories(&c, response)?;
+    let open = talk.thread.as_ref().is_none_or(|t| t.open);
+    let kept =
+        t(lang, "f_kept").replace("{n}", &state.config.retention.threads_days_after_last_message.to_string());
+    let ctx = context! {
+        lang => lang.code(), words => words(lang), receipt => form.receipt.trim(), campaign => c.settings.title,
+        stories, messages => messages_context(&talk, lang), open, closed => (!open).then(|| t(lang, "f_closed")),
+        error => problem.map(|k| t(lang, k)), sent => sent.then(|| t(lang, "f_sent")),
+        message => if sent { "" } else { form.message.as_str() }, kept,
+        notice => super::respond::notice(&c, lang), count => talk.messages.len(),
+    };
+    Ok(view.form("respond/thread.html", ctx, problem.is_some()))
+}
+
+/// The messages of a thread as a fragment, for the page's script to swap in.
+#[handler]
+pub async fn poll_messages(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Form(form): Form<ThreadForm>,
+) -> poem::Result<Response> {
+    let lang = lang_of(&form.lang, req);
+    let (c, response) = match find(&state, &view, req, lang, &form.receipt)? {
+        Ok(target) => target,
+        Err(page) => return Ok(page.status().into_response()),
+    };
+    let talk = state.threads().conversation(&c, response).map_err(internal)?;
+    let ctx = context! {
+        words => words(lang), messages => messages_context(&talk, lang), count => talk.messages.len(),
+    };
+    Ok(view.ok("respond/messages.html", ctx))
+}
