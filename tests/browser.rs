@@ -445,3 +445,104 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     std::fs::write(shots.join("report.pdf"), &pdf).unwrap();
     s.close().await;
 }
+
+/// The receipt on a thank-you page's source.
+fn receipt_in(source: &str) -> String {
+    let at = source.find("class=\"receipt-code\"").expect("a receipt on the thank-you page");
+    let start = at + source[at..].find("<code>").unwrap() + 6;
+    source[start..start + source[start..].find('<').unwrap()].to_string()
+}
+
+/// Types a receipt on `/f` and opens the thread.
+async fn open_thread(s: &Session<'_>, base: &str, receipt: &str) -> String {
+    s.go(&format!("{base}/f?lang=en")).await;
+    s.wait_for_text("Receipt (30 digits)").await;
+    s.type_into("#receipt", receipt).await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("What you wrote").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_follow_up_thread_works_with_javascript_off_and_on_and_is_accessible() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::with_owner().await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open_with(&mut b, "Browser thread", &[("follow_up", "on")]).await;
+    let driver = Driver::start().await;
+    let axe_clean = |what: &'static str, violations: Vec<Value>| {
+        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
+    };
+    let staff_reply = |text: &'static str| {
+        let thread = srv.state.store.threads_of(&id).unwrap();
+        let key = match thread.first() {
+            Some((key, _)) => *key,
+            None => srv.state.store.response_keys(&id).unwrap()[0],
+        };
+        (format!("/admin/campaigns/{id}/threads/{}/reply", data_encoding::HEXLOWER.encode(&key)), text)
+    };
+
+    // JavaScript off: respond, keep the receipt, open the thread, write; a staff reply
+    // shows when the thread is opened again.
+    let s = driver.session(false).await;
+    s.go(&format!("{}/r/{slug}", srv.base)).await;
+    fill_and_send(&s, false).await;
+    let thanks = s.wait_for_text("Want an answer? Keep this receipt").await;
+    s.screenshot("receipt").await;
+    let receipt = receipt_in(&thanks);
+    let page = open_thread(&s, &srv.base, &receipt).await;
+    assert!(page.contains("Typed in a real browser.") && page.contains("Nobody has written yet."));
+    s.type_into("#message", "Is anyone reading this?").await;
+    s.click("button[name=action]").await;
+    s.wait_for_text("Your message was sent.").await;
+    s.screenshot("thread-js-off").await;
+    let (path, text) = staff_reply("Yes, we read every message.");
+    assert_eq!(b.post(&path, &[("text", text)]).await.status, 303);
+    let page = open_thread(&s, &srv.base, &receipt).await;
+    assert!(page.contains("Yes, we read every message.") && page.contains("Is anyone reading this?"));
+    s.close().await;
+
+    // JavaScript on: a staff reply appears without a reload; axe on every page of the way.
+    let s = driver.session(true).await;
+    s.go(&format!("{}/f", srv.base)).await;
+    s.wait_for_text("Receipt (30 digits)").await;
+    axe_clean("the receipt form", s.axe().await);
+    s.type_into("#receipt", "12345 12345").await;
+    s.click("button[type=submit]").await;
+    s.wait_for_text("This receipt does not open a thread.").await;
+    axe_clean("the wrong receipt page", s.axe().await);
+    open_thread(&s, &srv.base, &receipt).await;
+    axe_clean("the thread", s.axe().await);
+    let (path, text) = staff_reply("A second reply, arriving while the page is open.");
+    assert_eq!(b.post(&path, &[("text", text)]).await.status, 303);
+    s.wait_for_text(text).await;
+    s.screenshot("thread-js-on").await;
+    axe_clean("the thread with a new message", s.axe().await);
+    s.go(&format!("{}/r/{slug}", srv.base)).await;
+    fill_and_send(&s, true).await;
+    s.wait_for_text("Want an answer? Keep this receipt").await;
+    axe_clean("the thank-you page with its receipt", s.axe().await);
+
+    // The staff pages: the list marks the new message, and shows it without a reload.
+    staff_sign_in(&s, &srv, &mut owner).await;
+    s.go(&format!("{}/admin/campaigns/{id}/threads", srv.base)).await;
+    s.wait_for_text("follow-up threads").await;
+    axe_clean("the thread list", s.axe().await);
+    let mut other = srv.browser();
+    open_thread_http(&mut other, &receipt, "One more question from me.").await;
+    s.wait_for_text("new message").await;
+    s.click("#threads a").await;
+    s.wait_for_text("One more question from me.").await;
+    axe_clean("the staff thread page", s.axe().await);
+    s.close().await;
+}
+
+/// Writes in a thread over plain HTTP, as another device of the respondent would.
+async fn open_thread_http(b: &mut common::Browser, receipt: &str, message: &str) {
+    b.get("/f").await;
+    let r =
+        b.post("/f", &[("receipt", receipt), ("lang", "en"), ("message", message), ("action", "send")]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
