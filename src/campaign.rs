@@ -81,10 +81,10 @@ pub struct Settings {
     /// Respondents get a receipt that opens an anonymous thread with staff.
     #[serde(default)]
     pub follow_up: bool,
-    /// Staff who moderate the campaign get a daily mail, without content, when a thread has
-    /// a new message.
+    /// Where a daily mail goes when threads have messages nobody has read yet (it counts
+    /// them, never quotes them); empty: no mail.
     #[serde(default)]
-    pub follow_up_mail: bool,
+    pub follow_up_notify: String,
 }
 
 /// Per-campaign retention, in days; `None` takes the configured default.
@@ -182,7 +182,7 @@ pub struct SettingsInput {
     pub keep_quotes: String,
     pub keep_responses: String,
     pub follow_up: String,
-    pub follow_up_mail: String,
+    pub follow_up_notify: String,
 }
 
 fn days_text(days: Option<u32>) -> String {
@@ -213,7 +213,7 @@ impl Settings {
             summaries: Publishing::default(),
             retention: RetentionOverrides::default(),
             follow_up: false,
-            follow_up_mail: false,
+            follow_up_notify: String::new(),
         }
     }
 
@@ -242,7 +242,7 @@ impl Settings {
             keep_quotes: days_text(self.retention.quotes_days_after_close),
             keep_responses: days_text(self.retention.responses_days_after_close),
             follow_up: on(self.follow_up),
-            follow_up_mail: on(self.follow_up_mail),
+            follow_up_notify: self.follow_up_notify.clone(),
         }
     }
 
@@ -348,6 +348,16 @@ impl Settings {
             quotes_days_after_close: keep("keep_quotes", &input.keep_quotes),
             responses_days_after_close: keep("keep_responses", &input.keep_responses),
         };
+        let follow_up_notify = match input.follow_up_notify.trim() {
+            "" => String::new(),
+            typed => crate::participants::normalise_address(typed).unwrap_or_else(|_| {
+                p.push((
+                    "follow_up_notify",
+                    "Give one email address such as team@example.org, or leave it empty for no mail.".into(),
+                ));
+                String::new()
+            }),
+        };
         if !p.is_empty() {
             return Err(p);
         }
@@ -373,7 +383,7 @@ impl Settings {
             },
             retention,
             follow_up: input.follow_up == "on",
-            follow_up_mail: input.follow_up_mail == "on",
+            follow_up_notify,
         })
     }
 

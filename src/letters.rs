@@ -142,6 +142,29 @@ impl Letters<'_> {
         })
     }
 
+    /// Threads of a campaign wait for staff (English, as the staff pages): how many, never
+    /// what they say.
+    pub fn thread_news(&self, c: &Campaign, to: &str, unread: usize) -> Result<Mail, MailError> {
+        let threads = if unread == 1 {
+            "1 follow-up thread has".into()
+        } else {
+            format!("{unread} follow-up threads have")
+        };
+        self.compose(Parts {
+            lang: Lang::En,
+            to,
+            subject: format!("Follow-up threads wait for an answer: {}", c.settings.title),
+            before: vec![format!(
+                "{threads} a message that nobody has read yet in {}. This mail holds none of their content, by design: sign in to read them.",
+                c.settings.title
+            )],
+            link: (self.url(&format!("/admin/campaigns/{}/threads", c.id)), "Open the threads"),
+            after: vec!["This address gets this mail once a day while threads wait; change it in the campaign's settings.".into()],
+            unsubscribe: None,
+            notice: None,
+        })
+    }
+
     /// The admin panel's test mail (staff read English).
     pub fn test(&self, to: &str) -> Result<Mail, MailError> {
         self.compose(Parts {

@@ -281,3 +281,57 @@ async fn a_message_is_in_no_file_and_unrecoverable_after_retention_or_erasure() 
     let page = srv.browser().post("/f", &[("receipt", receipt), ("lang", "en")]).await;
     assert_eq!(page.status, 422, "the receipt leads nowhere any more");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_get_a_daily_mail_without_content_while_threads_wait() {
+    let smtp = common::smtp::SmtpServer::start();
+    let (srv, mut owner) = common::signed_in_owner_mailing(&smtp).await;
+    let (id, slug) = build_and_open_with(&mut owner, "Notified", &[("follow_up", "on")]).await;
+    let bad = owner
+        .post(
+            &format!("/admin/campaigns/{id}"),
+            &[("title", "Notified"), ("follow_up_notify", "not an address")],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("Give one email address such as team@example.org"));
+    assert!(bad.body.contains("value=\"not an address\""), "the input is kept");
+    common::campaign::save_settings(
+        &mut owner,
+        &id,
+        "Notified",
+        &[("follow_up", "on"), ("follow_up_notify", "Team@Example.org")],
+    )
+    .await;
+    let receipt = respond(&mut srv.browser(), &slug, STORY).await;
+    let mut b = srv.browser();
+    open_thread(&mut b, &receipt).await;
+    let secret = "Please call me back about the rota";
+    b.post("/f", &[("receipt", &receipt), ("lang", "en"), ("message", secret), ("action", "send")]).await;
+
+    // At 08:00 the next morning in the campaign's zone, one mail; the same day, no second.
+    let zone = jiff::tz::TimeZone::get("Europe/Stockholm").unwrap();
+    let tomorrow = jiff::Timestamp::from_second(srv.clock.now())
+        .unwrap()
+        .to_zoned(zone.clone())
+        .date()
+        .tomorrow()
+        .unwrap();
+    let at = |h: i8| tomorrow.at(h, 0, 0, 0).to_zoned(zone.clone()).unwrap().timestamp().as_second();
+    let news = |t: i64| tellpoint::jobs::thread_news::run(&srv.state, t).unwrap();
+    assert_eq!(news(at(7)), 0, "not before 08:00");
+    srv.clock.advance(at(8) - srv.clock.now());
+    assert_eq!(news(at(8)), 1);
+    assert_eq!(news(at(15)), 0, "once a day");
+    let mail = smtp.wait_for("team@example.org", 1).pop().unwrap();
+    assert!(mail.subject().contains("Notified"), "{}", mail.subject());
+    assert!(mail.text.contains("1 follow-up thread has a message that nobody has read yet"), "{}", mail.text);
+    for content in [secret, STORY, receipt.as_str()] {
+        assert!(!mail.raw.contains(content), "the mail holds no content");
+    }
+    // Read (the owner's session has timed out by now), the thread sends no more news.
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let (key, _) = srv.state.store.threads_of(&id).unwrap()[0];
+    srv.state.threads().mark_read(&c, key).unwrap();
+    assert_eq!(news(at(8) + 86_400), 0);
+}

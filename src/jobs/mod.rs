@@ -4,6 +4,7 @@
 pub mod cleanup;
 pub mod reminders;
 pub mod summaries;
+pub mod thread_news;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -67,6 +68,11 @@ pub fn spawn(state: Arc<AppState>) {
         )?;
         tracing::info!(file = %path.display(), rotated_out = deleted, "backup written and checked");
         Ok::<_, crate::backup::BackupError>(())
+    });
+    let for_news = state.clone();
+    every(Duration::from_secs(60), "thread news", move || {
+        let now = for_news.clock.now();
+        thread_news::run(&for_news, now).map(|_| ())
     });
     let for_summaries = state.clone();
     every(Duration::from_secs(60), "summaries", move || {

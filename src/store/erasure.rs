@@ -282,6 +282,7 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     }
     add("threads", super::threads::remove_threads(tx, id)?);
     tx.open_table(MAIL_STATE)?.remove(format!("reminded:{id}").as_str())?;
+    tx.open_table(MAIL_STATE)?.remove(format!("thread-news:{id}").as_str())?;
     let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
     if let Some(bytes) = campaign {
         let c: crate::campaign::Campaign = from_json(&bytes)?;

@@ -163,11 +163,20 @@ impl Store {
     /// Queues a campaign's reminders and records the send time they belong to, in one
     /// transaction: a crash cannot send a reminder twice or lose one.
     pub fn enqueue_reminders(&self, campaign: &str, slot: i64, rows: &[OutboxRow]) -> Result<(), StoreError> {
+        self.enqueue_with_state(&format!("reminded:{campaign}"), &slot, rows)
+    }
+
+    /// Queues mail and sets the mail state `name` that says it was queued, in one transaction.
+    pub fn enqueue_with_state<T: Serialize>(
+        &self,
+        name: &str,
+        value: &T,
+        rows: &[OutboxRow],
+    ) -> Result<(), StoreError> {
         let tx = self.write()?;
         {
             insert_rows(&tx, rows)?;
-            tx.open_table(MAIL_STATE)?
-                .insert(format!("reminded:{campaign}").as_str(), to_json(&slot)?.as_slice())?;
+            tx.open_table(MAIL_STATE)?.insert(name, to_json(value)?.as_slice())?;
         }
         tx.commit()?;
         Ok(())

@@ -208,7 +208,7 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "keep_quotes" => input.keep_quotes = v,
             "keep_responses" => input.keep_responses = v,
             "follow_up" => input.follow_up = v,
-            "follow_up_mail" => input.follow_up_mail = v,
+            "follow_up_notify" => input.follow_up_notify = v,
             _ => {}
         }
     }
