@@ -43,6 +43,7 @@ async fn the_notice_shows_the_configured_values_and_follows_changes() {
         assert!(body.contains(part), "{part}");
     }
     assert!(!body.contains("Your email address:"), "a link-only campaign holds no addresses");
+    assert!(!body.contains("Follow-up threads"), "no threads without follow-up");
 
     let end = jiff::Zoned::now().date().checked_add(jiff::Span::new().days(20)).unwrap().to_string();
     let changed = [
@@ -51,6 +52,7 @@ async fn the_notice_shows_the_configured_values_and_follows_changes() {
         ("granularity", "week"),
         ("keep_stories", "30"),
         ("end", end.as_str()),
+        ("follow_up", "on"),
     ];
     save_settings(&mut owner, &id, "Pulse", &changed).await;
     let body = p.get(&format!("/privacy/{slug}")).await.body;
@@ -60,6 +62,8 @@ async fn the_notice_shows_the_configured_values_and_follows_changes() {
         "fewer than 7 responses",
         &format!("Your email address: until 7 days after the campaign ends on {end}"),
         "Reminder mails are handed to the organisation",
+        "If you keep the receipt offered after responding",
+        "Follow-up threads: 456 days after their last message, and at the latest with the whole campaign.",
     ] {
         assert!(body.contains(part), "{part} after the change");
     }
