@@ -127,6 +127,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Håll meddelandet under 4 000 tecken.",
             "Houd je bericht onder de 4.000 tekens.",
         ],
+        "f_too_fast" => [
+            "Many messages came from this connection in a short time. Wait a minute and send again: your message is still here.",
+            "Många meddelanden kom från den här anslutningen på kort tid. Vänta en minut och skicka igen: ditt meddelande finns kvar här.",
+            "Er kwamen in korte tijd veel berichten van deze verbinding. Wacht een minuut en verstuur opnieuw: je bericht staat er nog.",
+        ],
         "f_closed" => [
             "This thread is closed: you can read it, but no longer write in it.",
             "Tråden är stängd: du kan läsa den men inte längre skriva i den.",

@@ -75,11 +75,20 @@ impl Threads<'_> {
         let Some((campaign_id, response)) = self.store.receipt_target(receipt.hash(self.master))? else {
             return Ok(None);
         };
-        match self.campaigns().get(&campaign_id) {
-            Ok(c) if self.store.response(&c.id, response)?.is_some() => Ok(Some((c, response))),
-            Ok(_) | Err(CampaignError::NotFound) => Ok(None),
-            Err(e) => Err(e.into()),
+        let c = match self.campaigns().get(&campaign_id) {
+            Ok(c) => c,
+            Err(CampaignError::NotFound) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        // A campaign being erased, or a thread whose key an interrupted run destroyed, opens
+        // nothing; the erasure run removes the rest.
+        let erasing = self.store.erasing()?.iter().any(|(id, _)| *id == c.id);
+        let readable = self.store.thread(&c.id, response)?.is_none()
+            || self.store.wrapped_key(&thread_scope(&c.id, response))?.is_some();
+        if erasing || !readable || self.store.response(&c.id, response)?.is_none() {
+            return Ok(None);
         }
+        Ok(Some((c, response)))
     }
 
     /// The thread's key; with `create`, a new one is made (and is in the keyring before
@@ -101,7 +110,7 @@ impl Threads<'_> {
             return Ok(Conversation { response, thread: None, messages: Vec::new() });
         };
         let scope = thread_scope(&c.id, response);
-        let key = self.key(c, response, false)?.ok_or(KeyError::Unseal)?;
+        let key = self.key(c, response, false)?.ok_or(ThreadError::NotFound)?;
         let messages = messages
             .into_iter()
             .map(|m| {
@@ -126,7 +135,9 @@ impl Threads<'_> {
             return Err(ThreadError::NotFound);
         }
         let scope = thread_scope(&c.id, response);
-        let key = self.key(c, response, true)?.expect("created");
+        let started = self.store.thread(&c.id, response)?.is_some();
+        // A thread whose key is gone takes no new message under a new key: it is being erased.
+        let key = self.key(c, response, !started)?.ok_or(ThreadError::NotFound)?;
         let day = day_number(c.settings.today(self.now));
         // A page sent twice (a reload of the post) adds the message once.
         if let Some((_, messages)) = self.store.thread(&c.id, response)?
@@ -187,7 +198,12 @@ mod tests {
         assert!(talk.thread.unwrap().unread_by_staff);
         let (_, stored) = store.thread(&c.id, r).unwrap().unwrap();
         assert!(!stored[0].sealed.windows(4).any(|w| w == b"help"), "sealed");
+        assert_eq!(threads.find(&receipt).unwrap().map(|t| t.1), None, "no response: leads nowhere");
         store.destroy_keys(&[thread_scope(&c.id, r)]).unwrap();
-        assert!(threads.conversation(&c, r).is_err(), "without its key nothing opens");
+        assert!(
+            matches!(threads.conversation(&c, r), Err(ThreadError::NotFound)),
+            "without its key nothing opens"
+        );
+        assert!(matches!(threads.write(&c, r, Side::Staff, "again"), Err(ThreadError::NotFound)));
     }
 }

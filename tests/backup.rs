@@ -64,7 +64,12 @@ async fn a_backup_under_load_restores_every_acknowledged_response() {
             }
         }));
     }
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    // Under a loaded machine the clients start slowly: wait for a load, not for a time.
+    let deadline = Instant::now() + std::time::Duration::from_secs(60);
+    while acked.lock().unwrap().len() < 16 {
+        assert!(Instant::now() < deadline, "the clients never got going");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     let file = dir.path().join("pulse.backup");
     let began = Instant::now();

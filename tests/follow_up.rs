@@ -225,6 +225,14 @@ async fn only_moderators_and_owners_open_thread_pages() {
     let none = format!("/admin/campaigns/{id}/threads/{}", "0".repeat(32));
     assert_eq!(moderator.get(&none).await.status, 404);
     assert_eq!(moderator.post(&format!("{none}/reply"), &[("text", "x")]).await.status, 404);
+    // The pages' polling does not keep an idle session open (30 minutes by default).
+    let polled = moderator.get_with_header(&format!("{thread}/messages"), "x-tellpoint-poll", "1").await;
+    assert_eq!(polled.status, 200);
+    srv.clock.advance(20 * 60);
+    moderator.get_with_header(&format!("{thread}/messages"), "x-tellpoint-poll", "1").await;
+    srv.clock.advance(15 * 60);
+    let idle = moderator.get_with_header(&format!("{thread}/messages"), "x-tellpoint-poll", "1").await;
+    assert_ne!(idle.status, 200, "the session timed out while only the script asked");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -143,7 +143,9 @@ pub async fn open_thread(
     let threads = state.threads();
     let mut problem = None;
     let mut sent = false;
-    if form.action == "send" {
+    if form.action == "send" && !super::limits::allow_form_post(&state, req) {
+        problem = Some("f_too_fast");
+    } else if form.action == "send" {
         match threads.write(&c, response, Side::Respondent, &form.message) {
             Ok(()) => sent = true,
             Err(ThreadError::Empty) => problem = Some("f_empty"),
@@ -164,7 +166,12 @@ pub async fn open_thread(
         message => if sent { "" } else { form.message.as_str() }, kept,
         notice => super::respond::notice(&c, lang), count => talk.messages.len(),
     };
-    Ok(view.form("respond/thread.html", ctx, problem.is_some()))
+    let status = match problem {
+        None => StatusCode::OK,
+        Some("f_too_fast") => StatusCode::TOO_MANY_REQUESTS,
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    Ok(view.render(status, "respond/thread.html", ctx))
 }
 
 /// The messages of a thread as a fragment, for the page's script to swap in.

@@ -13,6 +13,9 @@ use crate::staff::session_expired;
 use crate::store::{Role, SessionRecord, Stage, StoreError};
 
 pub const SESSION_COOKIE: &str = "__Host-tellpoint";
+/// Sent by the scripts that poll for new messages.
+pub const POLL_HEADER: &str = "x-tellpoint-poll";
+
 /// `last_seen` is written at most this often, not on every request.
 const TOUCH_SECS: i64 = 60;
 
@@ -106,7 +109,9 @@ impl<'a> FromRequest<'a> for StaffUser {
             }
         };
         let now = state.clock.now();
-        if now - record.last_seen >= TOUCH_SECS {
+        // A page's own polling is not the person at it: it must not hold the session open.
+        let polling = req.headers().contains_key(POLL_HEADER);
+        if !polling && now - record.last_seen >= TOUCH_SECS {
             record.last_seen = now;
             state.store.save_session(&hash, &record)?;
         }

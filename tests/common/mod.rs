@@ -292,7 +292,11 @@ impl Browser {
     }
 
     pub async fn get_with_language(&mut self, path: &str, accept_language: &str) -> Reply {
-        let req = self.client.get(format!("{}{path}", self.base)).header("accept-language", accept_language);
+        self.get_with_header(path, "accept-language", accept_language).await
+    }
+
+    pub async fn get_with_header(&mut self, path: &str, name: &str, value: &str) -> Reply {
+        let req = self.client.get(format!("{}{path}", self.base)).header(name, value);
         self.send(req).await
     }
 
