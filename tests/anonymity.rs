@@ -105,7 +105,8 @@ async fn enrolled_participants_cannot_be_linked_to_their_responses() {
     let mut owner_b = tp.browser();
     let mut owner = create_account(&mut owner_b, &tp.setup_path(), "olga").await;
     sign_in(&mut owner_b, &mut owner).await;
-    let (id, slug) = build_and_open_with(&mut owner_b, "Linkless", &[("audience", "enrolled")]).await;
+    let (id, slug) =
+        build_and_open_with(&mut owner_b, "Linkless", &[("audience", "enrolled"), ("follow_up", "on")]).await;
 
     let people: Vec<String> = (0..20).map(|i| format!("person{i:02}@example.org")).collect();
     let mut links = Vec::new();
@@ -117,9 +118,16 @@ async fn enrolled_participants_cannot_be_linked_to_their_responses() {
     assert!(!participants_before.is_empty());
 
     links.shuffle(&mut rand::thread_rng());
+    // Each takes the follow-up receipt and writes in the thread: a thread belongs to the
+    // response, and must not link it to the participant either.
     for link in &links {
-        let r = respond_with_ticket(&mut tp.browser(), &slug, link, None).await;
-        assert_eq!(r.status, 303, "{}", r.body);
+        let mut b = tp.browser();
+        let r = respond_with_ticket(&mut b, &slug, link, None).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let at = r.body.find("<code>").expect("a receipt") + 6;
+        let receipt = &r.body[at..at + 35];
+        let fields = [("receipt", receipt), ("lang", "en"), ("message", "Can we talk?"), ("action", "send")];
+        assert_eq!(b.post("/f", &fields).await.status, 200);
     }
 
     let store = Store::open_read_only(&tp.data_dir()).unwrap();
@@ -145,7 +153,12 @@ async fn enrolled_participants_cannot_be_linked_to_their_responses() {
         .unwrap()
         .iter()
         .zip(&responses)
-        .map(|(key, r)| [key.as_slice(), &serde_json::to_vec(r).unwrap()].concat())
+        .map(|(key, r)| {
+            let (thread, messages) = store.thread(&id, *key).unwrap().expect("each wrote in a thread");
+            let thread =
+                [serde_json::to_vec(&thread).unwrap(), serde_json::to_vec(&messages).unwrap()].concat();
+            [key.as_slice(), &serde_json::to_vec(r).unwrap(), &thread].concat()
+        })
         .collect();
     for row in &response_rows {
         let hex = data_encoding::HEXLOWER.encode(row);
