@@ -34,8 +34,11 @@ fn not_found() -> poem::Error {
     poem::Error::from_status(StatusCode::NOT_FOUND)
 }
 
-fn list_context(state: &AppState, c: &Campaign) -> poem::Result<Vec<Value>> {
-    Ok(state
+/// A campaign's threads, for its page and for the list the page's script polls.
+fn list_context(state: &AppState, user: &StaffUser, id: &str) -> poem::Result<Value> {
+    user.require_any(STORIES)?;
+    let c = campaign_of(state, id)?;
+    let threads: Vec<Value> = state
         .store
         .threads_of(&c.id)?
         .into_iter()
@@ -45,7 +48,8 @@ fn list_context(state: &AppState, c: &Campaign) -> poem::Result<Vec<Value>> {
                 messages => t.messages, last => date_of(t.last_day).to_string(),
             }
         })
-        .collect())
+        .collect();
+    Ok(context! { c, threads })
 }
 
 #[handler]
@@ -55,13 +59,10 @@ pub fn list_threads(
     user: StaffUser,
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
-    user.require_any(STORIES)?;
-    let c = campaign_of(&state, &id)?;
-    let threads = list_context(&state, &c)?;
-    Ok(view.signed_in(&user).ok("admin/threads.html", context! { c, threads }))
+    let ctx = list_context(&state, &user, &id)?;
+    Ok(view.signed_in(&user).ok("admin/threads.html", ctx))
 }
 
-/// The list alone, for the page's script to swap in.
 #[handler]
 pub fn poll_threads(
     state: Data<&Arc<AppState>>,
@@ -69,10 +70,7 @@ pub fn poll_threads(
     user: StaffUser,
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
-    user.require_any(STORIES)?;
-    let c = campaign_of(&state, &id)?;
-    let threads = list_context(&state, &c)?;
-    Ok(view.ok("admin/thread_list.html", context! { c, threads }))
+    Ok(view.ok("admin/thread_list.html", list_context(&state, &user, &id)?))
 }
 
 /// The campaign and the response of a thread page, if that response has a receipt.
