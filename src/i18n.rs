@@ -127,6 +127,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Håll meddelandet under 4 000 tecken.",
             "Houd je bericht onder de 4.000 tekens.",
         ],
+        "f_unsent" => [
+            "Your message was not sent. Here it is, to copy if you want to keep it:",
+            "Ditt meddelande skickades inte. Här är det, om du vill kopiera det:",
+            "Je bericht is niet verstuurd. Hier staat het, om te kopiëren als je het wilt bewaren:",
+        ],
         "f_too_fast" => [
             "Many messages came from this connection in a short time. Wait a minute and send again: your message is still here.",
             "Många meddelanden kom från den här anslutningen på kort tid. Vänta en minut och skicka igen: ditt meddelande finns kvar här.",

@@ -112,6 +112,10 @@ async fn a_respondent_and_staff_talk_through_a_receipt() {
         .await;
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("This thread is closed"));
+    assert!(
+        refused.body.contains("Your message was not sent") && refused.body.contains("One more thing"),
+        "kept"
+    );
     assert!(moderator.post(&format!("{thread}/state"), &[("open", "yes")]).await.status == 303);
     let page = open_thread(&mut srv.browser(), &typed).await;
     assert!(page.body.contains("name=\"message\""), "open again");

@@ -38,6 +38,7 @@ const WORDS: &[&str] = &[
     "f_write",
     "f_send",
     "f_leave",
+    "f_unsent",
     "language",
 ];
 
