@@ -98,10 +98,7 @@ impl MasterKey {
     }
 
     pub fn unwrap(&self, scope: &str, wrapped: &[u8]) -> Result<DataKey, KeyError> {
-        let mut plain = open_raw(&self.0, &wrap_aad(scope), wrapped)?;
-        let key = <[u8; 32]>::try_from(plain.as_slice()).map_err(|_| KeyError::Unseal);
-        plain.zeroize();
-        key.map(DataKey)
+        unwrap_raw(&self.0, scope, wrapped)
     }
 
     /// A key for one purpose (keyed hashes, recovery codes), derived so the master key
@@ -133,6 +130,23 @@ impl DataKey {
     pub fn open(&self, scope: &str, sealed: &[u8]) -> Result<Vec<u8>, KeyError> {
         open_raw(&self.0, &data_aad(scope), sealed)
     }
+
+    /// Wraps a key that lives under this one (a follow-up thread's key under its campaign's):
+    /// destroying either key makes what the wrapped key sealed unreadable.
+    pub fn wrap(&self, scope: &str, key: &DataKey) -> Vec<u8> {
+        seal_raw(&self.0, &wrap_aad(scope), &key.0)
+    }
+
+    pub fn unwrap(&self, scope: &str, wrapped: &[u8]) -> Result<DataKey, KeyError> {
+        unwrap_raw(&self.0, scope, wrapped)
+    }
+}
+
+fn unwrap_raw(key: &[u8; 32], scope: &str, wrapped: &[u8]) -> Result<DataKey, KeyError> {
+    let mut plain = open_raw(key, &wrap_aad(scope), wrapped)?;
+    let key = <[u8; 32]>::try_from(plain.as_slice()).map_err(|_| KeyError::Unseal);
+    plain.zeroize();
+    key.map(DataKey)
 }
 
 fn wrap_aad(scope: &str) -> Vec<u8> {

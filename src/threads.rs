@@ -1,7 +1,8 @@
 //! Follow-up threads: a respondent who kept the receipt of a response and the campaign's
 //! moderators write to each other about it, and neither side learns more of the other than
-//! what they write. Each thread's messages are sealed under a key of its own, so its
-//! retention can shred it alone; erasing the campaign destroys all of them.
+//! what they write. Each thread's messages are sealed under a key of its own, wrapped by the
+//! campaign's data key: its retention can shred it alone, and the campaign's key shreds
+//! them all (invariant 5).
 
 use jiff::civil::Date;
 
