@@ -32,9 +32,6 @@ const WORDS: &[&str] = &[
     "f_story",
     "f_story_gone",
     "f_thread",
-    "f_none",
-    "f_you",
-    "f_staff",
     "f_write",
     "f_send",
     "f_leave",
@@ -117,20 +114,14 @@ fn find(
     }
 }
 
-fn messages_context(talk: &Conversation, lang: Lang) -> Vec<Value> {
-    talk.messages
-        .iter()
-        .map(|m| {
-            let mine = m.from == Side::Respondent;
-            context! {
-                mine, from => t(lang, if mine { "f_you" } else { "f_staff" }), day => m.day.to_string(), text => m.text,
-            }
-        })
-        .collect()
+/// The respondent's view of the messages.
+fn own_messages(talk: &Conversation, lang: Lang) -> Value {
+    let names = (t(lang, "f_you"), t(lang, "f_staff"));
+    super::threads::messages_context(talk, Side::Respondent, names, t(lang, "f_none"))
 }
 
 #[handler]
-pub async fn open_thread(
+pub fn open_thread(
     state: Data<&Arc<AppState>>,
     view: View,
     req: &Request,
@@ -142,16 +133,17 @@ pub async fn open_thread(
         Err(page) => return Ok(page),
     };
     let threads = state.threads();
+    let invalid = |key| Some((StatusCode::UNPROCESSABLE_ENTITY, key));
     let mut problem = None;
     let mut sent = false;
     if form.action == "send" && !super::limits::allow_form_post(&state, req) {
-        problem = Some("f_too_fast");
+        problem = Some((StatusCode::TOO_MANY_REQUESTS, "f_too_fast"));
     } else if form.action == "send" {
         match threads.write(&c, response, Side::Respondent, &form.message) {
             Ok(()) => sent = true,
-            Err(ThreadError::Empty) => problem = Some("f_empty"),
-            Err(ThreadError::TooLong) => problem = Some("f_too_long"),
-            Err(ThreadError::Closed) => problem = Some("f_closed"),
+            Err(ThreadError::Empty) => problem = invalid("f_empty"),
+            Err(ThreadError::TooLong) => problem = invalid("f_too_long"),
+            Err(ThreadError::Closed) => problem = invalid("f_closed"),
             Err(e) => return Err(internal(e)),
         }
     }
@@ -162,22 +154,17 @@ pub async fn open_thread(
         t(lang, "f_kept").replace("{n}", &state.config.retention.threads_days_after_last_message.to_string());
     let ctx = context! {
         lang => lang.code(), words => words(lang), receipt => form.receipt.trim(), campaign => c.settings.title,
-        stories, messages => messages_context(&talk, lang), open, closed => (!open).then(|| t(lang, "f_closed")),
-        error => problem.map(|k| t(lang, k)), sent => sent.then(|| t(lang, "f_sent")),
+        stories, talk => own_messages(&talk, lang), open, closed => (!open).then(|| t(lang, "f_closed")),
+        error => problem.map(|(_, k)| t(lang, k)), sent => sent.then(|| t(lang, "f_sent")),
         message => if sent { "" } else { form.message.as_str() }, kept,
-        notice => super::respond::notice(&c, lang), count => talk.messages.len(),
+        notice => super::respond::notice(&c, lang),
     };
-    let status = match problem {
-        None => StatusCode::OK,
-        Some("f_too_fast") => StatusCode::TOO_MANY_REQUESTS,
-        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    Ok(view.render(status, "respond/thread.html", ctx))
+    Ok(view.render(problem.map_or(StatusCode::OK, |p| p.0), "respond/thread.html", ctx))
 }
 
 /// The messages of a thread as a fragment, for the page's script to swap in.
 #[handler]
-pub async fn poll_messages(
+pub fn poll_messages(
     state: Data<&Arc<AppState>>,
     view: View,
     req: &Request,
@@ -189,8 +176,5 @@ pub async fn poll_messages(
         Err(page) => return Ok(page.status().into_response()),
     };
     let talk = state.threads().conversation(&c, response).map_err(internal)?;
-    let ctx = context! {
-        words => words(lang), messages => messages_context(&talk, lang), count => talk.messages.len(),
-    };
-    Ok(view.ok("respond/messages.html", ctx))
+    Ok(view.ok("thread_messages.html", context! { talk => own_messages(&talk, lang) }))
 }

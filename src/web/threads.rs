@@ -89,16 +89,25 @@ fn target(
     Ok((c, key))
 }
 
-fn messages_context(talk: &Conversation) -> Vec<Value> {
-    talk.messages
+/// The messages and what to say when there are none, for `thread_messages.html` on either
+/// side: `me` is the side reading, `names` what each side is called on the page.
+pub(super) fn messages_context(talk: &Conversation, me: Side, names: (&str, &str), empty: &str) -> Value {
+    let messages: Vec<Value> = talk
+        .messages
         .iter()
         .map(|m| {
-            let mine = m.from == Side::Staff;
-            context! {
-                mine, from => if mine { "Staff" } else { "Respondent" }, day => m.day.to_string(), text => m.text,
-            }
+            let mine = m.from == me;
+            let from = if m.from == Side::Respondent { names.0 } else { names.1 };
+            context! { mine, from, day => m.day.to_string(), text => m.text }
         })
-        .collect()
+        .collect();
+    context! { messages, count => talk.messages.len(), empty }
+}
+
+/// The staff's view of the messages.
+fn staff_messages(talk: &Conversation) -> Value {
+    let empty = "No messages yet. The respondent sees what you write only if they kept their receipt and come back to read it: they get no mail.";
+    messages_context(talk, Side::Staff, ("Respondent", "Staff"), empty)
 }
 
 /// Reading the thread marks it read: whoever opens it has seen its new messages.
@@ -115,8 +124,8 @@ fn thread_page(
     let talk = threads.conversation(c, key)?;
     let stories = state.moderation().own_stories(c, key)?;
     let ctx = context! {
-        c, response => data_encoding::HEXLOWER.encode(&key), stories, messages => messages_context(&talk),
-        count => talk.messages.len(), started => talk.thread.is_some(),
+        c, response => data_encoding::HEXLOWER.encode(&key), stories, talk => staff_messages(&talk),
+        started => talk.thread.is_some(),
         open => talk.thread.as_ref().is_none_or(|t| t.open), draft, error,
         days => state.config.retention.threads_days_after_last_message,
     };
@@ -145,8 +154,7 @@ pub fn poll_thread(
     let threads = state.threads();
     threads.mark_read(&c, key)?;
     let talk = threads.conversation(&c, key)?;
-    let ctx = context! { messages => messages_context(&talk), count => talk.messages.len() };
-    Ok(view.ok("admin/thread_messages.html", ctx))
+    Ok(view.ok("thread_messages.html", context! { talk => staff_messages(&talk) }))
 }
 
 #[derive(Deserialize, Default)]
