@@ -92,18 +92,21 @@ impl Threads<'_> {
         Ok(Some((c, response)))
     }
 
-    /// The thread's key; with `create`, a new one is made (and is in the keyring before
-    /// anything is sealed under it) if it has none.
+    /// The thread's key, wrapped by the campaign's data key: destroying the thread's key
+    /// shreds the thread alone, destroying the campaign's shreds all of them. With `create`,
+    /// a new one is made (and is in the keyring before anything is sealed under it) if it
+    /// has none.
     fn key(&self, c: &Campaign, response: [u8; 16], create: bool) -> Result<Option<DataKey>, ThreadError> {
         let scope = thread_scope(&c.id, response);
+        let campaign_key = self.campaigns().data_key(c)?;
         let wrapped = match self.store.wrapped_key(&scope)? {
             Some(w) => w,
             None if create => {
-                self.store.key_or_put(&scope, &self.master.wrap(&scope, &DataKey::generate()))?
+                self.store.key_or_put(&scope, &campaign_key.wrap(&scope, &DataKey::generate()))?
             }
             None => return Ok(None),
         };
-        Ok(Some(self.master.unwrap(&scope, &wrapped)?))
+        Ok(Some(campaign_key.unwrap(&scope, &wrapped)?))
     }
 
     pub fn conversation(&self, c: &Campaign, response: [u8; 16]) -> Result<Conversation, ThreadError> {
@@ -200,6 +203,12 @@ mod tests {
         let (_, stored) = store.thread(&c.id, r).unwrap().unwrap();
         assert!(!stored[0].sealed.windows(4).any(|w| w == b"help"), "sealed");
         assert_eq!(threads.find(&receipt).unwrap().map(|t| t.1), None, "no response: leads nowhere");
+        // The thread's key lives under the campaign's: without the campaign key it opens nothing.
+        let campaign_key = store.wrapped_key(&c.scope()).unwrap().unwrap();
+        store.destroy_keys(&[c.scope()]).unwrap();
+        assert!(threads.conversation(&c, r).is_err(), "the campaign key destroyed");
+        store.put_key(&c.scope(), &campaign_key).unwrap();
+        assert!(threads.conversation(&c, r).is_ok());
         store.destroy_keys(&[thread_scope(&c.id, r)]).unwrap();
         assert!(
             matches!(threads.conversation(&c, r), Err(ThreadError::NotFound)),
