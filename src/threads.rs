@@ -84,7 +84,7 @@ impl Threads<'_> {
         // A campaign being erased, or a thread whose key an interrupted run destroyed, opens
         // nothing; the erasure run removes the rest.
         let erasing = self.store.erasing()?.iter().any(|(id, _)| *id == c.id);
-        let readable = self.store.thread(&c.id, response)?.is_none()
+        let readable = self.store.last_message(&c.id, response)?.is_none()
             || self.store.wrapped_key(&thread_scope(&c.id, response))?.is_some();
         if erasing || !readable || self.store.response(&c.id, response)?.is_none() {
             return Ok(None);
@@ -139,13 +139,12 @@ impl Threads<'_> {
             return Err(ThreadError::NotFound);
         }
         let scope = thread_scope(&c.id, response);
-        let started = self.store.thread(&c.id, response)?.is_some();
+        let last = self.store.last_message(&c.id, response)?;
         // A thread whose key is gone takes no new message under a new key: it is being erased.
-        let key = self.key(c, response, !started)?.ok_or(ThreadError::NotFound)?;
+        let key = self.key(c, response, last.is_none())?.ok_or(ThreadError::NotFound)?;
         let day = day_number(c.settings.today(self.now));
         // A page sent twice (a reload of the post) adds the message once.
-        if let Some((_, messages)) = self.store.thread(&c.id, response)?
-            && let Some(last) = messages.last()
+        if let Some(last) = last
             && last.from == from
             && last.day == day
             && key.open(&scope, &last.sealed).is_ok_and(|t| t == text.as_bytes())

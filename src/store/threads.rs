@@ -88,6 +88,14 @@ impl Store {
         Ok(Some((thread?, messages)))
     }
 
+    /// The newest message of a thread; None when nobody has written (no thread yet).
+    pub fn last_message(&self, campaign: &str, response: [u8; 16]) -> Result<Option<Message>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(THREAD_MESSAGES)?;
+        let last = table.range((campaign, response, 0)..=(campaign, response, u32::MAX))?.next_back();
+        last.map(|row| from_json(row?.1.value())).transpose()
+    }
+
     /// The threads of a campaign, newest message first.
     pub fn threads_of(&self, campaign: &str) -> Result<Vec<([u8; 16], Thread)>, StoreError> {
         let tx = self.read()?;
