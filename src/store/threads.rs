@@ -2,6 +2,8 @@
 //! hash of its receipt. A thread belongs to its response and campaign, never to a
 //! participant (invariant 1); its messages arrive sealed, and are dated to the day.
 
+use std::collections::HashSet;
+
 use redb::{ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +60,14 @@ impl Store {
     pub fn has_receipt(&self, campaign: &str, response: [u8; 16]) -> Result<bool, StoreError> {
         let tx = self.read()?;
         Ok(tx.open_table(RESPONSE_RECEIPTS)?.get((campaign, response))?.is_some())
+    }
+
+    /// The responses of a campaign that have a receipt.
+    pub fn responses_with_receipts(&self, campaign: &str) -> Result<HashSet<[u8; 16]>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(RESPONSE_RECEIPTS)?;
+        let rows = table.range((campaign, [0u8; 16])..=(campaign, [255u8; 16]))?;
+        rows.map(|row| Ok(row?.0.value().1)).collect()
     }
 
     /// Where the receipt with this hash leads: (campaign id, response key).
@@ -255,6 +265,7 @@ mod tests {
         assert!(store.add_message("c", r, &say(Side::Staff, 13)).unwrap(), "staff may still write");
         assert_eq!(store.threads_of("c").unwrap().len(), 1);
         assert!(store.has_receipt("c", r).unwrap());
+        assert_eq!(store.responses_with_receipts("c").unwrap(), HashSet::from([r]));
         assert!(store.threads_before("c", 13).unwrap().is_empty());
         assert_eq!(store.threads_before("c", 14).unwrap(), vec![r]);
         assert_eq!(store.erase_threads("c", &[r]).unwrap(), 1);

@@ -79,14 +79,14 @@ fn stories_page(
 ) -> poem::Result<Response> {
     let m = state.moderation();
     let (stories, excluded) = m.stories(c)?;
+    let receipts = state.store.responses_with_receipts(&c.id)?;
     let stories: Vec<Value> = stories
         .iter()
         .map(|s| {
-            let key = crate::moderation::parse_key(&s.response).unwrap_or_default();
-            let receipt = state.store.has_receipt(&c.id, key)?;
-            Ok(context! { receipt, ..story_context(s) })
+            let receipt = crate::moderation::parse_key(&s.response).is_some_and(|k| receipts.contains(&k));
+            context! { receipt, ..story_context(s) }
         })
-        .collect::<poem::Result<_>>()?;
+        .collect();
     let terms = match terms_error {
         Some((typed, _)) => typed.to_string(),
         None if user.role == Role::Owner => m.terms(c)?.join("\n"),
