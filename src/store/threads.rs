@@ -47,8 +47,9 @@ pub struct Message {
 }
 
 impl Store {
-    /// Gives a response the receipt with this hash (intake does it in the response's own
-    /// transaction).
+    /// Gives a response the receipt with this hash; intake does it in the response's own
+    /// transaction, so only tests need this.
+    #[cfg(test)]
     pub fn add_receipt(&self, hash: [u8; 32], campaign: &str, response: [u8; 16]) -> Result<(), StoreError> {
         let tx = self.write()?;
         add_receipt(&tx, hash, campaign, response)?;
