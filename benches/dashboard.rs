@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 #[path = "fill.rs"]
 mod fill;
 
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::dashboard::{Filter, load};
-use tellpoint::web::AppState;
+use tellpoint::dashboard::load;
+use tellpoint::model::figures::Filter;
 
 fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
     times.sort();

@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 mod fill;
 
 use rand::SeedableRng;
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
 use tellpoint::erasure::Erasure;
-use tellpoint::web::AppState;
 
 fn summary(mut times: Vec<Duration>) -> String {
     times.sort();
@@ -27,7 +27,7 @@ fn summary(mut times: Vec<Duration>) -> String {
 /// Commits single responses to `other` until `stop`; returns each commit's latency.
 fn intake(
     state: Arc<AppState>,
-    other: (tellpoint::campaign::Campaign, tellpoint::questionnaire::Questionnaire),
+    other: (tellpoint::model::campaign::Campaign, tellpoint::model::questionnaire::Questionnaire),
     stop: Arc<AtomicBool>,
 ) -> Vec<Duration> {
     let mut rng = rand::rngs::StdRng::seed_from_u64(2);

@@ -2,11 +2,12 @@
 //! of every kind, and `n` random responses written in batches as intake writes them.
 
 use rand::{Rng, SeedableRng};
-use tellpoint::campaign::{Campaign, Status, day_number};
-use tellpoint::questionnaire::{Lang, Questionnaire};
-use tellpoint::response::{Answer, slots};
+use tellpoint::app::AppState;
+use tellpoint::model::Lang;
+use tellpoint::model::campaign::{Campaign, Status, day_number};
+use tellpoint::model::questionnaire::Questionnaire;
+use tellpoint::model::response::{Answer, slots};
 use tellpoint::store::{NewResponse, StoredResponse};
-use tellpoint::web::AppState;
 
 pub const QUESTIONS: &str = r#"{"questions": [
     {"id": "q1", "kind": "scale", "prompt": {"en": "How included did you feel?"}, "low": {"en": "not"}, "high": {"en": "fully"}, "dont_know": true},

@@ -10,11 +10,11 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::smtp::SmtpServer;
-use tellpoint::campaign::{SettingsInput, Status};
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::questionnaire::Lang;
-use tellpoint::web::AppState;
+use tellpoint::model::Lang;
+use tellpoint::model::campaign::{SettingsInput, Status};
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
@@ -36,14 +36,14 @@ async fn main() {
         audience: "enrolled".into(),
         start: today.to_string(),
         end: today.to_string(),
-        remind_days: tellpoint::schedule::DAY_NAMES.map(String::from).to_vec(),
+        remind_days: tellpoint::model::schedule::DAY_NAMES.map(String::from).to_vec(),
         remind_at: a_minute_ago.strftime("%H:%M").to_string(),
         ..c.settings.input()
     };
     campaigns.update_settings(&c.id, &input, "bench").unwrap();
     campaigns
         .edit_questionnaire(&c.id, "bench", |q| {
-            *q = tellpoint::questionnaire::Questionnaire::from_json(
+            *q = tellpoint::model::questionnaire::Questionnaire::from_json(
                 r#"{"questions":[{"id":"q1","kind":"yesno","prompt":{"en":"Did it go well?"}}]}"#,
                 &[Lang::En],
             )

@@ -387,7 +387,7 @@ pub fn rotate(dir: &Path, today: jiff::civil::Date, keep_days: u32) -> Result<us
             .and_then(|n| n.strip_suffix(".backup"))
             .and_then(|d| d.parse::<jiff::civil::Date>().ok());
         let Some(day) = day else { continue };
-        let age = crate::campaign::day_number(today) - crate::campaign::day_number(day);
+        let age = crate::model::campaign::day_number(today) - crate::model::campaign::day_number(day);
         if age >= keep_days as i32 {
             std::fs::remove_file(entry.path()).map_err(io)?;
             deleted += 1;

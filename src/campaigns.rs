@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use rand::RngCore;
 
-use crate::campaign::{Campaign, Settings, SettingsInput, Status};
 use crate::keys::{DataKey, KeyError, MasterKey};
-use crate::questionnaire::Questionnaire;
+use crate::model::campaign::{Campaign, Settings, SettingsInput, Status};
+use crate::model::questionnaire::Questionnaire;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +75,7 @@ impl Campaigns<'_> {
         };
         let key = DataKey::generate();
         let wrapped = self.master.wrap(&campaign.scope(), &key);
-        let stories = crate::campaign::stories_scope(&campaign.id);
+        let stories = crate::model::campaign::stories_scope(&campaign.id);
         self.store.put_key(&stories, &self.master.wrap(&stories, &DataKey::generate()))?;
         self.store.create_campaign(&campaign, &wrapped, &Questionnaire::default())?;
         self.store.append_audit(self.now, by, "campaign.created", &campaign.id)?;
@@ -95,7 +95,7 @@ impl Campaigns<'_> {
     }
 
     pub fn data_key_of(&self, campaign_id: &str) -> Result<DataKey, CampaignError> {
-        let scope = crate::campaign::scope_of(campaign_id);
+        let scope = crate::model::campaign::scope_of(campaign_id);
         let wrapped = self.store.wrapped_key(&scope)?.ok_or(KeyError::Unseal)?;
         Ok(self.master.unwrap(&scope, &wrapped)?)
     }
@@ -103,7 +103,7 @@ impl Campaigns<'_> {
     /// The key story texts are sealed under: the campaign's own story key, or (campaigns
     /// made before story keys, or whose stories were erased) none.
     pub fn story_key(&self, campaign_id: &str) -> Result<Option<DataKey>, CampaignError> {
-        let scope = crate::campaign::stories_scope(campaign_id);
+        let scope = crate::model::campaign::stories_scope(campaign_id);
         match self.store.wrapped_key(&scope)? {
             Some(wrapped) => Ok(Some(self.master.unwrap(&scope, &wrapped)?)),
             None => Ok(None),

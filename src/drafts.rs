@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::campaign::{Campaign, day_number};
 use crate::keys::DataKey;
-use crate::response::FormInput;
+use crate::model::campaign::{Campaign, day_number};
+use crate::model::response::FormInput;
 use crate::store::{Draft, Store, StoreError};
 
 const WORDS_IN_CODE: usize = 12;

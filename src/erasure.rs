@@ -5,8 +5,8 @@
 //! rows go in batches; then the keyring file is rewritten without the destroyed keys. Each run appends to the erasure
 //! log what it erased, never contents.
 
-use crate::campaign::{Campaign, day_number};
 use crate::config::Retention;
+use crate::model::campaign::{Campaign, day_number};
 use crate::store::{ErasureEntry, Store, StoreError};
 
 /// Responses deleted per transaction: one range removal each, short enough that intake for
@@ -59,9 +59,10 @@ impl Erasure<'_> {
     /// Destroys the keys of a campaign whose erasure has begun, deletes its rows and logs
     /// what went. Safe to run again after a crash at any point.
     fn finish(&self, id: &str, title: &str) -> Result<Vec<ErasureEntry>, StoreError> {
-        let mut scopes = vec![crate::campaign::scope_of(id), crate::campaign::stories_scope(id)];
+        let mut scopes =
+            vec![crate::model::campaign::scope_of(id), crate::model::campaign::stories_scope(id)];
         scopes.extend(self.store.key_scopes(&format!("contact:{id}:")));
-        scopes.extend(self.store.key_scopes(&crate::threads::threads_prefix(id)));
+        scopes.extend(self.store.key_scopes(&crate::model::campaign::threads_prefix(id)));
         let keys = scopes.len() as u64;
         self.store.destroy_keys(&scopes)?;
         let mut totals: Vec<(&'static str, u64)> = vec![("data keys", keys)];
@@ -157,7 +158,7 @@ impl Erasure<'_> {
     fn expire(&self, c: &Campaign) -> Result<Vec<ErasureEntry>, StoreError> {
         let today = c.settings.today(self.now);
         let days = |d: jiff::civil::Date| day_number(today) - day_number(d);
-        let r = c.retention(self.defaults);
+        let r = c.retention(self.defaults.campaign_defaults());
         let title = c.settings.title.as_str();
         let mut entries = Vec::new();
         let closed = c.closed_day(today);
@@ -183,7 +184,7 @@ impl Erasure<'_> {
             && !self.store.class_erased(&c.id, "stories")?
         {
             // The story key first: every sealed copy of the texts is unreadable from here.
-            self.store.destroy_keys(&[crate::campaign::stories_scope(&c.id)])?;
+            self.store.destroy_keys(&[crate::model::campaign::stories_scope(&c.id)])?;
             let mut from = None;
             let mut n = 0;
             loop {
@@ -202,7 +203,8 @@ impl Erasure<'_> {
         let idle_since = day_number(today) - self.defaults.threads_days_after_last_message as i32;
         let idle = self.store.threads_before(&c.id, idle_since)?;
         if !idle.is_empty() {
-            let scopes: Vec<String> = idle.iter().map(|k| crate::threads::thread_scope(&c.id, *k)).collect();
+            let scopes: Vec<String> =
+                idle.iter().map(|k| crate::model::campaign::thread_scope(&c.id, *k)).collect();
             self.store.destroy_keys(&scopes)?;
             let n = self.store.erase_threads(&c.id, &idle)?;
             entries.push(self.entry("threads", Some(c), n));

@@ -1,7 +1,7 @@
 //! The participant-facing words of tellpoint in each language it offers. Staff pages are
 //! in English.
 
-use crate::questionnaire::Lang;
+use crate::model::Lang;
 
 /// The text for `key` in `lang`; unknown keys show as themselves so a gap is visible.
 pub fn t(lang: Lang, key: &str) -> &'static str {

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::campaign::{Campaign, day_number};
 use crate::keys::DataKey;
-use crate::questionnaire::Questionnaire;
-use crate::response::{Submission, slots};
+use crate::model::campaign::{Campaign, day_number};
+use crate::model::questionnaire::Questionnaire;
+use crate::model::response::{Submission, slots};
 use crate::store::{NewResponse, Recorded, Store, StoreError, StoredResponse};
 
 const QUEUE: usize = 4096;
@@ -36,7 +36,7 @@ impl<'a> StoryKey<'a> {
     pub fn of(live: &'a crate::campaigns::Live) -> StoryKey<'a> {
         match &live.story_key {
             Some(key) => {
-                StoryKey { key, scope: crate::campaign::stories_scope(&live.campaign.id), own: true }
+                StoryKey { key, scope: crate::model::campaign::stories_scope(&live.campaign.id), own: true }
             }
             None => StoryKey { key: &live.key, scope: live.campaign.scope(), own: false },
         }

@@ -4,11 +4,11 @@
 
 use minijinja::context;
 
-use crate::campaign::Campaign;
 use crate::i18n::t;
 use crate::mail::{Mail, MailError, render};
-use crate::questionnaire::Lang;
-use crate::web::Templates;
+use crate::model::Lang;
+use crate::model::campaign::Campaign;
+use crate::templates::Templates;
 
 pub struct Letters<'a> {
     pub templates: &'a Templates,

@@ -3,8 +3,8 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod app;
 pub mod backup;
-pub mod campaign;
 pub mod campaigns;
 pub mod cli;
 pub mod clock;
@@ -20,15 +20,13 @@ pub mod keys;
 pub mod letters;
 pub mod limits;
 pub mod mail;
+pub mod model;
 pub mod moderation;
 pub mod participants;
-pub mod questionnaire;
-pub mod receipt;
-pub mod response;
-pub mod schedule;
 pub mod staff;
 pub mod store;
 pub mod suppress;
+pub mod templates;
 pub mod threads;
 pub mod tls;
 pub mod web;

@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::num::NonZeroU32;
 use std::sync::Mutex;
 
+use governor::{DefaultKeyedRateLimiter, Quota};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
@@ -18,6 +20,26 @@ const MAX_ENTRIES: usize = 50_000;
 pub struct Throttle {
     entries: Mutex<HashMap<String, Entry>>,
     salt: Mutex<Option<(i64, [u8; 32])>>,
+}
+
+/// Form posts per client per minute.
+pub struct FormLimiter(DefaultKeyedRateLimiter<String>);
+
+impl FormLimiter {
+    pub fn new(per_minute: u32) -> FormLimiter {
+        let quota = Quota::per_minute(NonZeroU32::new(per_minute.max(1)).expect("at least 1"));
+        FormLimiter(DefaultKeyedRateLimiter::keyed(quota))
+    }
+
+    /// Counts one form post of `client`; false once its allowance for the minute is used.
+    pub fn allow(&self, client: String) -> bool {
+        self.0.check_key(&client).is_ok()
+    }
+
+    /// Forgets clients that are back at a full allowance; run now and then.
+    pub fn prune(&self) {
+        self.0.retain_recent();
+    }
 }
 
 /// How many response forms each personal link opened today. Keys are `Throttle::link_key`

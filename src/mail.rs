@@ -21,9 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, Smtp, SmtpSecurity};
 use crate::keys::{DataKey, MasterKey};
-use crate::participants::OUTBOX_SCOPE;
 use crate::store::{OutboxRow, Settle, Store, StoreError};
-use crate::web::Templates;
+use crate::templates::Templates;
 
 /// Mails taken from the outbox per round.
 const BATCH: usize = 256;
@@ -97,7 +96,8 @@ impl OutboxKeys<'_> {
     /// Opens what `seal` sealed on `day`; None once that day's key is destroyed.
     pub fn open(&self, day: Option<i32>, sealed: &[u8]) -> Option<Vec<u8>> {
         let Some(day) = day else {
-            return crate::participants::outbox_key(self.master).open(OUTBOX_SCOPE, sealed).ok();
+            // Queued before day keys existed: sealed under a key derived from the master key.
+            return DataKey::from_bytes(self.master.derive("outbox")).open("outbox", sealed).ok();
         };
         let scope = outbox_scope(day);
         let wrapped = self.store.wrapped_key(&scope).ok()??;

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use rand::RngCore;
 
-use crate::campaign::{Campaign, date_of, day_number};
 use crate::campaigns::{CampaignError, Campaigns};
 use crate::dashboard::monday_of;
 use crate::detect::{self, Span};
 use crate::keys::DataKey;
+use crate::model::campaign::{Campaign, date_of, day_number};
 use crate::store::{Quote, QuoteStatus, Store, StoryMark};
 
 pub const QUOTE_MAX: usize = 2_000;
@@ -97,7 +97,7 @@ impl Moderation<'_> {
     fn story_keys(&self, c: &Campaign) -> Result<StoryKeys, ModerationError> {
         Ok(StoryKeys {
             campaign: (self.key(c)?, c.scope()),
-            own: self.campaigns.story_key(&c.id)?.map(|k| (k, crate::campaign::stories_scope(&c.id))),
+            own: self.campaigns.story_key(&c.id)?.map(|k| (k, crate::model::campaign::stories_scope(&c.id))),
         })
     }
 

@@ -12,9 +12,10 @@ use serde::Serialize;
 use sha2::Sha256;
 
 use crate::accounts::{new_token, token_hash};
-use crate::campaign::{Campaign, date_of, day_number};
 use crate::keys::{DataKey, KeyError, MasterKey};
-use crate::questionnaire::Lang;
+use crate::model::Lang;
+use crate::model::address::normalise_address;
+use crate::model::campaign::{Campaign, date_of, day_number};
 use crate::store::{Participant, ParticipantStatus, ParticipantToken, Store, StoreError, TokenPurpose};
 
 /// An enrolment confirmation link is valid this long.
@@ -23,12 +24,9 @@ pub const CONFIRM_SECS: i64 = 48 * 3600;
 pub const ACCESS_SECS: i64 = 3600;
 /// A response ticket is valid this long (rounded up to the hour).
 pub const TICKET_SECS: i64 = 24 * 3600;
-const LONGEST_ADDRESS: usize = 254;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParticipantError {
-    #[error("{0}")]
-    Address(&'static str),
     #[error("this link is unknown, used or expired")]
     LinkInvalid,
     #[error("that address is already enrolled in one of these campaigns")]
@@ -41,21 +39,6 @@ pub enum ParticipantError {
     Store(#[from] StoreError),
 }
 
-/// An address as compared and stored: trimmed and lower-cased, and a valid address.
-pub fn normalise_address(typed: &str) -> Result<String, ParticipantError> {
-    let address = typed.trim().to_lowercase();
-    if address.is_empty() {
-        return Err(ParticipantError::Address("Enter your email address."));
-    }
-    if address.len() > LONGEST_ADDRESS
-        || address.parse::<lettre::Address>().is_err()
-        || !address.contains('.')
-    {
-        return Err(ParticipantError::Address("Enter an email address such as name@example.org."));
-    }
-    Ok(address)
-}
-
 /// Keyed hash of a normalised address: equal addresses match, but the hash cannot be
 /// checked against a guessed address without the master key.
 pub fn address_hash(master: &MasterKey, normalised: &str) -> [u8; 32] {
@@ -64,15 +47,8 @@ pub fn address_hash(master: &MasterKey, normalised: &str) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-/// The key that seals queued mail and not-yet-confirmed new addresses.
-pub fn outbox_key(master: &MasterKey) -> DataKey {
-    DataKey::from_bytes(master.derive("outbox"))
-}
-
-pub const OUTBOX_SCOPE: &str = "outbox";
-
 fn address_scope(campaign_id: &str) -> String {
-    format!("{}:address", crate::campaign::scope_of(campaign_id))
+    format!("{}:address", crate::model::campaign::scope_of(campaign_id))
 }
 
 /// The keyring scope of one participant's contact key; destroying it erases the address
@@ -419,14 +395,6 @@ impl Participants<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn addresses_are_normalised_and_checked() {
-        assert_eq!(normalise_address("  Anna.Berg@Example.ORG ").unwrap(), "anna.berg@example.org");
-        for bad in ["", "anna", "anna@", "@example.org", "anna@example", "a b@example.org"] {
-            assert!(normalise_address(bad).is_err(), "{bad:?}");
-        }
-    }
 
     #[test]
     fn allow_list_reads_pasted_lines_and_csv_with_header() {

@@ -6,10 +6,10 @@
 
 use jiff::civil::Date;
 
-use crate::campaign::{Campaign, date_of, day_number};
 use crate::campaigns::{CampaignError, Campaigns};
 use crate::keys::{DataKey, KeyError, MasterKey};
-use crate::receipt::Receipt;
+use crate::model::campaign::{Campaign, date_of, day_number, thread_scope};
+use crate::model::receipt::Receipt;
 use crate::store::{Message, Side, Store, StoreError, Thread};
 
 /// Longest message, in characters.
@@ -42,21 +42,16 @@ pub struct Said {
 }
 
 /// What either side sees of a thread; `thread` is None until someone writes.
+/// What is stored in place of a receipt: its HMAC under a key derived from the master key.
+pub fn receipt_hash(master: &MasterKey, receipt: &Receipt) -> [u8; 32] {
+    receipt.keyed_hash(&master.derive("receipt"))
+}
+
 #[derive(Debug, Clone)]
 pub struct Conversation {
     pub response: [u8; 16],
     pub thread: Option<Thread>,
     pub messages: Vec<Said>,
-}
-
-/// The keyring scope of one thread's key.
-pub fn thread_scope(campaign_id: &str, response: [u8; 16]) -> String {
-    format!("{}{}", threads_prefix(campaign_id), data_encoding::HEXLOWER.encode(&response))
-}
-
-/// The scope prefix of every thread key of a campaign.
-pub fn threads_prefix(campaign_id: &str) -> String {
-    format!("thread:{campaign_id}:")
 }
 
 pub struct Threads<'a> {
@@ -73,7 +68,8 @@ impl Threads<'_> {
     /// The campaign and response a receipt leads to; None for every receipt that leads
     /// nowhere, whatever the reason, so the caller cannot tell them apart.
     pub fn find(&self, receipt: &Receipt) -> Result<Option<(Campaign, [u8; 16])>, ThreadError> {
-        let Some((campaign_id, response)) = self.store.receipt_target(receipt.hash(self.master))? else {
+        let Some((campaign_id, response)) = self.store.receipt_target(receipt_hash(self.master, receipt))?
+        else {
             return Ok(None);
         };
         let c = match self.campaigns().get(&campaign_id) {
@@ -189,7 +185,7 @@ mod tests {
             matches!(threads.write(&c, r, Side::Staff, "hello"), Err(ThreadError::NotFound)),
             "no receipt"
         );
-        store.add_receipt(receipt.hash(&master), &c.id, r).unwrap();
+        store.add_receipt(receipt_hash(&master, &receipt), &c.id, r).unwrap();
         assert!(threads.find(&receipt).unwrap().is_none(), "a receipt without its response leads nowhere");
         threads.write(&c, r, Side::Staff, "  How can we help?  ").unwrap();
         assert!(matches!(threads.write(&c, r, Side::Respondent, " "), Err(ThreadError::Empty)));

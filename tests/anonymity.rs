@@ -59,7 +59,7 @@ async fn responses_leave_no_address_agent_time_or_order() {
     let store = Store::open_read_only(&data_dir).unwrap();
     let responses = store.responses_of(&id).unwrap();
     assert_eq!(responses.len(), n);
-    let today = tellpoint::campaign::day_number(
+    let today = tellpoint::model::campaign::day_number(
         jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date(),
     );
     for r in &responses {
@@ -80,7 +80,7 @@ async fn responses_leave_no_address_agent_time_or_order() {
     let order: Vec<u8> = responses
         .iter()
         .map(|r| match r.answers["q5"] {
-            tellpoint::response::Answer::Slider(v) => v,
+            tellpoint::model::response::Answer::Slider(v) => v,
             _ => unreachable!(),
         })
         .collect();

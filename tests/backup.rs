@@ -14,9 +14,9 @@ use std::time::Instant;
 
 use common::campaign::{answer, build_and_open, full_answers};
 use common::{Instance, create_account, sign_in};
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::web::AppState;
 
 fn tellpoint(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(common::BIN).args(args).current_dir(dir).output().unwrap();

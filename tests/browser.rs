@@ -365,8 +365,8 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
         .moderation()
         .write_quote(&c, &stories[0].response, &stories[0].question, "Someone said something.", "olga")
         .unwrap();
-    let monday = tellpoint::campaign::date_of(tellpoint::dashboard::monday_of(
-        tellpoint::campaign::day_number(c.settings.today(srv.clock.now())),
+    let monday = tellpoint::model::campaign::date_of(tellpoint::dashboard::monday_of(
+        tellpoint::model::campaign::day_number(c.settings.today(srv.clock.now())),
     ));
     let next_week = srv.clock.now() + 8 * 86_400;
     assert!(tellpoint::jobs::summaries::publish(&srv.state, &c, monday, next_week).unwrap());

@@ -8,13 +8,14 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use rand::{Rng, SeedableRng};
-use tellpoint::campaign::{Status, day_number};
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::questionnaire::{Lang, Questionnaire};
-use tellpoint::response::{Answer, slots};
+use tellpoint::model::Lang;
+use tellpoint::model::campaign::{Status, day_number};
+use tellpoint::model::questionnaire::Questionnaire;
+use tellpoint::model::response::{Answer, slots};
 use tellpoint::store::{NewResponse, StoredResponse};
-use tellpoint::web::AppState;
 
 const QUESTIONS: &str = r#"{"questions": [
     {"id": "q1", "kind": "scale", "prompt": {"en": "How included did you feel?"}, "low": {"en": "not"}, "high": {"en": "fully"}},
@@ -43,7 +44,7 @@ fn campaign(state: &AppState, title: &str, closed_days: i64, n: usize) -> String
     let q = Questionnaire::from_json(QUESTIONS, &[Lang::En]).unwrap();
     state.store.save_questionnaire(&c, &q).unwrap();
     let key = state.campaigns().story_key(&c.id).unwrap().unwrap();
-    let scope = tellpoint::campaign::stories_scope(&c.id);
+    let scope = tellpoint::model::campaign::stories_scope(&c.id);
     let start = day_number(c.settings.start);
     // Nonces must differ between campaigns: a repeated one is refused as a resubmission.
     let mut rng = rand::thread_rng();

@@ -7,7 +7,7 @@ mod common;
 use common::campaign::{build_and_open_with, enrol, full_answers, respond_with_ticket};
 use common::smtp::SmtpServer;
 use common::{Browser, InProcess, input_value, signed_in_owner_mailing, walk};
-use tellpoint::campaign::Audience;
+use tellpoint::model::campaign::Audience;
 
 /// An in-process instance mailing through `smtp`, its mailer running, and an owner
 /// signed in who has built and opened an enrolled campaign (Fridays and Mondays, 15:30

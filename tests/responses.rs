@@ -4,7 +4,7 @@ mod common;
 
 use common::campaign::{answer, build_and_open, full_answers};
 use common::{input_value, signed_in_owner};
-use tellpoint::response::Answer;
+use tellpoint::model::response::Answer;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_kind_is_answered_read_back_and_counted() {

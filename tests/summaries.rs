@@ -112,8 +112,9 @@ async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it
     let ended = summaries::unpublished(&srv.state, &c, now).unwrap();
     assert!(!ended.is_empty());
     // The running week cannot be published yet; an ended one can, once.
-    let this_monday =
-        tellpoint::campaign::date_of(tellpoint::dashboard::monday_of(tellpoint::campaign::day_number(today)));
+    let this_monday = tellpoint::model::campaign::date_of(tellpoint::dashboard::monday_of(
+        tellpoint::model::campaign::day_number(today),
+    ));
     let r = owner
         .post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &this_monday.to_string())])
         .await;

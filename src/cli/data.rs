@@ -20,7 +20,7 @@ pub(super) fn erase(path: Option<&Path>, now: bool) -> Result<(), Failure> {
         crate::erasure::Erasure { store: &store, defaults: &config.retention, now: Clock::default().now() };
     let entries = run.run()?;
     for e in &entries {
-        println!("{}  {}  {}: {}", crate::campaign::date_of(e.day), e.campaign, e.class, e.count);
+        println!("{}  {}  {}: {}", crate::model::campaign::date_of(e.day), e.campaign, e.class, e.count);
     }
     println!("erasure run done: {} entries added to the erasure log", entries.len());
     Ok(())

@@ -13,12 +13,12 @@ use clap::{Parser, Subcommand};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::accounts::Accounts;
+use crate::app::{AppState, StartError};
 use crate::clock::{Clock, format_utc};
 use crate::config::{Config, LogFormat, TlsMode};
 use crate::keys::MasterKey;
 use crate::staff::Staffing;
 use crate::store::{Store, StoreError};
-use crate::web::{AppState, StartError};
 
 mod data;
 

@@ -29,6 +29,16 @@ pub struct Retention {
 }
 
 impl Retention {
+    /// The configured default of each class a campaign can override.
+    pub fn campaign_defaults(&self) -> crate::model::campaign::Retention {
+        crate::model::campaign::Retention {
+            contacts_days_after_end: self.contacts_days_after_end,
+            stories_days_after_close: self.stories_days_after_close,
+            quotes_days_after_close: self.quotes_days_after_close,
+            responses_days_after_close: self.responses_days_after_close,
+        }
+    }
+
     /// What is wrong with the section, one message per key.
     pub(super) fn problems(&self, p: &mut Vec<String>) {
         for (key, value, max) in [

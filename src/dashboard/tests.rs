@@ -4,9 +4,11 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::*;
-use crate::campaign::{Settings, Status};
-use crate::questionnaire::{Choice, Lang, MOODS, Question, Text};
-use crate::response::Answer;
+use crate::model::Lang;
+use crate::model::campaign::{Settings, Status};
+use crate::model::figures::filterable;
+use crate::model::questionnaire::{Choice, MOODS, Question, Text};
+use crate::model::response::Answer;
 use crate::store::{NewResponse, Store};
 
 fn text(s: &str) -> Text {
@@ -129,7 +131,7 @@ fn counters_equal_a_recomputation_from_stored_responses() {
                 rng.fill(&mut nonce);
                 NewResponse {
                     campaign_id: c.id.clone(),
-                    slots: crate::response::slots(&q, &answers),
+                    slots: crate::model::response::slots(&q, &answers),
                     record: StoredResponse {
                         version: 1,
                         period: start + rng.gen_range(0..28),
@@ -151,7 +153,7 @@ fn counters_equal_a_recomputation_from_stored_responses() {
         let mut recomputed: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
         for r in store.responses_of(&c.id).unwrap() {
             let counts = recomputed.entry(r.period).or_insert_with(|| vec![0; q.layout().1]);
-            for s in crate::response::slots(&q, &r.answers) {
+            for s in crate::model::response::slots(&q, &r.answers) {
                 counts[s] += 1;
             }
         }

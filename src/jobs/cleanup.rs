@@ -1,9 +1,9 @@
 //! Removes staff sessions, one-time links, participant links and tickets whose time is up,
 //! and enrolments left unconfirmed past their link.
 
+use crate::app::AppState;
 use crate::participants::{ParticipantError, Participants};
 use crate::staff::session_expired;
-use crate::web::AppState;
 
 pub fn run(state: &AppState, now: i64) -> Result<(), ParticipantError> {
     let sessions = state.store.delete_sessions_where(|s| session_expired(s, now, &state.config.session))?;

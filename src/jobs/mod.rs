@@ -9,7 +9,7 @@ pub mod thread_news;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::web::AppState;
+use crate::app::AppState;
 
 pub fn spawn(state: Arc<AppState>) {
     let for_cleanup = state.clone();

@@ -5,13 +5,13 @@
 //!
 //! Everyone active is reminded: there is no record of who responded to leave out.
 
-use crate::campaign::{Audience, Status};
+use crate::app::AppState;
 use crate::letters::Letters;
 use crate::mail::OutboxKeys;
 use crate::mail::{MailError, row};
+use crate::model::campaign::{Audience, Status};
+use crate::model::schedule::Due;
 use crate::participants::{ParticipantError, Participants};
-use crate::schedule::Due;
-use crate::web::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReminderError {

@@ -5,15 +5,15 @@
 
 use jiff::civil::Date;
 
-use crate::campaign::{Audience, Campaign, Status, date_of, day_number};
+use crate::app::AppState;
 use crate::dashboard::{Counts, figures, monday_of};
 use crate::letters::Letters;
 use crate::mail::OutboxKeys;
 use crate::mail::{MailError, row};
+use crate::model::campaign::{Audience, Campaign, Status, date_of, day_number};
 use crate::moderation::{ModerationError, parse_key};
 use crate::participants::{ParticipantError, Participants};
 use crate::store::{StoreError, Summary};
-use crate::web::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SummaryError {

@@ -3,10 +3,10 @@
 //! never quotes them; and because it goes at a fixed hour, its time says nothing about
 //! when a respondent wrote.
 
-use crate::campaign::day_number;
+use crate::app::AppState;
 use crate::letters::Letters;
 use crate::mail::{MailError, OutboxKeys, row};
-use crate::web::AppState;
+use crate::model::campaign::day_number;
 
 const NEWS_AT: jiff::civil::Time = jiff::civil::Time::constant(8, 0, 0, 0);
 

@@ -9,9 +9,9 @@ use redb::{ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, from_json, to_json};
-use crate::campaign::Campaign;
-use crate::questionnaire::Questionnaire;
-use crate::response::Answer;
+use crate::model::campaign::Campaign;
+use crate::model::questionnaire::Questionnaire;
+use crate::model::response::Answer;
 
 // campaign id (32 hex characters) → JSON Campaign
 pub(super) const CAMPAIGNS: TableDefinition<&str, &[u8]> = TableDefinition::new("campaigns");

@@ -10,7 +10,7 @@ use super::campaigns::{CAMPAIGNS, RESPONSE_SLOTS, RESPONSES};
 use super::erasure::ERASING;
 use super::participants::PARTICIPANTS;
 use super::{Db, Store, StoreError, from_json};
-use crate::campaign::{Campaign, scope_of};
+use crate::model::campaign::{Campaign, scope_of};
 
 /// What the check found.
 #[derive(Debug, Default)]
@@ -86,7 +86,7 @@ impl Store {
                     .problems
                     .push(format!("a follow-up thread of campaign {campaign}, which does not exist"));
             } else if !erasing.contains(campaign)
-                && self.keyring.get(&crate::threads::thread_scope(campaign, response)).is_none()
+                && self.keyring.get(&crate::model::campaign::thread_scope(campaign, response)).is_none()
             {
                 checked
                     .problems

@@ -285,7 +285,7 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     tx.open_table(MAIL_STATE)?.remove(format!("thread-news:{id}").as_str())?;
     let campaign = tx.open_table(CAMPAIGNS)?.remove(id)?.map(|v| v.value().to_vec());
     if let Some(bytes) = campaign {
-        let c: crate::campaign::Campaign = from_json(&bytes)?;
+        let c: crate::model::campaign::Campaign = from_json(&bytes)?;
         tx.open_table(SLUGS)?.remove(c.slug.as_str())?;
         add("campaign", 1);
     }

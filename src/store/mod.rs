@@ -135,7 +135,7 @@ fn backfill_response_slots(tx: &WriteTransaction) -> Result<(), StoreError> {
     let responses = tx.open_table(RESPONSES)?;
     let questionnaires = tx.open_table(QUESTIONNAIRES)?;
     let mut slots = tx.open_table(RESPONSE_SLOTS)?;
-    let mut known: std::collections::HashMap<(String, u32), crate::questionnaire::Questionnaire> =
+    let mut known: std::collections::HashMap<(String, u32), crate::model::questionnaire::Questionnaire> =
         Default::default();
     for row in redb::ReadableTable::iter(&responses)? {
         let (k, v) = row?;
@@ -149,7 +149,7 @@ fn backfill_response_slots(tx: &WriteTransaction) -> Result<(), StoreError> {
                 e.insert(q)
             }
         };
-        let packed = pack_slots(r.version, r.period, &crate::response::slots(q, &r.answers));
+        let packed = pack_slots(r.version, r.period, &crate::model::response::slots(q, &r.answers));
         slots.insert((campaign, key), packed.as_slice())?;
     }
     Ok(())

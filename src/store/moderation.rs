@@ -73,7 +73,7 @@ pub struct Quote {
 /// A published weekly summary: the figures and quote ids as they were at publication.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    pub figures: crate::dashboard::Figures,
+    pub figures: crate::model::figures::Figures,
     pub quotes: Vec<[u8; 16]>,
     /// Day number it was published.
     pub published: i32,

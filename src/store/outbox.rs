@@ -231,7 +231,7 @@ pub(super) fn drop_mail_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::Lang;
+    use crate::model::Lang;
     use crate::store::{Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
 
     fn row(to: (String, [u8; 16])) -> OutboxRow {

@@ -6,7 +6,7 @@ use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, from_json, to_json};
-use crate::questionnaire::Lang;
+use crate::model::Lang;
 
 // (campaign id, 16 random bytes) → JSON Participant
 pub(super) const PARTICIPANTS: TableDefinition<(&str, [u8; 16]), &[u8]> =

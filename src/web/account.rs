@@ -11,7 +11,7 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::Status;
+use crate::model::campaign::Status;
 use crate::staff::StaffError;
 use crate::store::Role;
 

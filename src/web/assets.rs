@@ -1,29 +1,11 @@
 //! Static assets, embedded in the binary, served with an ETag and cached for a year: the
 //! templates link them with `?v=<hash>`, so a new binary means new URLs.
 
-use std::collections::HashMap;
-
 use poem::http::{StatusCode, header};
 use poem::web::Path;
 use poem::{Request, Response, handler};
-use rust_embed::RustEmbed;
 
-#[derive(RustEmbed)]
-#[folder = "web/static/"]
-struct StaticFiles;
-
-fn etag_of(hash: &[u8; 32]) -> String {
-    data_encoding::HEXLOWER.encode(&hash[..8])
-}
-
-/// Asset name → version string for cache-busting URLs.
-pub fn asset_versions() -> HashMap<String, String> {
-    StaticFiles::iter()
-        .filter_map(|name| {
-            StaticFiles::get(&name).map(|f| (name.to_string(), etag_of(&f.metadata.sha256_hash())))
-        })
-        .collect()
-}
+use crate::templates::{etag_of, static_file};
 
 fn content_type(name: &str) -> &'static str {
     match name.rsplit_once('.').map(|(_, ext)| ext) {
@@ -40,7 +22,7 @@ fn content_type(name: &str) -> &'static str {
 
 #[handler]
 pub fn serve_asset(req: &Request, Path(path): Path<String>) -> Response {
-    let Some(file) = StaticFiles::get(&path) else {
+    let Some(file) = static_file(&path) else {
         return Response::builder().status(StatusCode::NOT_FOUND).finish();
     };
     let etag = format!("\"{}\"", etag_of(&file.metadata.sha256_hash()));

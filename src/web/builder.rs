@@ -15,9 +15,10 @@ use super::AppState;
 use super::campaigns::campaign_error;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::Campaign;
 use crate::campaigns::CampaignError;
-use crate::questionnaire::{KINDS, Kind, Lang, Question, Questionnaire, Text};
+use crate::model::Lang;
+use crate::model::campaign::Campaign;
+use crate::model::questionnaire::{KINDS, Kind, Question, Questionnaire, Text};
 use crate::store::Role;
 
 #[derive(Deserialize, Default)]

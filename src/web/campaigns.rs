@@ -13,9 +13,10 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::{Campaign, SettingsInput, Status};
 use crate::campaigns::CampaignError;
-use crate::questionnaire::{KINDS, Lang, Questionnaire};
+use crate::model::Lang;
+use crate::model::campaign::{Campaign, SettingsInput, Status};
+use crate::model::questionnaire::{KINDS, Questionnaire};
 use crate::store::Role;
 
 #[derive(Deserialize, Default)]
@@ -122,7 +123,7 @@ pub fn campaign_page(
         .reminders
         .next_sends(&c.settings, state.clock.now(), 5)
         .iter()
-        .map(crate::schedule::format_local)
+        .map(crate::model::schedule::format_local)
         .collect();
     let allow = allow.unwrap_or_default();
     let ctx = context! {
@@ -130,7 +131,7 @@ pub fn campaign_page(
         link => state.url(&format!("/r/{}", c.slug)),
         enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
-        days => crate::schedule::DAY_NAMES, next_sends, pending, active, inactive,
+        days => crate::model::schedule::DAY_NAMES, next_sends, pending, active, inactive,
         allow_count => state.store.allow_list_len(&c.id)?, allow_pasted => allow.pasted,
         allow_problems => allow.problems, allow_notice => allow.notice,
         mail_enabled => state.config.smtp.enabled(),

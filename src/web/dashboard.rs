@@ -13,8 +13,9 @@ use super::campaigns::campaign_of;
 use super::figures::{text, value_labels};
 use super::render::View;
 use super::session::StaffUser;
-use crate::dashboard::{Filter, filterable, load};
-use crate::questionnaire::Lang;
+use crate::dashboard::load;
+use crate::model::Lang;
+use crate::model::figures::{Filter, filterable};
 use crate::store::Role;
 
 /// Who may see figures.
@@ -72,7 +73,7 @@ pub fn show_dashboard(
         fig => super::figures::context(&q, &figures, lang, true),
         filters,
         filter_text,
-        can_report => c.status == crate::campaign::Status::Closed,
+        can_report => c.status == crate::model::campaign::Status::Closed,
     };
     Ok(view.signed_in(&user).ok("admin/dashboard.html", ctx))
 }

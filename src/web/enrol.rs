@@ -15,11 +15,12 @@ use super::AppState;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, form_page, lang_choices, load, message, not_taking};
 use crate::accounts::token_hash;
-use crate::campaign::{Audience, Campaign, Intake, Status};
 use crate::i18n::t;
-use crate::participants::{Enrolled, normalise_address};
-use crate::questionnaire::Lang;
-use crate::response::FormInput;
+use crate::model::Lang;
+use crate::model::address::normalise_address;
+use crate::model::campaign::{Audience, Campaign, Intake, Status};
+use crate::model::response::FormInput;
+use crate::participants::Enrolled;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

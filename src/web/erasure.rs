@@ -12,8 +12,8 @@ use super::campaigns::campaign_of;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::date_of;
 use crate::erasure::{Erasure, ErasureError};
+use crate::model::campaign::date_of;
 use crate::store::Role;
 
 #[handler]

@@ -6,9 +6,10 @@ use minijinja::Value;
 use minijinja::context;
 
 use super::charts;
-use crate::dashboard::Figures;
 use crate::i18n::t;
-use crate::questionnaire::{Kind, Lang, MOODS, Question, Questionnaire, Text};
+use crate::model::Lang;
+use crate::model::figures::Figures;
+use crate::model::questionnaire::{Kind, MOODS, Question, Questionnaire, Text};
 
 pub fn text(t: &Text, lang: Lang) -> String {
     t.get(&lang).or_else(|| t.values().next()).cloned().unwrap_or_default()
@@ -136,7 +137,7 @@ pub fn context(q: &Questionnaire, f: &Figures, lang: Lang, stories: bool) -> Val
 
 fn question_context(
     question: &Question,
-    qf: &crate::dashboard::QuestionFigures,
+    qf: &crate::model::figures::QuestionFigures,
     weeks: &[String],
     last: usize,
     shown: usize,
@@ -204,7 +205,7 @@ fn question_context(
 }
 
 /// One small multiple per value: its share of the answered count, week by week.
-fn trends(qf: &crate::dashboard::QuestionFigures, labels: &[String], last: usize) -> Vec<Value> {
+fn trends(qf: &crate::model::figures::QuestionFigures, labels: &[String], last: usize) -> Vec<Value> {
     labels
         .iter()
         .zip(&qf.values)

@@ -17,10 +17,10 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::respond::LangQuery;
-use crate::campaign::Campaign;
 use crate::i18n::{negotiate, t};
-use crate::questionnaire::Lang;
-use crate::receipt::Receipt;
+use crate::model::Lang;
+use crate::model::campaign::Campaign;
+use crate::model::receipt::Receipt;
 use crate::store::Side;
 use crate::threads::{Conversation, ThreadError};
 

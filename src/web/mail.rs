@@ -13,7 +13,7 @@ use super::AppState;
 use super::campaigns::{AllowFeedback, campaign_of, campaign_page};
 use super::render::View;
 use super::session::StaffUser;
-use crate::participants::normalise_address;
+use crate::model::address::normalise_address;
 use crate::store::Role;
 
 #[derive(Deserialize, Default)]

@@ -15,8 +15,8 @@ use super::campaigns::{campaign_error, campaign_of};
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::Campaign;
 use crate::detect::{Span, redact};
+use crate::model::campaign::Campaign;
 use crate::moderation::{ModerationError, Story};
 use crate::store::{QuoteStatus, Role, StoryMark};
 

@@ -16,8 +16,9 @@ use super::render::View;
 use super::respond::{LangQuery, message};
 use crate::accounts::token_hash;
 use crate::i18n::{negotiate, t};
-use crate::participants::{ParticipantError, normalise_address};
-use crate::questionnaire::Lang;
+use crate::model::Lang;
+use crate::model::address::normalise_address;
+use crate::participants::ParticipantError;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -249,17 +250,17 @@ pub fn show_notice(
     let c = &live.campaign;
     let lang = super::respond::choose_lang(c, &query.lang, req);
     let s = &c.settings;
-    let r = c.retention(&state.config.retention);
+    let r = c.retention(state.config.retention.campaign_defaults());
     let period = t(
         lang,
-        if s.granularity == crate::campaign::Granularity::Week { "period_week" } else { "period_day" },
+        if s.granularity == crate::model::campaign::Granularity::Week { "period_week" } else { "period_day" },
     );
-    let enrolled = s.audience == crate::campaign::Audience::Enrolled;
+    let enrolled = s.audience == crate::model::campaign::Audience::Enrolled;
     let has_stories = live
         .questionnaire
         .questions
         .iter()
-        .any(|q| matches!(q.kind, crate::questionnaire::Kind::Story { .. }));
+        .any(|q| matches!(q.kind, crate::model::questionnaire::Kind::Story { .. }));
     let p = &state.config.privacy;
     let who = if p.controller.trim().is_empty() {
         t(lang, "notice_who_unset").to_string()

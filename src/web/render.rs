@@ -1,54 +1,15 @@
-//! Templates (embedded, autoescaped by their `.html` name) and the `View` that renders a
-//! page with what every page needs: the CSRF token and who is signed in.
+//! The `View` that renders a page with what every page needs (the CSRF token and who is
+//! signed in), and the error pages.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 use poem::http::StatusCode;
 use poem::{FromRequest, Request, RequestBody, Response};
-use rust_embed::RustEmbed;
 
 use super::AppState;
-use super::assets::asset_versions;
 use super::middleware::CsrfToken;
 use super::session::StaffUser;
-
-#[derive(RustEmbed)]
-#[folder = "web/templates/"]
-struct TemplateFiles;
-
-pub struct Templates {
-    env: Environment<'static>,
-}
-
-impl Templates {
-    pub fn load() -> Templates {
-        let mut env = Environment::new();
-        for name in TemplateFiles::iter() {
-            assert!(
-                name.ends_with(".html") || name.ends_with(".txt"),
-                "template {name} must end in .html or .txt so autoescaping is right"
-            );
-            let file = TemplateFiles::get(&name).expect("listed file exists");
-            let source = String::from_utf8(file.data.into_owned()).expect("templates are UTF-8");
-            env.add_template_owned(name.to_string(), source).expect("embedded templates parse");
-        }
-        let versions: HashMap<String, String> = asset_versions();
-        env.add_function("asset", move |name: &str| -> String {
-            match versions.get(name) {
-                Some(v) => format!("/static/{name}?v={v}"),
-                None => format!("/static/{name}"),
-            }
-        });
-        env.add_filter("datetime", |secs: i64| crate::clock::format_utc(secs));
-        Templates { env }
-    }
-
-    pub fn render(&self, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
-        self.env.get_template(name)?.render(ctx)
-    }
-}
 
 /// Renders pages for one request.
 pub struct View {

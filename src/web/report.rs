@@ -16,10 +16,12 @@ use super::dashboard::FIGURES;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::{Audience, Campaign, Granularity, Status, date_of};
-use crate::dashboard::{Figures, load, value_id};
-use crate::questionnaire::{Lang, Questionnaire};
-use crate::response::Answer;
+use crate::dashboard::load;
+use crate::model::Lang;
+use crate::model::campaign::{Audience, Campaign, Granularity, Status, date_of};
+use crate::model::figures::{Figures, value_id};
+use crate::model::questionnaire::Questionnaire;
+use crate::model::response::Answer;
 use crate::store::Role;
 
 #[derive(Deserialize, Default)]
@@ -78,9 +80,9 @@ pub fn report_html(state: &AppState, id: &str, version: Option<u32>) -> poem::Re
         .store
         .erasure_log_of(&c.id)?
         .into_iter()
-        .map(|e| context! { day => crate::campaign::date_of(e.day).to_string(), class => e.class, count => e.count })
+        .map(|e| context! { day => crate::model::campaign::date_of(e.day).to_string(), class => e.class, count => e.count })
         .collect();
-    let retention = c.retention(&state.config.retention);
+    let retention = c.retention(state.config.retention.campaign_defaults());
     let ctx = context! {
         erased,
         retention,
@@ -187,7 +189,7 @@ pub fn export_raw(
     Ok(download("text/csv; charset=utf-8", &format!("answers-{}-v{}.csv", c.id, c.version), body))
 }
 
-fn raw_value(kind: &crate::questionnaire::Kind, a: &Answer) -> String {
+fn raw_value(kind: &crate::model::questionnaire::Kind, a: &Answer) -> String {
     match a {
         Answer::Scale(n) | Answer::Slider(n) => n.to_string(),
         Answer::DontKnow => "dont_know".into(),

@@ -15,13 +15,14 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use crate::accounts::token_hash;
-use crate::campaign::{Audience, Campaign, Intake};
 use crate::campaigns::Live;
 use crate::drafts;
 use crate::i18n::{negotiate, t};
-use crate::questionnaire::{Kind, Lang, MOODS, Questionnaire};
-use crate::receipt::Receipt;
-use crate::response::{FormInput, read_fields, validate};
+use crate::model::Lang;
+use crate::model::campaign::{Audience, Campaign, Intake};
+use crate::model::questionnaire::{Kind, MOODS, Questionnaire};
+use crate::model::receipt::Receipt;
+use crate::model::response::{FormInput, read_fields, validate};
 use crate::store::Recorded;
 
 /// Form fields that are not answers.
@@ -180,13 +181,13 @@ fn render_form(
 
 fn question_view(
     i: usize,
-    q: &crate::questionnaire::Question,
+    q: &crate::model::questionnaire::Question,
     lang: Lang,
     input: &FormInput,
     errors: &BTreeMap<String, &'static str>,
 ) -> Value {
     let name = format!("q.{}", q.id);
-    let text = |t: &crate::questionnaire::Text| t.get(&lang).cloned().unwrap_or_default();
+    let text = |t: &crate::model::questionnaire::Text| t.get(&lang).cloned().unwrap_or_default();
     let option = |value: String, label: String| {
         let checked = input.has(&name, &value);
         context! { value, label, checked }
@@ -313,7 +314,7 @@ pub async fn submit_form(
     let ticket = ticket.filter(|_| enrolled).map(|t| token_hash(t));
     let receipt = c.settings.follow_up.then(Receipt::generate);
     let stories = crate::intake::StoryKey::of(&live);
-    let hash = receipt.as_ref().map(|r| r.hash(&state.master));
+    let hash = receipt.as_ref().map(|r| crate::threads::receipt_hash(&state.master, r));
     let recorded = state
         .intake
         .submit(c, q, stories, &submission, nonce, ticket, hash, state.clock.now())

@@ -13,10 +13,10 @@ use serde::Deserialize;
 use super::AppState;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, form_page, load, not_taking};
-use crate::campaign::{Campaign, Intake};
 use crate::drafts;
 use crate::i18n::t;
-use crate::questionnaire::Lang;
+use crate::model::Lang;
+use crate::model::campaign::{Campaign, Intake};
 
 pub fn saved_page(state: &AppState, view: &View, c: &Campaign, lang: Lang, code: &str) -> Response {
     let words: Vec<&str> = code.split('-').collect();
@@ -90,7 +90,7 @@ pub fn resume_draft(
     let live = load(&state, &slug)?;
     let (c, q) = (&live.campaign, &live.questionnaire);
     let lang = choose_lang(c, &query.lang, req);
-    if c.settings.audience == crate::campaign::Audience::Enrolled {
+    if c.settings.audience == crate::model::campaign::Audience::Enrolled {
         return Ok(super::respond::enrolled_only(&view, c, lang));
     }
     let intake = c.intake(state.clock.now());

@@ -16,9 +16,9 @@ use super::internal;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, lang_choices, load};
 use super::session::StaffUser;
-use crate::campaign::{Status, date_of};
 use crate::i18n::t;
 use crate::jobs::summaries::{SummaryError, publish, unpublished};
+use crate::model::campaign::{Status, date_of};
 use crate::store::Role;
 
 #[handler]
@@ -77,7 +77,7 @@ pub fn manage_summaries(
 fn manage_page(
     state: &AppState,
     view: &View,
-    c: &crate::campaign::Campaign,
+    c: &crate::model::campaign::Campaign,
     error: Option<String>,
 ) -> poem::Result<Response> {
     let published: Vec<Value> = state
@@ -92,9 +92,9 @@ fn manage_page(
     let ready: Vec<String> =
         unpublished(state, c, state.clock.now())?.into_iter().map(|d| d.to_string()).collect();
     let p = &c.settings.summaries;
-    let schedule = p
-        .auto
-        .then(|| format!("{} at {}", crate::schedule::DAY_NAMES[p.day as usize % 7], p.at.strftime("%H:%M")));
+    let schedule = p.auto.then(|| {
+        format!("{} at {}", crate::model::schedule::DAY_NAMES[p.day as usize % 7], p.at.strftime("%H:%M"))
+    });
     let ctx = context! { c, published, ready, schedule, error, link => state.url(&format!("/s/{}", c.slug)) };
     Ok(view.form("admin/summaries.html", ctx, false))
 }

@@ -16,7 +16,7 @@ use super::internal;
 use super::moderation::STORIES;
 use super::render::View;
 use super::session::StaffUser;
-use crate::campaign::{Campaign, date_of};
+use crate::model::campaign::{Campaign, date_of};
 use crate::moderation::parse_key;
 use crate::store::Side;
 use crate::threads::{Conversation, ThreadError};

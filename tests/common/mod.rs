@@ -11,9 +11,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::web::AppState;
 
 pub type TlsStream = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
 

@@ -9,8 +9,6 @@ use rand::Rng;
 use sha2::Sha256;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use crate::keys::MasterKey;
-
 const DIGITS: usize = 30;
 const GROUP: usize = 5;
 
@@ -50,10 +48,11 @@ impl Receipt {
             .join(" ")
     }
 
-    /// The lookup key stored in place of the receipt: an HMAC under a key derived from the
-    /// master key, so a copy of the store alone does not allow testing guesses.
-    pub fn hash(&self, master: &MasterKey) -> [u8; 32] {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&master.derive("receipt")).expect("any length");
+    /// The lookup key stored in place of the receipt: an HMAC under `key` (derived from the
+    /// master key by `threads::receipt_hash`, so a copy of the store alone does not allow
+    /// testing guesses).
+    pub fn keyed_hash(&self, key: &[u8; 32]) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("any length");
         mac.update(self.0.as_bytes());
         mac.finalize().into_bytes().into()
     }
@@ -103,14 +102,13 @@ mod tests {
     }
 
     #[test]
-    fn the_stored_hash_depends_on_the_digits_and_the_master_key() {
-        let a = MasterKey::from_bytes([1; 32]);
-        let b = MasterKey::from_bytes([2; 32]);
+    fn the_stored_hash_depends_on_the_digits_and_the_key() {
+        let (a, b) = ([1; 32], [2; 32]);
         let r = Receipt::parse("11111 22222 33333 44444 55555 66666").unwrap();
         let same = Receipt::parse("111112222233333444445555566666").unwrap();
         let other = Receipt::parse("11111 22222 33333 44444 55555 66667").unwrap();
-        assert_eq!(r.hash(&a), same.hash(&a));
-        assert_ne!(r.hash(&a), other.hash(&a));
-        assert_ne!(r.hash(&a), r.hash(&b));
+        assert_eq!(r.keyed_hash(&a), same.keyed_hash(&a));
+        assert_ne!(r.keyed_hash(&a), other.keyed_hash(&a));
+        assert_ne!(r.keyed_hash(&a), r.keyed_hash(&b));
     }
 }

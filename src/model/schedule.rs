@@ -7,7 +7,7 @@ use jiff::civil::{Date, Time};
 use jiff::{Timestamp, Zoned};
 use serde::{Deserialize, Serialize};
 
-use crate::campaign::Settings;
+use crate::model::campaign::Settings;
 
 pub const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -142,7 +142,7 @@ pub fn timestamp(secs: i64) -> Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::campaign::{Settings, SettingsInput};
+    use crate::model::campaign::{Settings, SettingsInput};
 
     fn settings() -> Settings {
         Settings::parse(&SettingsInput {

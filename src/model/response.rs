@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::questionnaire::{Kind, MOODS, Question, Questionnaire, triad_cell};
+use crate::model::questionnaire::{Kind, MOODS, Question, Questionnaire, triad_cell};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Answer {
@@ -209,8 +209,9 @@ pub fn slots_at(q: &Questionnaire, offsets: &[usize], answers: &BTreeMap<String,
         let Some(a) = answers.get(&question.id) else { continue };
         out.push(base);
         let value = base + 1;
-        let index =
-            |options: &[crate::questionnaire::Choice], id: &str| options.iter().position(|o| o.id == id);
+        let index = |options: &[crate::model::questionnaire::Choice], id: &str| {
+            options.iter().position(|o| o.id == id)
+        };
         match (&question.kind, a) {
             (Kind::Scale { min, .. }, Answer::Scale(n)) => out.push(value + (n - min) as usize),
             (Kind::Scale { min, max, .. }, Answer::DontKnow) => out.push(value + (max - min + 1) as usize),
@@ -233,7 +234,7 @@ pub fn slots_at(q: &Questionnaire, offsets: &[usize], answers: &BTreeMap<String,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::Lang;
+    use crate::model::Lang;
 
     fn questionnaire() -> Questionnaire {
         let doc = r#"{"questions": [

@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
-use crate::questionnaire::Lang;
-use crate::schedule::Schedule;
+use crate::model::Lang;
+use crate::model::schedule::Schedule;
 
 pub const K_MIN: u32 = 3;
 pub const K_DEFAULT: u32 = 5;
@@ -106,7 +106,8 @@ pub struct Retention {
 }
 
 impl Campaign {
-    pub fn retention(&self, defaults: &crate::config::Retention) -> Retention {
+    /// The periods that hold: the campaign's overrides, else the configured `defaults`.
+    pub fn retention(&self, defaults: Retention) -> Retention {
         let o = &self.settings.retention;
         Retention {
             contacts_days_after_end: o.contacts_days_after_end.unwrap_or(defaults.contacts_days_after_end),
@@ -234,7 +235,7 @@ impl Settings {
             mail_intro: self.mail_intro.clone(),
             reviewer_approval: on(self.reviewer_approval),
             summary_auto: on(self.summaries.auto),
-            summary_day: crate::schedule::DAY_NAMES[self.summaries.day as usize % 7].into(),
+            summary_day: crate::model::schedule::DAY_NAMES[self.summaries.day as usize % 7].into(),
             summary_at: self.summaries.at.strftime("%H:%M").to_string(),
             summary_mail: on(self.summaries.mail),
             keep_contacts: days_text(self.retention.contacts_days_after_end),
@@ -315,7 +316,7 @@ impl Settings {
         // Left out of the form: the usual Monday 09:00.
         let summary_day = match input.summary_day.as_str() {
             "" => Some(0),
-            d => crate::schedule::DAY_NAMES.iter().position(|n| *n == d),
+            d => crate::model::schedule::DAY_NAMES.iter().position(|n| *n == d),
         };
         if summary_day.is_none() {
             p.push(("summary_day", "Choose the weekday summaries are published on.".into()));
@@ -350,7 +351,7 @@ impl Settings {
         };
         let follow_up_notify = match input.follow_up_notify.trim() {
             "" => String::new(),
-            typed => crate::participants::normalise_address(typed).unwrap_or_else(|_| {
+            typed => crate::model::address::normalise_address(typed).unwrap_or_else(|_| {
                 p.push((
                     "follow_up_notify",
                     "Give one email address such as team@example.org, or leave it empty for no mail.".into(),
@@ -443,6 +444,16 @@ pub fn scope_of(campaign_id: &str) -> String {
 /// destroyed when their retention runs out, long before the campaign key.
 pub fn stories_scope(campaign_id: &str) -> String {
     format!("stories:{campaign_id}")
+}
+
+/// The keyring scope of one thread's key.
+pub fn thread_scope(campaign_id: &str, response: [u8; 16]) -> String {
+    format!("{}{}", threads_prefix(campaign_id), data_encoding::HEXLOWER.encode(&response))
+}
+
+/// The scope prefix of every thread key of a campaign.
+pub fn threads_prefix(campaign_id: &str) -> String {
+    format!("thread:{campaign_id}:")
 }
 
 /// Days since 1970-01-01 for a civil date: the period number stored with responses.
