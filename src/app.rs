@@ -54,7 +54,7 @@ impl AppState {
         ensure_private_dir(&config.data_dir)
             .map_err(|source| StartError::DataDir { path: config.data_dir.clone(), source })?;
         let (master, _) = MasterKey::load_or_create(&config.data_dir)?;
-        let store = Arc::new(Store::open(&config.data_dir)?);
+        let store = Arc::new(Store::open(&config.data_dir, &master)?);
         let tls = TlsSource::from_config(&config)?;
         Ok(Arc::new(AppState {
             accounts: Accounts::new(&master),

@@ -282,7 +282,7 @@ pub fn verify(master: &MasterKey, path: &Path) -> Result<Dumped, BackupError> {
 fn read(master: &MasterKey, path: &Path, magic: &[u8], into: Option<&Path>) -> Result<Dumped, BackupError> {
     let file = File::open(path).map_err(|source| BackupError::Io { path: path.into(), source })?;
     let mut opener = Opener::new(BufReader::new(file), master, path, magic)?;
-    match Store::restore(&mut opener, into) {
+    match Store::restore(&mut opener, into, master) {
         Ok(d) => Ok(d),
         Err(e) => Err(opener.failed.take().unwrap_or(match e {
             StoreError::Internal(what) => BackupError::Damaged { path: path.into(), what },
@@ -326,7 +326,7 @@ pub fn restore(
     let result = (|| {
         let key_count = read(master, keys, KEYS_MAGIC, Some(data_dir))?;
         let dumped = read(master, path, MAGIC, Some(data_dir))?;
-        let mut store = Store::open(data_dir)?;
+        let mut store = Store::open(data_dir, master)?;
         let mut erased_since = Vec::new();
         for c in store.all_campaigns()? {
             if store.wrapped_key(&c.scope())?.is_none() {

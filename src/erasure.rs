@@ -1,13 +1,13 @@
 //! Erasure: a campaign erased on demand (the owner types its title to confirm) or finished
 //! by the erasure run after a crash. Its data key, its participants' contact keys and its
 //! follow-up threads' keys are destroyed first, so every sealed copy of its addresses and
-//! texts, in the store's freed pages included, is unreadable from that moment; then its
-//! rows go in batches; then the keyring file is rewritten without the destroyed keys. Each run appends to the erasure
-//! log what it erased, never contents.
+//! texts, in the store's freed pages included, is unreadable from that moment (the keyring
+//! file is rewritten without them before the call returns); then its rows go in batches.
+//! Each run appends to the erasure log what it erased, never contents.
 
 use crate::config::Retention;
 use crate::model::campaign::{Campaign, day_number};
-use crate::store::{ErasureEntry, Store, StoreError};
+use crate::store::{ErasureEntry, KeyKind, Store, StoreError};
 
 /// Responses deleted per transaction: one range removal each, short enough that intake for
 /// other campaigns waits at most a few tens of milliseconds for the single writer
@@ -15,6 +15,9 @@ use crate::store::{ErasureEntry, Store, StoreError};
 pub const BATCH: usize = 20_000;
 /// Responses whose stories are stripped per transaction: each is read and rewritten.
 const STRIP_BATCH: usize = 5_000;
+/// Day keys this many days before the outbox's cutoff are looked for (and destroyed):
+/// more than any time the erasure run could have been kept from running.
+const OUTBOX_DAYS_LOOKED_BACK: i32 = 3650;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ErasureError {
@@ -59,12 +62,7 @@ impl Erasure<'_> {
     /// Destroys the keys of a campaign whose erasure has begun, deletes its rows and logs
     /// what went. Safe to run again after a crash at any point.
     fn finish(&self, id: &str, title: &str) -> Result<Vec<ErasureEntry>, StoreError> {
-        let mut scopes =
-            vec![crate::model::campaign::scope_of(id), crate::model::campaign::stories_scope(id)];
-        scopes.extend(self.store.key_scopes(&format!("contact:{id}:")));
-        scopes.extend(self.store.key_scopes(&crate::model::campaign::threads_prefix(id)));
-        let keys = scopes.len() as u64;
-        self.store.destroy_keys(&scopes)?;
+        let keys = self.store.destroy_campaign_keys(id, None)?;
         let mut totals: Vec<(&'static str, u64)> = vec![("data keys", keys)];
         loop {
             let (erased, done) = self.store.erase_campaign_batch(id, BATCH)?;
@@ -79,7 +77,6 @@ impl Erasure<'_> {
             }
             let_others_write();
         }
-        self.store.compact_keyring()?;
         let entries: Vec<ErasureEntry> = totals
             .into_iter()
             .map(|(class, count)| ErasureEntry {
@@ -114,15 +111,12 @@ impl Erasure<'_> {
         if dropped > 0 {
             logged.push(self.entry("undelivered mail", None, dropped));
         }
-        // Every mail queued on a day before this one is dropped now: that day's key goes too.
+        // Everything sealed under a day key of a day before this one is dropped now: that
+        // day's key goes too. Key names are hashes, so the run names the days it looks for.
         let cutoff = self.day() - self.defaults.outbox_days as i32;
-        let old_mail_keys: Vec<String> = self
-            .store
-            .key_scopes("outbox:")
-            .into_iter()
-            .filter(|s| s["outbox:".len()..].parse::<i32>().is_ok_and(|day| day < cutoff))
-            .collect();
-        self.store.destroy_keys(&old_mail_keys)?;
+        let old_day_keys: Vec<String> =
+            (cutoff - OUTBOX_DAYS_LOOKED_BACK..cutoff).map(crate::mail::outbox_scope).collect();
+        self.store.destroy_keys(&old_day_keys)?;
         // The logs themselves: the audit chain stays verifiable from its first kept entry.
         let logs_before = self.now - i64::from(self.defaults.logs_days) * 86_400;
         let audit = self.store.prune_audit(logs_before)?;
@@ -136,9 +130,6 @@ impl Erasure<'_> {
         }
         self.store.append_erasure_log(&logged)?;
         entries.extend(logged);
-        if self.store.compact_keyring()? {
-            tracing::info!("keyring rewritten without destroyed keys");
-        }
         Ok(entries)
     }
 
@@ -174,8 +165,7 @@ impl Erasure<'_> {
         if days(c.settings.end) > r.contacts_days_after_end as i32
             && !self.store.class_erased(&c.id, "contacts")?
         {
-            let scopes = self.store.key_scopes(&format!("contact:{}:", c.id));
-            self.store.destroy_keys(&scopes)?;
+            self.store.destroy_campaign_keys(&c.id, Some(KeyKind::Contact))?;
             let n = self.store.erase_contacts(&c.id)?;
             self.store.mark_class_erased(&c.id, "contacts", self.day())?;
             entries.push(self.entry("contacts", Some(c), n));

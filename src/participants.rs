@@ -399,7 +399,7 @@ mod tests {
     #[test]
     fn allow_list_reads_pasted_lines_and_csv_with_header() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let master = MasterKey::from_bytes([7; 32]);
         let p = Participants { store: &store, master: &master, now: 0 };
         let pasted = p.parse_allow_list("anna@example.org\n\nBO@example.org\n").unwrap();

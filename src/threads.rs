@@ -175,7 +175,7 @@ mod tests {
     #[test]
     fn messages_are_sealed_under_the_threads_own_key() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let master = MasterKey::from_bytes([3; 32]);
         let threads = Threads { store: &store, master: &master, now: 1_800_000_000 };
         let c = Campaigns { store: &store, master: &master, now: threads.now }.create("Pulse", "o").unwrap();

@@ -10,6 +10,7 @@ use common::campaign::{
 };
 use common::smtp::SmtpServer;
 use common::{Browser, Instance, create_account, sign_in};
+use tellpoint::keys::MasterKey;
 use tellpoint::store::Store;
 
 const AGENT: &str = "Mozilla/5.0 (DistinctiveTestAgent/9.87; Phone)";
@@ -56,7 +57,9 @@ async fn responses_leave_no_address_agent_time_or_order() {
         }
     }
 
-    let store = Store::open_read_only(&data_dir).unwrap();
+    let store =
+        Store::open_read_only(&data_dir, &MasterKey::read_file(&data_dir.join("master.key")).unwrap())
+            .unwrap();
     let responses = store.responses_of(&id).unwrap();
     assert_eq!(responses.len(), n);
     let today = tellpoint::model::campaign::day_number(
@@ -114,7 +117,7 @@ async fn enrolled_participants_cannot_be_linked_to_their_responses() {
         links.push(enrol(&mut tp.browser(), &smtp, &slug, email).await);
     }
     let participants_before =
-        Store::open_read_only(&tp.data_dir()).unwrap().participant_table_bytes().unwrap();
+        Store::open_read_only(&tp.data_dir(), &tp.master_key()).unwrap().participant_table_bytes().unwrap();
     assert!(!participants_before.is_empty());
 
     links.shuffle(&mut rand::thread_rng());
@@ -130,7 +133,7 @@ async fn enrolled_participants_cannot_be_linked_to_their_responses() {
         assert_eq!(b.post("/f", &fields).await.status, 200);
     }
 
-    let store = Store::open_read_only(&tp.data_dir()).unwrap();
+    let store = Store::open_read_only(&tp.data_dir(), &tp.master_key()).unwrap();
     assert_eq!(
         store.participant_table_bytes().unwrap(),
         participants_before,

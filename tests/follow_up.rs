@@ -193,7 +193,7 @@ async fn wrong_receipts_get_one_neutral_page_and_guessing_slows_down_leaving_no_
 
 /// Every row of the store, as a backup would hold it.
 fn dump(tp: &Instance) -> Vec<u8> {
-    let store = tellpoint::store::Store::open_read_only(&tp.data_dir()).unwrap();
+    let store = tellpoint::store::Store::open_read_only(&tp.data_dir(), &tp.master_key()).unwrap();
     let (mut rows, mut keys) = (Vec::new(), Vec::new());
     store.dump(&mut rows, &mut keys).unwrap();
     rows.extend(keys);
@@ -254,9 +254,10 @@ async fn a_message_is_in_no_file_and_unrecoverable_after_retention_or_erasure() 
             .post("/f", &[("receipt", &receipt), ("lang", "en"), ("message", &marker), ("action", "send")])
             .await;
         assert_eq!(r.status, 200);
-        let key = srv.state.store.key_scopes(&format!("thread:{id}:"));
-        assert_eq!(key.len(), 1, "the thread has its own key");
-        let wrapped = srv.state.store.wrapped_key(&key[0]).unwrap().unwrap();
+        let threads_of = srv.state.store.threads_of(&id).unwrap();
+        assert_eq!(threads_of.len(), 1);
+        let scope = tellpoint::model::campaign::thread_scope(&id, threads_of[0].0);
+        let wrapped = srv.state.store.wrapped_key(&scope).unwrap().expect("the thread has its own key");
         threads.push((id, receipt, marker, wrapped));
     }
     for (_, _, marker, wrapped) in &threads {
@@ -270,7 +271,7 @@ async fn a_message_is_in_no_file_and_unrecoverable_after_retention_or_erasure() 
     assert_eq!(r.status, 303, "{}", r.body);
     assert!(srv.state.store.threads_of(id).unwrap().is_empty());
     assert_eq!(files_holding(&data, wrapped), Vec::<String>::new(), "the thread key is in no file");
-    assert!(srv.state.store.key_scopes(&format!("thread:{id}:")).is_empty());
+    assert_eq!(srv.state.store.destroy_campaign_keys(id, None).unwrap(), 0, "no key of it is left");
     let page = srv.browser().post("/f", &[("receipt", receipt), ("lang", "en")]).await;
     assert_eq!(page.status, 422);
     let log = owner.get(r.location()).await.body;

@@ -8,6 +8,7 @@ use common::campaign::{answer, build_and_open, enrol, full_answers, save_setting
 use common::smtp::SmtpServer;
 use common::{files_holding, signed_in_owner_mailing};
 use tellpoint::erasure::Erasure;
+use tellpoint::store::KeyKind;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held() {
@@ -49,7 +50,7 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     let erased = run(10);
     assert!(erased.iter().any(|e| e.class == "contacts" && e.count == 1), "{erased:?}");
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
-    assert!(srv.state.store.key_scopes(&format!("contact:{id}:")).is_empty(), "their keys went first");
+    assert!(srv.state.store.campaign_key_count(&id, Some(KeyKind::Contact)) == 0, "their keys went first");
     assert_eq!(stories_left(), 3, "stories are kept 90 days by default");
 
     // Shortening the stories' period to 10 days erases the stories held, at the next run:
@@ -130,7 +131,7 @@ async fn undelivered_mail_goes_with_the_key_of_its_day() {
     let erased = run(8);
     assert!(erased.iter().any(|e| e.class == "undelivered mail" && e.count == 1), "{erased:?}");
     assert_eq!(srv.state.store.outbox_len().unwrap(), 0);
-    assert!(srv.state.store.key_scopes("outbox:").is_empty(), "the day's key is destroyed");
+    assert!(srv.state.store.wrapped_key(&scope).unwrap().is_none(), "the day's key is destroyed");
     assert_eq!(files_holding(&data, &key), Vec::<String>::new(), "and is in no file");
 
     // The logs keep two years: older audit entries go, and the chain still verifies.
@@ -156,11 +157,11 @@ async fn an_enrolment_never_confirmed_goes_when_its_link_expires() {
     let c = srv.state.campaigns().get(&id).unwrap();
     srv.state.participants().enrol(&c, "never-confirmed@example.org", tellpoint::model::Lang::En).unwrap();
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0));
-    assert_eq!(srv.state.store.key_scopes(&format!("contact:{id}:")).len(), 1);
+    assert_eq!(srv.state.store.campaign_key_count(&id, Some(KeyKind::Contact)), 1);
     let now = srv.clock.now();
     tellpoint::jobs::cleanup::run(&srv.state, now + 47 * 3600).unwrap();
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0), "48 h to confirm");
     tellpoint::jobs::cleanup::run(&srv.state, now + 49 * 3600).unwrap();
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
-    assert!(srv.state.store.key_scopes(&format!("contact:{id}:")).is_empty(), "its key went first");
+    assert!(srv.state.store.campaign_key_count(&id, Some(KeyKind::Contact)) == 0, "its key went first");
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Failure, load_config};
+use super::{Failure, load_config, master_key};
 use crate::clock::Clock;
 use crate::keys::MasterKey;
 use crate::store::Store;
@@ -15,7 +15,7 @@ pub(super) fn erase(path: Option<&Path>, now: bool) -> Result<(), Failure> {
         ));
     }
     let (config, _) = load_config(path)?;
-    let store = Store::open(&config.data_dir)?;
+    let store = Store::open(&config.data_dir, &master_key(&config)?)?;
     let run =
         crate::erasure::Erasure { store: &store, defaults: &config.retention, now: Clock::default().now() };
     let entries = run.run()?;
@@ -37,16 +37,8 @@ impl From<crate::backup::BackupError> for Failure {
 
 pub(super) fn backup(path: Option<&Path>, to: &Path) -> Result<(), Failure> {
     let (config, _) = load_config(path)?;
-    let store = Store::open_read_only(&config.data_dir)?;
-    let master = MasterKey::find(&config.data_dir)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| {
-            Failure::Other(format!(
-                "no master key in {} (nor a systemd credential); run this as the user tellpoint runs as",
-                config.data_dir.display()
-            ))
-        })?
-        .0;
+    let master = master_key(&config)?;
+    let store = Store::open_read_only(&config.data_dir, &master)?;
     let dumped = crate::backup::write(&store, &master, to)?;
     println!(
         "backup written and checked: {} ({} responses, {} rows, {} keys)",
@@ -84,7 +76,7 @@ pub(super) fn restore(
     let restored = crate::backup::restore(&master, from, keys, data_dir)?;
     if !restored.erased_since.is_empty() {
         // Their keys are gone from the newest keys: finish erasing what is left of them.
-        let store = Store::open(data_dir)?;
+        let store = Store::open(data_dir, &master)?;
         crate::erasure::Erasure { store: &store, defaults: &config.retention, now: Clock::default().now() }
             .run()?;
         println!("erased again, as since the backup: {}", restored.erased_since.join(", "));
@@ -106,7 +98,7 @@ pub(super) fn restore(
 
 pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
     let (config, _) = load_config(path)?;
-    let mut store = Store::open(&config.data_dir)?;
+    let mut store = Store::open(&config.data_dir, &master_key(&config)?)?;
     let checked = store.check()?;
     if checked.repaired {
         println!("the store was not closed cleanly; redb repaired it");

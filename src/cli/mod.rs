@@ -97,7 +97,7 @@ enum AdminCommand {
     VerifyAudit,
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Config(String),
     Store(String),
     Other(String),
@@ -333,8 +333,21 @@ fn open_for_admin(config: &Config) -> Result<(Store, Accounts), Failure> {
     })?;
     let (master, _) =
         MasterKey::load_or_create(&config.data_dir).map_err(|e| Failure::Other(e.to_string()))?;
-    let store = Store::open(&config.data_dir)?;
+    let store = Store::open(&config.data_dir, &master)?;
     Ok((store, Accounts::new(&master)))
+}
+
+/// The master key of an existing instance, for commands that open its store.
+pub(crate) fn master_key(config: &Config) -> Result<MasterKey, Failure> {
+    Ok(MasterKey::find(&config.data_dir)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| {
+            Failure::Other(format!(
+                "no master key in {} (nor a systemd credential); run this as the user tellpoint runs as",
+                config.data_dir.display()
+            ))
+        })?
+        .0)
 }
 
 fn admin(path: Option<&Path>, command: AdminCommand) -> Result<(), Failure> {
@@ -342,7 +355,7 @@ fn admin(path: Option<&Path>, command: AdminCommand) -> Result<(), Failure> {
     let now = Clock::default().now();
     match command {
         AdminCommand::VerifyAudit => {
-            let store = Store::open_read_only(&config.data_dir)?;
+            let store = Store::open_read_only(&config.data_dir, &master_key(&config)?)?;
             match store.verify_audit()? {
                 Ok(count) => {
                     println!("audit log intact: {count} entries");

@@ -115,7 +115,7 @@ fn campaign(k: u32) -> Campaign {
 #[test]
 fn counters_equal_a_recomputation_from_stored_responses() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
     let mut rng = StdRng::seed_from_u64(11);
     for round in 0..20 {
         let q = random_questionnaire(&mut rng);

@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn chain_verifies_and_detects_edits() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         for i in 0..5 {
             store.append_audit(i, "alice", "login.ok", "").unwrap();
         }
@@ -210,7 +210,7 @@ mod tests {
     #[test]
     fn pruning_old_entries_keeps_the_rest_verifiable() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         for at in 0..10 {
             store.append_audit(at * 100, "alice", "login.ok", "").unwrap();
         }

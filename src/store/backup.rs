@@ -9,10 +9,14 @@ use std::path::Path;
 use redb::{Database, Key, ReadTransaction, ReadableTable, TableDefinition, TableHandle, Value};
 
 use super::{Store, StoreError, keyring};
+use crate::keys::MasterKey;
 
 const TABLE: u8 = b'T';
 const ROW: u8 = b'R';
+// A key by its scope in clear (backups written before keyring names were hashed).
 const KEY: u8 = b'K';
+// A key by its keyring name.
+const NAMED_KEY: u8 = b'N';
 const END: u8 = b'E';
 
 /// Rows written to a new store per transaction while restoring.
@@ -133,17 +137,17 @@ impl Store {
         // hold every key the snapshot needs.
         let mut keys = self.keyring.reread()?;
         let tx = self.read()?;
-        for (scope, wrapped) in self.keyring.reread()? {
-            keys.entry(scope).or_insert(wrapped);
+        for (name, wrapped) in self.keyring.reread()? {
+            keys.entry(name).or_insert(wrapped);
         }
         let mut dump = Dump { tx: &tx, out, counts: Dumped::default() };
         each_table(&mut dump)?;
         let Dump { out, counts, .. } = dump;
         end(out, &counts)?;
         let mut key_counts = Dumped::default();
-        for (scope, wrapped) in &keys {
-            keys_out.write_all(&[KEY]).map_err(io)?;
-            put_bytes(keys_out, scope.as_bytes())?;
+        for (name, wrapped) in &keys {
+            keys_out.write_all(&[NAMED_KEY]).map_err(io)?;
+            put_bytes(keys_out, name)?;
             put_bytes(keys_out, wrapped)?;
             key_counts.keys += 1;
         }
@@ -153,18 +157,23 @@ impl Store {
 
     /// Reads a dump through to its end, checking its counts, and, given a directory,
     /// writes it there as a new store and keyring.
-    pub fn restore(input: &mut dyn Read, into: Option<&Path>) -> Result<Dumped, StoreError> {
+    pub fn restore(
+        input: &mut dyn Read,
+        into: Option<&Path>,
+        master: &MasterKey,
+    ) -> Result<Dumped, StoreError> {
         let target = match into {
             Some(dir) => {
                 let path = dir.join(super::FILE_NAME);
                 let db = Database::builder().create(&path).map_err(|e| super::open_error(&path, e))?;
                 super::set_private(&path);
-                Some((db, keyring::Keyring::open(dir, false)?))
+                Some((db, keyring::Keyring::open(dir, false, super::names_key(master))?))
             }
             None => None,
         };
         let mut counts = Dumped::default();
         let mut load = Load { name: String::new(), rows: Vec::new() };
+        let mut keys: Vec<(keyring::KeyName, Vec<u8>)> = Vec::new();
         loop {
             let tag = get_tag(input)?;
             if tag != ROW {
@@ -186,11 +195,16 @@ impl Store {
                         }
                     }
                 }
-                KEY => {
-                    let scope = String::from_utf8(get_bytes(input)?).map_err(|_| bad("a key scope"))?;
+                KEY | NAMED_KEY => {
+                    let id = get_bytes(input)?;
                     let wrapped = get_bytes(input)?;
                     if let Some((_, ring)) = &target {
-                        ring.put(&scope, &wrapped)?;
+                        let name = if tag == KEY {
+                            ring.name(std::str::from_utf8(&id).map_err(|_| bad("a key scope"))?)
+                        } else {
+                            id.try_into().map_err(|_| bad("a key name"))?
+                        };
+                        keys.push((name, wrapped));
                     }
                     counts.keys += 1;
                 }
@@ -201,6 +215,11 @@ impl Store {
                         n.chunks(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect();
                     if claimed != [counts.tables, counts.rows, counts.keys] {
                         return Err(bad("the counts at the end"));
+                    }
+                    if let Some((_, ring)) = &target
+                        && !keys.is_empty()
+                    {
+                        ring.put_named(&keys)?;
                     }
                     return Ok(counts);
                 }
@@ -311,7 +330,7 @@ mod tests {
     #[test]
     fn every_table_is_backed_up() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let tx = store.read().unwrap();
         let mut made: Vec<String> = tx.list_tables().unwrap().map(|t| t.name().to_string()).collect();
         let mut listed = Names(Vec::new());

@@ -302,7 +302,7 @@ mod tests {
     #[test]
     fn stories_are_stripped_batch_by_batch_to_the_last_response() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let batch: Vec<NewResponse> = (0..12u8)
             .map(|i| NewResponse {
                 campaign_id: "c".into(),

@@ -20,11 +20,14 @@ use redb::{Database, ReadableDatabase, ReadableTableMetadata, TableDefinition, W
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::keys::MasterKey;
+
 pub use audit::{AuditBreak, AuditEntry};
 pub use backup::Dumped;
 pub use campaigns::{Draft, NewResponse, Recorded, StoredResponse};
 pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};
+pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
 pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
@@ -217,7 +220,7 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the store in `data_dir` and applies pending migrations.
-    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+    pub fn open(data_dir: &Path, master: &MasterKey) -> Result<Store, StoreError> {
         let path = data_dir.join(FILE_NAME);
         let db = Database::builder()
             .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
@@ -225,7 +228,7 @@ impl Store {
             .create(&path)
             .map_err(|e| open_error(&path, e))?;
         set_private(&path);
-        let keyring = keyring::Keyring::open(data_dir, false)?;
+        let keyring = keyring::Keyring::open(data_dir, false, names_key(master))?;
         let store = Store { db: Db::Writable(db), keyring, campaign_generation: Default::default() };
         store.migrate(&path)?;
         store.move_keys_to_keyring()?;
@@ -233,7 +236,7 @@ impl Store {
     }
 
     /// Opens an existing store for reading only; works beside a running server.
-    pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
+    pub fn open_read_only(data_dir: &Path, master: &MasterKey) -> Result<Store, StoreError> {
         let path = data_dir.join(FILE_NAME);
         if !path.exists() {
             return Err(StoreError::Unreadable { path, detail: "no such file".into() });
@@ -242,7 +245,7 @@ impl Store {
             .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
             .open_read_only(&path)
             .map_err(|e| open_error(&path, e))?;
-        let keyring = keyring::Keyring::open(data_dir, true)?;
+        let keyring = keyring::Keyring::open(data_dir, true, names_key(master))?;
         let store = Store { db: Db::ReadOnly(db), keyring, campaign_generation: Default::default() };
         let found = store.schema_version()?;
         check_version(&path, found)?;
@@ -305,7 +308,7 @@ impl Store {
         }
         for (scope, wrapped) in &old {
             if self.keyring.get(scope).is_none() {
-                self.keyring.put(scope, wrapped)?;
+                self.keyring.put(&[(scope, wrapped)])?;
             }
         }
         let tx = self.write()?;
@@ -322,7 +325,12 @@ impl Store {
 
     /// Adds a wrapped data key to the keyring (durably, before anything is sealed with it).
     pub fn put_key(&self, scope: &str, wrapped: &[u8]) -> Result<(), StoreError> {
-        self.keyring.put(scope, wrapped)
+        self.keyring.put(&[(scope, wrapped)])
+    }
+
+    /// Adds several wrapped keys with one rewrite of the keyring.
+    pub fn put_keys(&self, keys: &[(&str, &[u8])]) -> Result<(), StoreError> {
+        self.keyring.put(keys)
     }
 
     /// The wrapped key of `scope`, adding `candidate` if there is none yet.
@@ -334,19 +342,22 @@ impl Store {
         Ok(self.keyring.get(scope))
     }
 
-    /// Destroys data keys: what they sealed can no longer be opened.
+    /// Destroys data keys: what they sealed can no longer be opened, and the keys are in no
+    /// file of the data directory when this returns.
     pub fn destroy_keys(&self, scopes: &[String]) -> Result<(), StoreError> {
         self.keyring.remove(scopes)
     }
 
-    /// Key scopes starting with `prefix`.
-    pub fn key_scopes(&self, prefix: &str) -> Vec<String> {
-        self.keyring.scopes(prefix)
+    /// How many keys of one kind (or of any kind) a campaign has.
+    pub fn campaign_key_count(&self, campaign: &str, kind: Option<KeyKind>) -> usize {
+        self.keyring.names_of(campaign, kind).len()
     }
 
-    /// Rewrites the keyring file without destroyed keys; returns whether it did.
-    pub fn compact_keyring(&self) -> Result<bool, StoreError> {
-        self.keyring.compact()
+    /// Destroys a campaign's keys of one kind (its contact keys, say), or all of them.
+    pub fn destroy_campaign_keys(&self, campaign: &str, kind: Option<KeyKind>) -> Result<u64, StoreError> {
+        let names = self.keyring.names_of(campaign, kind);
+        self.keyring.remove_named(&names)?;
+        Ok(names.len() as u64)
     }
 
     fn read(&self) -> Result<redb::ReadTransaction, StoreError> {
@@ -366,6 +377,11 @@ impl Store {
             Db::ReadOnly(_) => Err(StoreError::ReadOnly),
         }
     }
+}
+
+/// The key the keyring's names are hashed under.
+fn names_key(master: &MasterKey) -> [u8; 32] {
+    master.derive("keyring-names")
 }
 
 /// The data dir is 0700 already; the file itself is 0600 too, in case it is copied out.
@@ -418,12 +434,12 @@ mod tests {
     fn newer_store_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         {
-            let store = Store::open(dir.path()).unwrap();
+            let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
             let tx = store.write().unwrap();
             tx.open_table(META).unwrap().insert("schema_version", 999u64.to_le_bytes().as_slice()).unwrap();
             tx.commit().unwrap();
         }
-        let err = Store::open(dir.path()).err().unwrap();
+        let err = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).err().unwrap();
         assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
     }
 
@@ -431,17 +447,20 @@ mod tests {
     fn garbage_file_is_corrupt_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), vec![0x5a; 9000]).unwrap();
-        let err = Store::open(dir.path()).err().unwrap();
+        let err = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).err().unwrap();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     }
 
     #[test]
     fn second_open_is_locked() {
         let dir = tempfile::tempdir().unwrap();
-        let _first = Store::open(dir.path()).unwrap();
-        let err = Store::open(dir.path()).err().unwrap();
+        let _first = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
+        let err = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).err().unwrap();
         assert!(matches!(err, StoreError::Locked(_)), "{err}");
         // Reading beside the writer works.
-        Store::open_read_only(dir.path()).unwrap().check_readable().unwrap();
+        Store::open_read_only(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32]))
+            .unwrap()
+            .check_readable()
+            .unwrap();
     }
 }

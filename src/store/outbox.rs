@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn three_refusals_in_a_row_pause_a_participant_and_a_delivery_resets_the_count() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let (campaign, id) = ("c1".to_string(), [9u8; 16]);
         let p = Participant {
             sealed_address: vec![0],

@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn a_thread_opens_with_its_first_message_and_closes_to_the_respondent() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let r = [7u8; 16];
         let say = |from, day| Message { from, day, sealed: vec![1, 2, 3] };
         assert!(store.thread("c", r).unwrap().is_none());

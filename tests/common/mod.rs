@@ -76,6 +76,11 @@ impl Instance {
         self.dir.join("tellpoint-data")
     }
 
+    /// The instance's master key (from its data directory).
+    pub fn master_key(&self) -> tellpoint::keys::MasterKey {
+        tellpoint::keys::MasterKey::read_file(&self.data_dir().join("master.key")).unwrap()
+    }
+
     pub fn log_text(&self) -> String {
         self.logs.lock().unwrap().join("\n")
     }
