@@ -2,6 +2,7 @@
 //! is logged and the loop goes on.
 
 pub mod cleanup;
+pub mod compaction;
 pub mod reminders;
 pub mod summaries;
 pub mod thread_news;
@@ -78,6 +79,11 @@ pub fn spawn(state: Arc<AppState>) {
     every(Duration::from_secs(60), "summaries", move || {
         let now = for_summaries.clock.now();
         summaries::run(&for_summaries, now).map(|_| ())
+    });
+    let for_compaction = state.clone();
+    let mut compaction = compaction::Compaction::default();
+    every(Duration::from_millis(250), "compaction", move || {
+        compaction.tick(&for_compaction.store, std::time::Instant::now()).map(|_| ())
     });
     tokio::spawn(state.mailer().run());
 }

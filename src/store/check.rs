@@ -27,7 +27,9 @@ pub struct Checked {
 impl Store {
     /// Checks the whole store. Needs the store open for writing (the server stopped).
     pub fn check(&mut self) -> Result<Checked, StoreError> {
-        let Db::Writable(db) = &mut self.db else { return Err(StoreError::ReadOnly) };
+        let Db::Writable(db) = self.db.get_mut().unwrap_or_else(|p| p.into_inner()) else {
+            return Err(StoreError::ReadOnly);
+        };
         let repaired = !db.check_integrity().map_err(|e| StoreError::Corrupt {
             path: super::FILE_NAME.into(),
             detail: format!("redb's integrity check failed: {e}"),

@@ -15,6 +15,8 @@ mod staff;
 mod threads;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{RwLock, RwLockReadGuard};
 
 use redb::{Database, ReadableDatabase, ReadableTableMetadata, TableDefinition, WriteTransaction};
 use serde::Serialize;
@@ -211,7 +213,9 @@ enum Db {
 }
 
 pub struct Store {
-    db: Db,
+    /// Transactions hold it shared; `compact` takes it alone, never waiting for it.
+    db: RwLock<Db>,
+    writes: AtomicU64,
     /// The data keys, in their own file (see `keyring`).
     keyring: keyring::Keyring,
     /// Bumped by every write to a campaign or questionnaire, so caches know to reload.
@@ -229,7 +233,12 @@ impl Store {
             .map_err(|e| open_error(&path, e))?;
         set_private(&path);
         let keyring = keyring::Keyring::open(data_dir, false, names_key(master))?;
-        let store = Store { db: Db::Writable(db), keyring, campaign_generation: Default::default() };
+        let store = Store {
+            db: RwLock::new(Db::Writable(db)),
+            writes: AtomicU64::new(0),
+            keyring,
+            campaign_generation: Default::default(),
+        };
         store.migrate(&path)?;
         store.move_keys_to_keyring()?;
         Ok(store)
@@ -246,7 +255,12 @@ impl Store {
             .open_read_only(&path)
             .map_err(|e| open_error(&path, e))?;
         let keyring = keyring::Keyring::open(data_dir, true, names_key(master))?;
-        let store = Store { db: Db::ReadOnly(db), keyring, campaign_generation: Default::default() };
+        let store = Store {
+            db: RwLock::new(Db::ReadOnly(db)),
+            writes: AtomicU64::new(0),
+            keyring,
+            campaign_generation: Default::default(),
+        };
         let found = store.schema_version()?;
         check_version(&path, found)?;
         Ok(store)
@@ -360,22 +374,79 @@ impl Store {
         Ok(names.len() as u64)
     }
 
-    fn read(&self) -> Result<redb::ReadTransaction, StoreError> {
-        Ok(match &self.db {
+    fn read(&self) -> Result<ReadTx<'_>, StoreError> {
+        let db = self.db.read().unwrap_or_else(|p| p.into_inner());
+        let tx = match &*db {
             Db::Writable(db) => db.begin_read()?,
             Db::ReadOnly(db) => db.begin_read()?,
-        })
+        };
+        Ok(ReadTx { tx, _db: db })
     }
 
-    fn write(&self) -> Result<WriteTransaction, StoreError> {
-        match &self.db {
-            Db::Writable(db) => {
-                let mut tx = db.begin_write()?;
-                tx.set_two_phase_commit(true);
-                Ok(tx)
-            }
-            Db::ReadOnly(_) => Err(StoreError::ReadOnly),
-        }
+    fn write(&self) -> Result<WriteTx<'_>, StoreError> {
+        let db = self.db.read().unwrap_or_else(|p| p.into_inner());
+        let Db::Writable(writable) = &*db else { return Err(StoreError::ReadOnly) };
+        let mut tx = writable.begin_write()?;
+        tx.set_two_phase_commit(true);
+        Ok(WriteTx { tx, writes: &self.writes, _db: db })
+    }
+
+    /// How many write transactions have committed since the store was opened.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
+    }
+
+    /// Rewrites the store file without its freed pages, if no transaction is open (it does
+    /// not wait for one). redb is copy-on-write: every commit leaves the previous version of
+    /// the pages it changed in the file until they are reused, and two versions of a page
+    /// show what the commit between them wrote (the newest response, say). After this,
+    /// every page in the file is live. Returns whether it compacted.
+    pub fn compact(&self) -> Result<bool, StoreError> {
+        let Ok(mut db) = self.db.try_write() else { return Ok(false) };
+        let Db::Writable(db) = &mut *db else { return Ok(false) };
+        db.compact().map_err(|e| StoreError::Internal(format!("compacting the store: {e}")))?;
+        Ok(true)
+    }
+}
+
+/// A read transaction, holding the store open against a compaction while it lives.
+struct ReadTx<'a> {
+    tx: redb::ReadTransaction,
+    _db: RwLockReadGuard<'a, Db>,
+}
+
+impl std::ops::Deref for ReadTx<'_> {
+    type Target = redb::ReadTransaction;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+/// A write transaction, likewise; committing it counts one write.
+struct WriteTx<'a> {
+    tx: WriteTransaction,
+    writes: &'a AtomicU64,
+    _db: RwLockReadGuard<'a, Db>,
+}
+
+impl WriteTx<'_> {
+    fn commit(self) -> Result<(), redb::CommitError> {
+        self.tx.commit()?;
+        self.writes.fetch_add(1, Ordering::AcqRel);
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = WriteTransaction;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
     }
 }
 
