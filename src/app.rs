@@ -28,8 +28,6 @@ pub struct AppState {
     pub live: crate::campaigns::LiveCampaigns,
     pub templates: Templates,
     pub tls: Option<TlsSource>,
-    /// Tickets drawn per personal link today (in memory only).
-    pub tickets_today: crate::limits::TicketCount,
     /// Wakes the mailer when mail is queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }
@@ -67,7 +65,6 @@ impl AppState {
             live: Default::default(),
             templates: Templates::load(),
             tls,
-            tickets_today: Default::default(),
             mail_wake: Default::default(),
             config,
         }))
@@ -99,6 +96,10 @@ impl AppState {
             campaigns: self.campaigns(),
             now: self.clock.now(),
         }
+    }
+
+    pub fn tickets(&self) -> crate::tickets::Tickets<'_> {
+        crate::tickets::Tickets { store: &self.store, master: &self.master, now: self.clock.now() }
     }
 
     pub fn threads(&self) -> crate::threads::Threads<'_> {

@@ -256,12 +256,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Den här anslutningen skickade många formulär på kort tid. Vänta en minut och försök igen.",
             "Deze verbinding stuurde veel formulieren in korte tijd. Wacht een minuut en probeer het opnieuw.",
         ],
-        "tickets_used_title" => ["Come back tomorrow", "Kom tillbaka i morgon", "Kom morgen terug"],
-        "tickets_used_text" => [
-            "This personal link opened the form many times today. It works again tomorrow.",
-            "Den här personliga länken har öppnat formuläret många gånger i dag. Den fungerar igen i morgon.",
-            "Deze persoonlijke link heeft het formulier vandaag vaak geopend. Morgen werkt hij weer.",
-        ],
         "enrolled_only_title" => {
             ["Personal links only", "Bara personliga länkar", "Alleen persoonlijke links"]
         }
@@ -281,9 +275,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Dit formulier kan niet worden verstuurd",
         ],
         "ticket_refused_text" => [
-            "It was sent already, it was opened more than a day ago, or it did not come from a personal link. Nothing was stored. Open your personal link again for a fresh form.",
-            "Det har redan skickats, öppnades för mer än ett dygn sedan, eller kom inte från en personlig länk. Inget sparades. Öppna din personliga länk igen för ett nytt formulär.",
-            "Het is al verstuurd, meer dan een dag geleden geopend, of kwam niet via een persoonlijke link. Er is niets opgeslagen. Open je persoonlijke link opnieuw voor een nieuw formulier.",
+            "It was sent already, it was opened more than a day ago, it did not come from a personal link, or this link has sent all the answers it may send today. Nothing was stored. Open your personal link again for a fresh form, tomorrow if need be.",
+            "Det har redan skickats, öppnades för mer än ett dygn sedan, kom inte från en personlig länk, eller så har länken redan skickat alla svar den får skicka i dag. Inget sparades. Öppna din personliga länk igen för ett nytt formulär, i morgon om det behövs.",
+            "Het is al verstuurd, meer dan een dag geleden geopend, kwam niet via een persoonlijke link, of deze link heeft vandaag al alle antwoorden verstuurd die hij mag versturen. Er is niets opgeslagen. Open je persoonlijke link opnieuw voor een nieuw formulier, zo nodig morgen.",
         ],
         "unsub_title" => ["Stop reminders", "Stoppa påminnelser", "Herinneringen stoppen"],
         "unsub_text" => [

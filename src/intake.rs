@@ -11,7 +11,7 @@ use crate::keys::DataKey;
 use crate::model::campaign::{Campaign, day_number};
 use crate::model::questionnaire::Questionnaire;
 use crate::model::response::{Submission, slots};
-use crate::store::{NewResponse, Recorded, Store, StoreError, StoredResponse};
+use crate::store::{NewResponse, Recorded, Store, StoreError, StoredResponse, TicketUse};
 
 const QUEUE: usize = 4096;
 const MAX_BATCH: usize = 256;
@@ -107,8 +107,8 @@ impl Intake {
         Intake { tx, writer: Some(writer) }
     }
 
-    /// Stores one response durably, consuming `ticket` and recording `receipt` (their hashes)
-    /// in the same transaction.
+    /// Stores one response durably, using `ticket` and recording `receipt` (its hash) in the
+    /// same transaction.
     #[allow(clippy::too_many_arguments)]
     pub async fn submit(
         &self,
@@ -117,7 +117,7 @@ impl Intake {
         stories: StoryKey<'_>,
         submission: &Submission,
         nonce: &str,
-        ticket: Option<[u8; 32]>,
+        ticket: Option<TicketUse>,
         receipt: Option<[u8; 32]>,
         now: i64,
     ) -> Result<Recorded, IntakeError> {

@@ -28,5 +28,6 @@ pub mod store;
 pub mod suppress;
 pub mod templates;
 pub mod threads;
+pub mod tickets;
 pub mod tls;
 pub mod web;

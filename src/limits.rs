@@ -42,28 +42,6 @@ impl FormLimiter {
     }
 }
 
-/// How many response forms each personal link opened today. Keys are `Throttle::link_key`
-/// values; the whole map is forgotten when the day changes.
-#[derive(Default)]
-pub struct TicketCount(Mutex<(i64, HashMap<String, u32>)>);
-
-impl TicketCount {
-    /// Counts one more; false when `limit` were drawn today already.
-    pub fn take(&self, key: String, now: i64, limit: u32) -> bool {
-        let day = now.div_euclid(86_400);
-        let mut guard = self.0.lock().expect("ticket count lock");
-        if guard.0 != day {
-            *guard = (day, HashMap::new());
-        }
-        let n = guard.1.entry(key).or_insert(0);
-        if *n >= limit {
-            return false;
-        }
-        *n += 1;
-        true
-    }
-}
-
 #[derive(Clone, Copy)]
 struct Entry {
     failures: u32,

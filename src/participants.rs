@@ -22,8 +22,6 @@ use crate::store::{Participant, ParticipantStatus, ParticipantToken, Store, Stor
 pub const CONFIRM_SECS: i64 = 48 * 3600;
 /// A rights (privacy) link is valid this long.
 pub const ACCESS_SECS: i64 = 3600;
-/// A response ticket is valid this long (rounded up to the hour).
-pub const TICKET_SECS: i64 = 24 * 3600;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParticipantError {
@@ -212,15 +210,6 @@ impl Participants<'_> {
     pub fn by_link(&self, secret: &str) -> Result<Option<(String, [u8; 16], Participant)>, ParticipantError> {
         let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(None) };
         Ok(self.store.participant(&campaign, id)?.map(|p| (campaign, id, p)))
-    }
-
-    /// A fresh single-use ticket for one response to `campaign_id`. Stored as its hash with
-    /// the campaign and an expiry on the hour, never with the participant who drew it.
-    pub fn draw_ticket(&self, campaign_id: &str) -> Result<String, ParticipantError> {
-        let ticket = new_token();
-        let expires = (self.now + TICKET_SECS).div_euclid(3600) * 3600 + 3600;
-        self.store.add_ticket(token_hash(&ticket), campaign_id, expires)?;
-        Ok(ticket)
     }
 
     /// Erases enrolments never confirmed once their confirmation links have expired (and

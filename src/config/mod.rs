@@ -88,7 +88,7 @@ pub struct Limits {
     pub form_posts_per_minute: u32,
     /// Largest request body accepted, in KiB.
     pub body_limit_kib: u32,
-    /// Response forms (tickets) one personal link may open per day.
+    /// Responses (single-use tickets) one personal link may send per day.
     pub tickets_per_link_per_day: u32,
 }
 

@@ -68,8 +68,8 @@ pub struct NewResponse {
     pub layout_len: usize,
     pub nonce_hash: [u8; 32],
     pub nonce_keep_until: i32,
-    /// For enrolled campaigns: the hash of the ticket this response consumes.
-    pub ticket: Option<[u8; 32]>,
+    /// For enrolled campaigns: the ticket this response uses.
+    pub ticket: Option<super::TicketUse>,
     /// The keyed hash of the receipt that opens this response's follow-up thread.
     pub receipt: Option<[u8; 32]>,
     pub now: i64,
@@ -81,7 +81,7 @@ pub enum Recorded {
     Stored,
     /// Its form (nonce) was counted already.
     Duplicate,
-    /// Its ticket was unknown, used, expired or for another campaign.
+    /// Its ticket was used already.
     NoTicket,
 }
 
@@ -188,7 +188,7 @@ impl Store {
                     continue;
                 }
                 if let Some(ticket) = r.ticket
-                    && !super::participants::consume_ticket(&tx, ticket, &r.campaign_id, r.now)?
+                    && !super::participants::use_ticket(&tx, ticket, &r.campaign_id)?
                 {
                     recorded.push(Recorded::NoTicket);
                     continue;

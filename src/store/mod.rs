@@ -32,7 +32,9 @@ pub use erasure::{Erased, ErasureEntry};
 pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{MailCounts, OutboxRow, Settle};
-pub use participants::{Enrolment, Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
+pub use participants::{
+    Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
+};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 pub use threads::{Message, Side, Thread};
 
@@ -65,6 +67,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_5_moderation_and_summaries,
     migrate_6_threads,
     migrate_7_response_receipts,
+    migrate_8_tickets_recorded_when_used,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -131,6 +134,13 @@ fn migrate_7_response_receipts(tx: &WriteTransaction) -> Result<(), StoreError> 
         let (hash, target) = row?;
         of_response.insert(target.value(), hash.value())?;
     }
+    Ok(())
+}
+
+/// Tickets were stored when handed out, with their expiry second; now only used tickets
+/// are, with their last day. Tickets handed out before are void: their links give new ones.
+fn migrate_8_tickets_recorded_when_used(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(participants::TICKETS)?.retain(|_, _| false)?;
     Ok(())
 }
 

@@ -18,7 +18,8 @@ pub(super) const ADDRESSES: TableDefinition<([u8; 32], &str), [u8; 16]> = TableD
 pub(super) const LINKS: TableDefinition<[u8; 32], (&str, [u8; 16])> = TableDefinition::new("links");
 // (campaign id, keyed hash of an allowed address) → 0
 pub(super) const ALLOW_LIST: TableDefinition<(&str, [u8; 32]), u8> = TableDefinition::new("allow_list");
-// sha256(ticket) → (campaign id, unix second after which it is void); never a participant
+// sha256(used ticket) → (campaign id, the last day number it was valid): a ticket is
+// recorded only when a response uses it, never with a participant or link
 pub(super) const TICKETS: TableDefinition<[u8; 32], (&str, i64)> = TableDefinition::new("tickets");
 // sha256(participant token) → JSON ParticipantToken: confirmation and rights links
 pub(super) const PARTICIPANT_TOKENS: TableDefinition<[u8; 32], &[u8]> =
@@ -335,11 +336,19 @@ impl Store {
         Ok(table.get((campaign, hash))?.is_some())
     }
 
-    pub fn add_ticket(&self, hash: [u8; 32], campaign: &str, expires: i64) -> Result<(), StoreError> {
+    /// Which of these tickets were used.
+    pub fn tickets_used(&self, hashes: &[[u8; 32]]) -> Result<Vec<bool>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(TICKETS)?;
+        hashes.iter().map(|h| Ok(table.get(*h)?.is_some())).collect()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn use_ticket_for_test(&self, ticket: TicketUse, campaign: &str) -> Result<bool, StoreError> {
         let tx = self.write()?;
-        tx.open_table(TICKETS)?.insert(hash, (campaign, expires))?;
+        let used = use_ticket(&tx, ticket, campaign)?;
         tx.commit()?;
-        Ok(())
+        Ok(used)
     }
 
     /// Removes tickets and participant tokens past their time; returns how many.
@@ -368,11 +377,12 @@ impl Store {
     }
 
     pub fn delete_expired_tickets(&self, now: i64) -> Result<usize, StoreError> {
+        let today = now.div_euclid(86_400);
         let tx = self.write()?;
         let removed = {
             let mut tickets = tx.open_table(TICKETS)?;
             let before = tickets.len()?;
-            tickets.retain(|_, (_, expires)| expires >= now)?;
+            tickets.retain(|_, (_, last_day)| last_day >= today)?;
             let mut tokens = tx.open_table(PARTICIPANT_TOKENS)?;
             let before_tokens = tokens.len()?;
             tokens.retain(|_, v| from_json::<ParticipantToken>(v).is_ok_and(|t| t.expires >= now))?;
@@ -383,23 +393,23 @@ impl Store {
     }
 }
 
-/// Consumes a ticket inside the response's transaction: true if it was valid for `campaign`.
-pub(super) fn consume_ticket(
+/// A ticket a response uses: its hash and the last day it is valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketUse {
+    pub hash: [u8; 32],
+    pub last_day: i32,
+}
+
+/// Records a ticket as used, inside the response's transaction: false if it was already.
+pub(super) fn use_ticket(
     tx: &redb::WriteTransaction,
-    hash: [u8; 32],
+    ticket: TicketUse,
     campaign: &str,
-    now: i64,
 ) -> Result<bool, StoreError> {
     let mut tickets = tx.open_table(TICKETS)?;
-    let valid = match tickets.get(hash)? {
-        Some(v) => {
-            let (c, expires) = v.value();
-            c == campaign && expires >= now
-        }
-        None => false,
-    };
-    if valid {
-        tickets.remove(hash)?;
+    if tickets.get(ticket.hash)?.is_some() {
+        return Ok(false);
     }
-    Ok(valid)
+    tickets.insert(ticket.hash, (campaign, i64::from(ticket.last_day)))?;
+    Ok(true)
 }

@@ -184,10 +184,7 @@ pub fn personal_form(
         other => return Ok(not_taking(&view, lang, other)),
     }
     let key = state.throttle.link_key(&token_hash(&secret), now);
-    if !state.tickets_today.take(key, now, state.config.limits.tickets_per_link_per_day) {
-        return Ok(too_many(&view, lang, "tickets_used"));
-    }
-    let ticket = people.draw_ticket(&c.id)?;
+    let ticket = state.tickets().for_link(&c.id, &key, state.config.limits.tickets_per_link_per_day)?;
     Ok(form_page(&view, c, q, lang, &FormInput::default(), &BTreeMap::new(), None, Some(&ticket)))
 }
 

@@ -14,7 +14,6 @@ use serde::Deserialize;
 use super::AppState;
 use super::internal;
 use super::render::View;
-use crate::accounts::token_hash;
 use crate::campaigns::Live;
 use crate::drafts;
 use crate::i18n::{negotiate, t};
@@ -293,7 +292,7 @@ pub async fn submit_form(
         ));
     };
     let key = &live.key;
-    let ticket = controls.get("ticket").filter(|t| t.len() == 26);
+    let ticket = controls.get("ticket").filter(|t| t.len() < 100);
     let enrolled = c.settings.audience == Audience::Enrolled;
     if enrolled && ticket.is_none() {
         return Ok(ticket_refused(&view, lang));
@@ -311,7 +310,13 @@ pub async fn submit_form(
             return Ok(form_page(&view, c, q, lang, &input, &errors, resume.as_deref(), ticket));
         }
     };
-    let ticket = ticket.filter(|_| enrolled).map(|t| token_hash(t));
+    let ticket = match ticket.filter(|_| enrolled) {
+        Some(t) => match state.tickets().check(&c.id, t) {
+            Some(valid) => Some(valid),
+            None => return Ok(ticket_refused(&view, lang)),
+        },
+        None => None,
+    };
     let receipt = c.settings.follow_up.then(Receipt::generate);
     let stories = crate::intake::StoryKey::of(&live);
     let hash = receipt.as_ref().map(|r| crate::threads::receipt_hash(&state.master, r));
