@@ -58,7 +58,7 @@ async fn main() {
     let people = state.participants();
     for i in 0..n {
         let address = format!("person{i:05}@example.org");
-        let tellpoint::participants::Enrolled::Confirm { token } =
+        let tellpoint::participants::Enrolled::Confirm { token, .. } =
             people.enrol(&c, &address, Lang::En).unwrap()
         else {
             panic!("a new address gets a confirmation")

@@ -2,7 +2,9 @@
 //! templates, TLS) and the services it hands out, opened once at start-up. The web layer,
 //! the jobs and the CLI reach the instance through this.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc;
 
 use crate::accounts::Accounts;
 use crate::campaigns::Campaigns;
@@ -11,8 +13,9 @@ use crate::config::Config;
 use crate::intake::Intake;
 use crate::keys::{MasterKey, ensure_private_dir};
 use crate::limits::Throttle;
+use crate::model::Lang;
 use crate::staff::Staffing;
-use crate::store::{Store, StoreError};
+use crate::store::{About, Store, StoreError};
 use crate::templates::Templates;
 use crate::tls::{TlsError, TlsSource};
 
@@ -30,7 +33,22 @@ pub struct AppState {
     pub tls: Option<TlsSource>,
     /// Wakes the mailer when mail is queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
+    /// Participant requests handed to the desk (`jobs::desk`), and its end of the queue
+    /// until the desk takes it.
+    pub desk: mpsc::Sender<DeskRequest>,
+    desk_inbox: Mutex<Option<mpsc::Receiver<DeskRequest>>>,
 }
+
+/// Requests from participants whose work depends on whether their address is known. The
+/// page answers the same at once for every address; the desk does the work afterwards, so
+/// how long the page takes tells nobody whether an address is enrolled.
+pub enum DeskRequest {
+    Enrol { campaign: Box<crate::model::campaign::Campaign>, address: String, lang: Lang },
+    Access { address: String, lang: Lang },
+}
+
+/// Requests waiting for the desk; past this, a request is dropped (and said so in the log).
+const DESK_QUEUE: usize = 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -54,6 +72,7 @@ impl AppState {
         let (master, _) = MasterKey::load_or_create(&config.data_dir)?;
         let store = Arc::new(Store::open(&config.data_dir, &master)?);
         let tls = TlsSource::from_config(&config)?;
+        let (desk, desk_inbox) = mpsc::channel(DESK_QUEUE);
         Ok(Arc::new(AppState {
             accounts: Accounts::new(&master),
             intake: Intake::start(store.clone()),
@@ -66,8 +85,15 @@ impl AppState {
             templates: Templates::load(),
             tls,
             mail_wake: Default::default(),
+            desk,
+            desk_inbox: Mutex::new(Some(desk_inbox)),
             config,
         }))
+    }
+
+    /// The desk's end of its queue; the first caller gets it.
+    pub fn take_desk_inbox(&self) -> Option<mpsc::Receiver<DeskRequest>> {
+        self.desk_inbox.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     pub fn staffing(&self) -> Staffing<'_> {
@@ -110,11 +136,9 @@ impl AppState {
         crate::letters::Letters { templates: &self.templates, public_url: &self.config.public_url }
     }
 
-    /// Seals and queues one mail, and wakes the mailer.
-    pub fn queue_mail(&self, kind: &str, mail: &crate::mail::Mail) -> Result<(), StoreError> {
-        let keys = crate::mail::OutboxKeys { store: &self.store, master: &self.master };
-        self.store.enqueue_mail(&[crate::mail::row(&keys, kind, None, mail, self.clock.now())?])?;
-        tracing::info!(kind, "mail queued");
+    /// Seals and queues one mail about `about`, and wakes the mailer.
+    pub fn queue_mail(&self, kind: &str, about: About, mail: &crate::mail::Mail) -> Result<(), StoreError> {
+        self.store.enqueue_mail(&[crate::mail::row(&self.master, kind, about, mail, self.clock.now())])?;
         self.mail_wake.notify_one();
         Ok(())
     }

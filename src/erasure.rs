@@ -106,7 +106,8 @@ impl Erasure<'_> {
         for c in self.store.all_campaigns()? {
             entries.extend(self.expire(&c)?);
         }
-        let dropped = self.store.drop_old_mail(self.now - i64::from(self.defaults.outbox_days) * 86_400)?;
+        let dropped = self.store.drop_old_mail(self.day() - self.defaults.outbox_days as i32)?;
+        self.store.destroy_stray_mail_keys()?;
         let mut logged = Vec::new();
         if dropped > 0 {
             logged.push(self.entry("undelivered mail", None, dropped));

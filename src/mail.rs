@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, Smtp, SmtpSecurity};
 use crate::keys::{DataKey, MasterKey};
-use crate::store::{OutboxRow, Settle, Store, StoreError};
+use crate::store::{About, NewMail, OutboxRow, Settle, Store, StoreError, mail_scope};
 use crate::templates::Templates;
 
 /// Mails taken from the outbox per round.
@@ -105,25 +105,39 @@ impl OutboxKeys<'_> {
     }
 }
 
-/// Seals a mail into an outbox row due at once.
-pub fn row(
-    keys: &OutboxKeys,
-    kind: &str,
-    to_participant: Option<(String, [u8; 16])>,
-    mail: &Mail,
-    now: i64,
-) -> Result<OutboxRow, StoreError> {
+/// Seals a mail under a fresh key of its own into an outbox row due at once.
+pub fn row(master: &MasterKey, kind: &str, about: About, mail: &Mail, now: i64) -> NewMail {
     let json = serde_json::to_vec(mail).expect("strings serialise");
-    let (day, sealed) = keys.seal(now, &json)?;
-    Ok(OutboxRow {
-        kind: kind.to_string(),
-        to_participant,
-        sealed,
-        key_day: Some(day),
-        attempts: 0,
-        next_attempt: now,
-        queued: now,
-    })
+    let mut id = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
+    let scope = mail_scope(id);
+    let key = DataKey::generate();
+    NewMail {
+        id,
+        row: OutboxRow {
+            kind: kind.to_string(),
+            about,
+            sealed: key.seal(&scope, &json),
+            own_key: true,
+            key_day: None,
+            attempts: 0,
+            next_attempt: 0,
+            queued_day: now.div_euclid(86_400) as i32,
+        },
+        wrapped_key: master.wrap(&scope, &key),
+    }
+}
+
+/// Opens a queued mail; None once its key is destroyed.
+fn open_mail(store: &Store, master: &MasterKey, id: [u8; 16], row: &OutboxRow) -> Option<Mail> {
+    let plain = if row.own_key {
+        let scope = mail_scope(id);
+        let wrapped = store.wrapped_key(&scope).ok()??;
+        master.unwrap(&scope, &wrapped).ok()?.open(&scope, &row.sealed).ok()?
+    } else {
+        OutboxKeys { store, master }.open(row.key_day, &row.sealed)?
+    };
+    serde_json::from_slice(&plain).ok()
 }
 
 /// The display name mails are sent under (editable in the admin panel).
@@ -285,6 +299,74 @@ pub fn backoff(attempts: u32) -> i64 {
     FIRST_BACKOFF_SECS.saturating_mul(1i64 << attempts.min(20)).min(MAX_BACKOFF_SECS)
 }
 
+/// How one attempt went.
+enum Attempt {
+    Sent,
+    /// Refused permanently, with the server's code.
+    Refused(Option<String>),
+    Deferred {
+        attempts: u32,
+        error: String,
+    },
+    /// The mail could not be opened or built: dropped.
+    Unusable,
+}
+
+/// What a round of sending did, logged once.
+#[derive(Default)]
+struct Round {
+    sent: usize,
+    refused: usize,
+    deferred: usize,
+    unusable: usize,
+    first_error: Option<String>,
+}
+
+impl Round {
+    fn count(&mut self, attempt: Attempt, now: i64) -> Settle {
+        match attempt {
+            Attempt::Sent => {
+                self.sent += 1;
+                Settle::Sent
+            }
+            Attempt::Refused(code) => {
+                self.refused += 1;
+                self.first_error.get_or_insert(format!("refused permanently ({})", code.unwrap_or_default()));
+                Settle::Rejected
+            }
+            Attempt::Deferred { attempts, error } => {
+                self.deferred += 1;
+                self.first_error.get_or_insert(without_addresses(&error));
+                Settle::Retry { next_attempt: now + backoff(attempts) }
+            }
+            Attempt::Unusable => {
+                self.unusable += 1;
+                Settle::Rejected
+            }
+        }
+    }
+
+    fn log(&self) {
+        let (sent, refused, deferred, unusable) = (self.sent, self.refused, self.deferred, self.unusable);
+        match &self.first_error {
+            None if unusable == 0 => tracing::info!(sent, "mail round done"),
+            error => tracing::warn!(
+                sent,
+                refused,
+                deferred,
+                unusable,
+                error = error.as_deref().unwrap_or(""),
+                "mail round done with failures (deferred mail is retried; refused and unusable mail is dropped)"
+            ),
+        }
+    }
+}
+
+/// An SMTP error without the addresses a server may quote in it.
+fn without_addresses(error: &str) -> String {
+    error.split(' ').map(|w| if w.contains('@') { "<address>" } else { w }).collect::<Vec<_>>().join(" ")
+}
+
 /// Everything the mailer task needs.
 pub struct Mailer {
     pub store: Arc<Store>,
@@ -336,53 +418,38 @@ impl Mailer {
             let in_flight = Arc::new(tokio::sync::Semaphore::new(connections(smtp.per_second) as usize));
             for (id, row) in due {
                 limiter.until_ready().await;
-                let keys = OutboxKeys { store: &self.store, master: &self.master };
-                let mail = keys
-                    .open(row.key_day, &row.sealed)
-                    .and_then(|plain| serde_json::from_slice::<Mail>(&plain).ok());
+                let mail = open_mail(&self.store, &self.master, id, &row);
                 let message = match mail.as_ref().map(|m| message(&smtp, &from_name, m)) {
                     Some(Ok(m)) => m,
-                    Some(Err(e)) => {
-                        tracing::warn!(kind = row.kind, error = %e, "mail cannot be built; dropped");
-                        sending.spawn(async move { (id, row.kind, Settle::Rejected) });
-                        continue;
-                    }
-                    None => {
-                        tracing::warn!(kind = row.kind, "queued mail cannot be opened; dropped");
-                        sending.spawn(async move { (id, row.kind, Settle::Rejected) });
+                    Some(Err(_)) | None => {
+                        sending.spawn(async move { (id, Attempt::Unusable) });
                         continue;
                     }
                 };
                 let transport = transport.clone();
-                let clock = self.clock.clone();
                 let permit = in_flight.clone().acquire_owned().await.expect("never closed");
                 sending.spawn(async move {
                     let sent = transport.send(message).await;
                     drop(permit);
-                    let outcome = match sent {
-                        Ok(_) => Settle::Sent,
-                        Err(e) if e.is_permanent() => {
-                            tracing::warn!(kind = row.kind, code = ?e.status().map(|c| c.to_string()), "mail refused permanently; dropped");
-                            Settle::Rejected
-                        }
-                        Err(e) => {
-                            let wait = backoff(row.attempts);
-                            tracing::warn!(kind = row.kind, attempt = row.attempts + 1, retry_in_secs = wait, error = %error_chain(&e), "mail deferred");
-                            Settle::Retry { next_attempt: clock.now() + wait }
-                        }
+                    let attempt = match sent {
+                        Ok(_) => Attempt::Sent,
+                        Err(e) if e.is_permanent() => Attempt::Refused(e.status().map(|c| c.to_string())),
+                        Err(e) => Attempt::Deferred { attempts: row.attempts, error: error_chain(&e) },
                     };
-                    (id, row.kind, outcome)
+                    (id, attempt)
                 });
             }
             let mut outcomes = Vec::new();
+            let mut round = Round::default();
             while let Some(done) = sending.join_next().await {
-                if let Ok((id, _, outcome)) = done {
-                    outcomes.push((id, outcome));
+                if let Ok((id, attempt)) = done {
+                    outcomes.push((id, round.count(attempt, self.clock.now())));
                 }
             }
-            let sent = outcomes.iter().filter(|(_, o)| *o == Settle::Sent).count();
+            // One line per round, never one per mail: a mail's time would tell when someone
+            // enrolled or asked for their data.
             match self.store.settle_mail(&outcomes) {
-                Ok(_) => tracing::info!(sent, attempted = outcomes.len(), "mail round done"),
+                Ok(_) => round.log(),
                 Err(e) => tracing::error!(error = %e, "cannot settle mail; it will be sent again"),
             }
         }

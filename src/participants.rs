@@ -58,9 +58,9 @@ pub fn contact_scope(campaign_id: &str, id: [u8; 16]) -> String {
 /// What an enrolment request leads to; the page shown is the same for all of them.
 pub enum Enrolled {
     /// New or still unconfirmed: mail this confirmation token.
-    Confirm { token: String },
+    Confirm { token: String, participant: [u8; 16] },
     /// Already confirmed: mail the personal link again.
-    AlreadyActive { link: String },
+    AlreadyActive { link: String, participant: [u8; 16] },
     /// Not on the allow-list: no mail.
     NotAllowed,
 }
@@ -150,9 +150,11 @@ impl Participants<'_> {
                 let purpose = TokenPurpose::Confirm { campaign: c.id.clone(), participant: id };
                 self.store
                     .save_participant_token(token_hash(&token), &ParticipantToken { purpose, expires })?;
-                Ok(Enrolled::Confirm { token })
+                Ok(Enrolled::Confirm { token, participant: id })
             }
-            Some((id, _)) => Ok(Enrolled::AlreadyActive { link: self.link_secret(&c.id, id) }),
+            Some((id, _)) => {
+                Ok(Enrolled::AlreadyActive { link: self.link_secret(&c.id, id), participant: id })
+            }
             None => {
                 let mut id = [0u8; 16];
                 rand::rngs::OsRng.fill_bytes(&mut id);
@@ -171,7 +173,7 @@ impl Participants<'_> {
                     // Enrolled by a concurrent request a moment ago: that one sends the mail.
                     return Ok(Enrolled::NotAllowed);
                 }
-                Ok(Enrolled::Confirm { token })
+                Ok(Enrolled::Confirm { token, participant: id })
             }
         }
     }
@@ -329,6 +331,7 @@ impl Participants<'_> {
     /// Erases everything held about the address with this hash: enrolments, queued mail,
     /// allow-list entries. Returns how many enrolments went.
     pub fn erase(&self, hash: [u8; 32]) -> Result<usize, ParticipantError> {
+        self.store.drop_mail_about_address(hash)?;
         let enrolments = self.store.enrolments_of(hash)?;
         for (campaign, id, _) in &enrolments {
             self.store.destroy_keys(&[contact_scope(campaign, *id)])?;

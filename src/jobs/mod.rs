@@ -3,6 +3,7 @@
 
 pub mod cleanup;
 pub mod compaction;
+pub mod desk;
 pub mod reminders;
 pub mod summaries;
 pub mod thread_news;

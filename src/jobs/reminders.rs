@@ -7,11 +7,11 @@
 
 use crate::app::AppState;
 use crate::letters::Letters;
-use crate::mail::OutboxKeys;
 use crate::mail::{MailError, row};
 use crate::model::campaign::{Audience, Status};
 use crate::model::schedule::Due;
 use crate::participants::{ParticipantError, Participants};
+use crate::store::About;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReminderError {
@@ -28,7 +28,6 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ReminderError> {
     let catch_up = i64::from(state.config.reminders.catch_up_minutes) * 60;
     let people = Participants { store: &state.store, master: &state.master, now };
     let letters = Letters { templates: &state.templates, public_url: &state.config.public_url };
-    let keys = OutboxKeys { store: &state.store, master: &state.master };
     let mut queued = 0;
     for c in state.store.all_campaigns()? {
         if c.status != Status::Open || c.settings.audience != Audience::Enrolled {
@@ -50,7 +49,13 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ReminderError> {
                     // An address whose key is already destroyed (an erasure under way) is skipped.
                     let Ok(to) = people.open_address(&c.id, id, &p) else { continue };
                     let mail = letters.reminder(&c, p.lang, &to, &people.link_secret(&c.id, id))?;
-                    rows.push(row(&keys, "reminder", Some((c.id.clone(), id)), &mail, now)?);
+                    rows.push(row(
+                        &state.master,
+                        "reminder",
+                        About::Participant { campaign: c.id.clone(), id },
+                        &mail,
+                        now,
+                    ));
                 }
                 state.store.enqueue_reminders(&c.id, slot, &rows)?;
                 tracing::info!(reminders = rows.len(), "reminders queued");

@@ -8,11 +8,11 @@ use jiff::civil::Date;
 use crate::app::AppState;
 use crate::dashboard::{Counts, figures, monday_of};
 use crate::letters::Letters;
-use crate::mail::OutboxKeys;
 use crate::mail::{MailError, row};
 use crate::model::campaign::{Audience, Campaign, Status, date_of, day_number};
 use crate::moderation::{ModerationError, parse_key};
 use crate::participants::{ParticipantError, Participants};
+use crate::store::About;
 use crate::store::{StoreError, Summary};
 
 #[derive(Debug, thiserror::Error)]
@@ -81,13 +81,18 @@ pub fn publish(state: &AppState, c: &Campaign, monday: Date, now: i64) -> Result
     let mails = if c.settings.summaries.mail && c.settings.audience == Audience::Enrolled {
         let people = Participants { store: &state.store, master: &state.master, now };
         let letters = Letters { templates: &state.templates, public_url: &state.config.public_url };
-        let keys = OutboxKeys { store: &state.store, master: &state.master };
         let mut rows = Vec::new();
         for (id, p) in state.store.active_participants(&c.id)? {
             // An address whose key is already destroyed (an erasure under way) is skipped.
             let Ok(to) = people.open_address(&c.id, id, &p) else { continue };
             let mail = letters.summary(c, p.lang, &to, &people.link_secret(&c.id, id))?;
-            rows.push(row(&keys, "summary", Some((c.id.clone(), id)), &mail, now)?);
+            rows.push(row(
+                &state.master,
+                "summary",
+                About::Participant { campaign: c.id.clone(), id },
+                &mail,
+                now,
+            ));
         }
         rows
     } else {

@@ -5,8 +5,9 @@
 
 use crate::app::AppState;
 use crate::letters::Letters;
-use crate::mail::{MailError, OutboxKeys, row};
+use crate::mail::{MailError, row};
 use crate::model::campaign::day_number;
+use crate::store::About;
 
 const NEWS_AT: jiff::civil::Time = jiff::civil::Time::constant(8, 0, 0, 0);
 
@@ -21,7 +22,6 @@ pub enum ThreadNewsError {
 /// Queues the day's thread news that is due at `now`; returns how many mails.
 pub fn run(state: &AppState, now: i64) -> Result<usize, ThreadNewsError> {
     let letters = Letters { templates: &state.templates, public_url: &state.config.public_url };
-    let keys = OutboxKeys { store: &state.store, master: &state.master };
     let mut queued = 0;
     for c in state.store.all_campaigns()? {
         let to = &c.settings.follow_up_notify;
@@ -37,7 +37,13 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ThreadNewsError> {
         let unread = state.store.threads_of(&c.id)?.iter().filter(|(_, t)| t.unread_by_staff).count();
         let mut rows = Vec::new();
         if unread > 0 {
-            rows.push(row(&keys, "thread-news", None, &letters.thread_news(&c, to, unread)?, now)?);
+            rows.push(row(
+                &state.master,
+                "thread-news",
+                About::Nobody,
+                &letters.thread_news(&c, to, unread)?,
+                now,
+            ));
             queued += 1;
         }
         state.store.enqueue_with_state(&name, &today, &rows)?;

@@ -58,7 +58,7 @@ fn each_table(v: &mut impl Tables) -> Result<(), StoreError> {
     v.table(QUOTES)?;
     v.table(WATCH_TERMS)?;
     v.table(SUMMARIES)?;
-    v.table(OUTBOX)?;
+    v.table(MAIL_QUEUE)?;
     v.table(MAIL_STATE)?;
     v.table(PARTICIPANTS)?;
     v.table(ADDRESSES)?;

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::campaigns::{CAMPAIGNS, COUNTERS, DRAFTS, QUESTIONNAIRES, RESPONSE_SLOTS, RESPONSES, SLUGS};
 use super::moderation::{QUOTES, STORY_MARKS, SUMMARIES, WATCH_TERMS};
-use super::outbox::{MAIL_STATE, OUTBOX, OutboxRow};
+use super::outbox::{About, MAIL_QUEUE, MAIL_STATE, OutboxRow};
 use super::participants::{
     ADDRESSES, ALLOW_LIST, LINKS, PARTICIPANT_TOKENS, PARTICIPANTS, ParticipantToken, TICKETS, TokenPurpose,
 };
-use super::{Draft, Store, StoreError, StoredResponse, from_json, to_json};
+use super::{Draft, Store, StoreError, StoredResponse, WriteTx, from_json, to_json};
 
 // campaign id → its title, while its erasure is under way
 pub(super) const ERASING: TableDefinition<&str, &str> = TableDefinition::new("erasing");
@@ -93,7 +93,7 @@ impl Store {
             tx.commit()?;
             return Ok((vec![("responses", keys.len() as u64)], false));
         }
-        let erased = erase_the_rest(&tx, campaign_id)?;
+        let erased = erase_the_rest(self, &tx, campaign_id)?;
         tx.commit()?;
         self.campaigns_changed();
         Ok((erased, true))
@@ -117,7 +117,7 @@ impl Store {
     /// links, allow-list, confirmation links and queued mail. (Their keys go first.)
     pub fn erase_contacts(&self, campaign_id: &str) -> Result<u64, StoreError> {
         let tx = self.write()?;
-        let [(_, participants), ..] = remove_contacts(&tx, campaign_id)?;
+        let [(_, participants), ..] = remove_contacts(self, &tx, campaign_id)?;
         tx.commit()?;
         Ok(participants)
     }
@@ -168,11 +168,30 @@ impl Store {
     }
 
     /// Drops mail queued before `before` (unix second) that was never delivered.
-    pub fn drop_old_mail(&self, before: i64) -> Result<u64, StoreError> {
+    /// Drops mail queued before day `before`, keys first; returns how many.
+    pub fn drop_old_mail(&self, before: i32) -> Result<u64, StoreError> {
+        let old: Vec<[u8; 16]> = {
+            let tx = self.read()?;
+            let table = tx.open_table(MAIL_QUEUE)?;
+            let mut old = Vec::new();
+            for row in table.iter()? {
+                let (k, v) = row?;
+                if from_json::<OutboxRow>(v.value()).is_ok_and(|r| r.queued_day < before) {
+                    old.push(k.value());
+                }
+            }
+            old
+        };
+        self.destroy_keys(&old.iter().map(|id| super::outbox::mail_scope(*id)).collect::<Vec<_>>())?;
         let tx = self.write()?;
-        let n = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v).is_ok_and(|r| r.queued < before));
+        {
+            let mut table = tx.open_table(MAIL_QUEUE)?;
+            for id in &old {
+                table.remove(*id)?;
+            }
+        }
         tx.commit()?;
-        Ok(n)
+        Ok(old.len() as u64)
     }
 
     pub fn append_erasure_log(&self, entries: &[ErasureEntry]) -> Result<(), StoreError> {
@@ -233,15 +252,16 @@ fn next_key(mut k: [u8; 16]) -> [u8; 16] {
 
 /// A campaign's participants with everything that reaches them: address index, links,
 /// allow-list, confirmation links and queued mail; counted by class.
-fn remove_contacts(tx: &WriteTransaction, id: &str) -> Result<[(&'static str, u64); 4], StoreError> {
+fn remove_contacts(store: &Store, tx: &WriteTx, id: &str) -> Result<[(&'static str, u64); 4], StoreError> {
     let contacts = remove_where!(tx, PARTICIPANTS, |k, _v| k.0 == id);
     let _ = remove_where!(tx, ADDRESSES, |k, _v| k.1 == id);
     let _ = remove_where!(tx, LINKS, |_k, v| v.0 == id);
     let allowed = remove_where!(tx, ALLOW_LIST, |k, _v| k.0 == id);
     let links = remove_where!(tx, PARTICIPANT_TOKENS, |_k, v| from_json::<ParticipantToken>(v)
         .is_ok_and(|t| matches!(&t.purpose, TokenPurpose::Confirm { campaign, .. } if campaign == id)));
-    let mail = remove_where!(tx, OUTBOX, |_k, v| from_json::<OutboxRow>(v)
-        .is_ok_and(|r| r.to_participant.as_ref().is_some_and(|(c, _)| c == id)));
+    let mail = store
+        .drop_mail_where(tx, |a| matches!(a, About::Participant { campaign, .. } if campaign == id))?
+        as u64;
     Ok([
         ("contacts", contacts),
         ("allow-list entries", allowed),
@@ -260,7 +280,7 @@ fn remove_moderation(tx: &WriteTransaction, id: &str) -> Result<[(&'static str, 
 }
 
 /// Everything of a campaign but its responses, and the campaign itself.
-fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError> {
+fn erase_the_rest(store: &Store, tx: &WriteTx, id: &str) -> Result<Erased, StoreError> {
     let mut erased: Erased = Vec::new();
     let mut add = |class: &'static str, n: u64| {
         if n > 0 {
@@ -269,7 +289,7 @@ fn erase_the_rest(tx: &WriteTransaction, id: &str) -> Result<Erased, StoreError>
     };
     add("counters", remove_where!(tx, COUNTERS, |k, _v| k.0 == id));
     add("questionnaires", remove_where!(tx, QUESTIONNAIRES, |k, _v| k.0 == id));
-    for (class, n) in remove_contacts(tx, id)? {
+    for (class, n) in remove_contacts(store, tx, id)? {
         add(class, n);
     }
     add("tickets", remove_where!(tx, TICKETS, |_k, v| v.0 == id));

@@ -31,7 +31,7 @@ pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};
 pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
-pub use outbox::{MailCounts, OutboxRow, Settle};
+pub use outbox::{About, MailCounts, NewMail, OutboxRow, Settle, mail_scope};
 pub use participants::{
     Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
 };
@@ -68,6 +68,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_6_threads,
     migrate_7_response_receipts,
     migrate_8_tickets_recorded_when_used,
+    migrate_9_mail_by_random_id,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -142,6 +143,10 @@ fn migrate_7_response_receipts(tx: &WriteTransaction) -> Result<(), StoreError> 
 fn migrate_8_tickets_recorded_when_used(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(participants::TICKETS)?.retain(|_, _| false)?;
     Ok(())
+}
+
+fn migrate_9_mail_by_random_id(tx: &WriteTransaction) -> Result<(), StoreError> {
+    outbox::move_old_outbox(tx)
 }
 
 /// Writes the slot row of every response stored before slot rows existed.

@@ -198,8 +198,9 @@ impl Store {
         campaign_id: &str,
         week: i32,
         summary: &Summary,
-        mails: &[super::OutboxRow],
+        mails: &[super::NewMail],
     ) -> Result<bool, StoreError> {
+        self.put_mail_keys(mails)?;
         let tx = self.write()?;
         let fresh = {
             let mut table = tx.open_table(SUMMARIES)?;

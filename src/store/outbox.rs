@@ -1,33 +1,68 @@
 //! The durable outbox: every mail is a row here until the SMTP server accepts it, so a
 //! crash or restart loses none (at-least-once). Mail settings and delivery counts live
 //! beside it.
+//!
+//! A queued mail is filed under a random id (no queue order) and sealed under a key of its
+//! own (`mail:<id>` in the keyring), which is destroyed when the mail is delivered, refused,
+//! dropped or too old: what a delivered mail leaves in freed pages opens for nobody. Each row
+//! says whom it concerns, so unsubscribing or an erasure request drops every mail about
+//! that person at once, key first. No row keeps the time it was queued, only its day.
 
 use redb::{ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError, from_json, to_json};
+use super::{Store, StoreError, WriteTx, from_json, to_json};
 
-// sequence number → JSON OutboxRow (the mail itself sealed)
+// 16 random bytes → JSON OutboxRow (the mail itself sealed)
+pub(super) const MAIL_QUEUE: TableDefinition<[u8; 16], &[u8]> = TableDefinition::new("mail_queue");
+// sequence number → JSON of a mail queued before mail keys (migration 9 moves these rows)
 pub(super) const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
 // name → JSON value: "from_name", "mail_counts", "reminded:<campaign id>"
 pub(super) const MAIL_STATE: TableDefinition<&str, &[u8]> = TableDefinition::new("mail_state");
 
+/// Whom a queued mail concerns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum About {
+    /// Staff, or a test mail.
+    #[default]
+    Nobody,
+    /// An enrolled participant (confirmation, personal link, reminder, summary news).
+    Participant { campaign: String, id: [u8; 16] },
+    /// Whoever holds the address with this keyed hash (rights links, change of address).
+    Address([u8; 32]),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRow {
-    /// What kind of mail, for logs and counts ("reminder", "confirm", …).
+    /// What kind of mail, for counts ("reminder", "confirm", …).
     pub kind: String,
-    /// The participant it goes to, so unsubscribing can drop it and rejections be counted.
-    pub to_participant: Option<(String, [u8; 16])>,
-    /// The rendered mail with its address, sealed under the outbox key of `key_day`.
+    #[serde(default)]
+    pub about: About,
+    /// The rendered mail with its address, sealed under its own key (`own_key`) or, for mail
+    /// queued before mail keys, under the outbox key of `key_day`.
     pub sealed: Vec<u8>,
-    /// Day number whose outbox key sealed it; None: the master-derived key of before.
+    #[serde(default)]
+    pub own_key: bool,
     #[serde(default)]
     pub key_day: Option<i32>,
     pub attempts: u32,
-    /// Unix second of the next attempt.
+    /// Unix second of the next attempt; 0 for the first, which is due at once.
     pub next_attempt: i64,
-    /// Unix second it was queued (outbox rows are kept at most a few days).
-    pub queued: i64,
+    /// Day number it was queued (outbox rows are kept at most a few days).
+    pub queued_day: i32,
+}
+
+/// A mail to queue, with the key it is sealed under (wrapped by the master key).
+pub struct NewMail {
+    pub id: [u8; 16],
+    pub row: OutboxRow,
+    pub wrapped_key: Vec<u8>,
+}
+
+/// The keyring scope of a queued mail's own key.
+pub fn mail_scope(id: [u8; 16]) -> String {
+    format!("mail:{}", data_encoding::HEXLOWER.encode(&id))
 }
 
 /// What became of mail, for the admin panel.
@@ -42,17 +77,27 @@ pub struct MailCounts {
 
 impl Store {
     /// Queues mails in one transaction.
-    pub fn enqueue_mail(&self, rows: &[OutboxRow]) -> Result<(), StoreError> {
+    pub fn enqueue_mail(&self, mails: &[NewMail]) -> Result<(), StoreError> {
+        self.put_mail_keys(mails)?;
         let tx = self.write()?;
-        insert_rows(&tx, rows)?;
+        insert_rows(&tx, mails)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Up to `limit` mails due at `now`, oldest first.
-    pub fn due_mail(&self, now: i64, limit: usize) -> Result<Vec<(u64, OutboxRow)>, StoreError> {
+    /// The keys first: a crash after them leaves keys no row uses, which the erasure run
+    /// destroys; never a row without its key.
+    pub(super) fn put_mail_keys(&self, mails: &[NewMail]) -> Result<(), StoreError> {
+        let scopes: Vec<String> = mails.iter().map(|m| mail_scope(m.id)).collect();
+        let keys: Vec<(&str, &[u8])> =
+            scopes.iter().zip(mails).map(|(s, m)| (s.as_str(), m.wrapped_key.as_slice())).collect();
+        if keys.is_empty() { Ok(()) } else { self.put_keys(&keys) }
+    }
+
+    /// Up to `limit` mails due at `now`.
+    pub fn due_mail(&self, now: i64, limit: usize) -> Result<Vec<([u8; 16], OutboxRow)>, StoreError> {
         let tx = self.read()?;
-        let table = tx.open_table(OUTBOX)?;
+        let table = tx.open_table(MAIL_QUEUE)?;
         let mut due = Vec::new();
         for row in table.iter()? {
             let (k, v) = row?;
@@ -69,13 +114,13 @@ impl Store {
 
     pub fn outbox_len(&self) -> Result<u64, StoreError> {
         let tx = self.read()?;
-        Ok(tx.open_table(OUTBOX)?.len()?)
+        Ok(tx.open_table(MAIL_QUEUE)?.len()?)
     }
 
     /// The earliest next attempt among queued mails.
     pub fn next_mail_at(&self) -> Result<Option<i64>, StoreError> {
         let tx = self.read()?;
-        let table = tx.open_table(OUTBOX)?;
+        let table = tx.open_table(MAIL_QUEUE)?;
         let mut earliest: Option<i64> = None;
         for row in table.iter()? {
             let row: OutboxRow = from_json(row?.1.value())?;
@@ -84,12 +129,14 @@ impl Store {
         Ok(earliest)
     }
 
-    /// Settles a batch of attempts in one transaction: delivered and dropped rows go,
-    /// deferred ones get their next time; participant rejection counts follow.
-    pub fn settle_mail(&self, outcomes: &[(u64, Settle)]) -> Result<MailCounts, StoreError> {
+    /// Settles a batch of attempts in one transaction: delivered and dropped rows go (and
+    /// then their keys), deferred ones get their next time; participant rejection counts
+    /// follow.
+    pub fn settle_mail(&self, outcomes: &[([u8; 16], Settle)]) -> Result<MailCounts, StoreError> {
         let tx = self.write()?;
+        let mut gone = Vec::new();
         let counts = {
-            let mut outbox = tx.open_table(OUTBOX)?;
+            let mut outbox = tx.open_table(MAIL_QUEUE)?;
             let mut participants = tx.open_table(super::participants::PARTICIPANTS)?;
             let mut state = tx.open_table(MAIL_STATE)?;
             let mut counts: MailCounts = match state.get("mail_counts")? {
@@ -113,7 +160,8 @@ impl Store {
                     Settle::Rejected => counts.rejected += 1,
                 }
                 outbox.remove(*id)?;
-                let Some((campaign, pid)) = &row.to_participant else { continue };
+                gone.push(mail_scope(*id));
+                let About::Participant { campaign, id: pid } = &row.about else { continue };
                 let key = (campaign.as_str(), *pid);
                 let Some(mut p) =
                     participants.get(key)?.map(|v| from_json::<super::Participant>(v.value())).transpose()?
@@ -139,13 +187,67 @@ impl Store {
             counts
         };
         tx.commit()?;
+        // A crash before this leaves keys no row uses; the erasure run destroys them.
+        self.destroy_keys(&gone)?;
         Ok(counts)
+    }
+
+    /// Drops every queued mail about whoever holds the address with this keyed hash, key
+    /// first; returns how many.
+    pub fn drop_mail_about_address(&self, hash: [u8; 32]) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let dropped = self.drop_mail_where(&tx, |about| *about == About::Address(hash))?;
+        count_dropped(&tx, dropped)?;
+        tx.commit()?;
+        Ok(dropped)
+    }
+
+    /// Destroys the keys of mails no row holds any more (a crash between queueing or
+    /// settling and the keys); returns how many.
+    pub fn destroy_stray_mail_keys(&self) -> Result<usize, StoreError> {
+        let live: std::collections::HashSet<super::keyring::KeyName> = {
+            let tx = self.read()?;
+            let table = tx.open_table(MAIL_QUEUE)?;
+            table
+                .iter()?
+                .map(|r| Ok(self.keyring.name(&mail_scope(r?.0.value()))))
+                .collect::<Result<_, StoreError>>()?
+        };
+        let stray: Vec<_> = self
+            .keyring
+            .names_of("", Some(super::KeyKind::Mail))
+            .into_iter()
+            .filter(|n| !live.contains(n))
+            .collect();
+        self.keyring.remove_named(&stray)?;
+        Ok(stray.len())
+    }
+
+    /// Removes, inside `tx`, the queued mails whose `about` matches, their keys first;
+    /// returns how many.
+    pub(super) fn drop_mail_where(
+        &self,
+        tx: &WriteTx,
+        matches: impl Fn(&About) -> bool,
+    ) -> Result<usize, StoreError> {
+        let mut table = tx.open_table(MAIL_QUEUE)?;
+        let mut ids = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            if from_json::<OutboxRow>(v.value()).is_ok_and(|r| matches(&r.about)) {
+                ids.push(k.value());
+            }
+        }
+        self.destroy_keys(&ids.iter().map(|id| mail_scope(*id)).collect::<Vec<_>>())?;
+        for id in &ids {
+            table.remove(*id)?;
+        }
+        Ok(ids.len())
     }
 
     pub fn mail_counts(&self) -> Result<MailCounts, StoreError> {
         Ok(self.mail_state("mail_counts")?.unwrap_or_default())
     }
-
     pub fn mail_state<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(MAIL_STATE)?;
@@ -162,7 +264,7 @@ impl Store {
 
     /// Queues a campaign's reminders and records the send time they belong to, in one
     /// transaction: a crash cannot send a reminder twice or lose one.
-    pub fn enqueue_reminders(&self, campaign: &str, slot: i64, rows: &[OutboxRow]) -> Result<(), StoreError> {
+    pub fn enqueue_reminders(&self, campaign: &str, slot: i64, rows: &[NewMail]) -> Result<(), StoreError> {
         self.enqueue_with_state(&format!("reminded:{campaign}"), &slot, rows)
     }
 
@@ -171,8 +273,9 @@ impl Store {
         &self,
         name: &str,
         value: &T,
-        rows: &[OutboxRow],
+        rows: &[NewMail],
     ) -> Result<(), StoreError> {
+        self.put_mail_keys(rows)?;
         let tx = self.write()?;
         {
             insert_rows(&tx, rows)?;
@@ -193,39 +296,69 @@ pub enum Settle {
     },
 }
 
-/// Appends rows after the last sequence number.
-pub(super) fn insert_rows(tx: &redb::WriteTransaction, rows: &[OutboxRow]) -> Result<(), StoreError> {
-    let mut table = tx.open_table(OUTBOX)?;
-    let first = table.last()?.map_or(1, |(k, _)| k.value() + 1);
-    for (seq, row) in (first..).zip(rows) {
-        table.insert(seq, to_json(row)?.as_slice())?;
+/// Inserts queued mails (their keys are in the keyring already).
+pub(super) fn insert_rows(tx: &redb::WriteTransaction, mails: &[NewMail]) -> Result<(), StoreError> {
+    let mut table = tx.open_table(MAIL_QUEUE)?;
+    for m in mails {
+        table.insert(m.id, to_json(&m.row)?.as_slice())?;
     }
     Ok(())
 }
 
-/// Drops queued mail to one participant (inside the caller's transaction); returns how many.
-pub(super) fn drop_mail_of(
-    tx: &redb::WriteTransaction,
-    campaign: &str,
-    id: [u8; 16],
-) -> Result<usize, StoreError> {
-    let mut table = tx.open_table(OUTBOX)?;
-    let before = table.len()?;
-    table.retain(|_, v| {
-        from_json::<OutboxRow>(v)
-            .map_or(true, |row| row.to_participant.as_ref().is_none_or(|(c, p)| c != campaign || *p != id))
-    })?;
-    let dropped = (before - table.len()?) as usize;
-    if dropped > 0 {
-        let mut state = tx.open_table(MAIL_STATE)?;
-        let mut counts: MailCounts = match state.get("mail_counts")? {
-            Some(v) => from_json(v.value())?,
-            None => MailCounts::default(),
-        };
-        counts.unsubscribed_dropped += dropped as u64;
-        state.insert("mail_counts", to_json(&counts)?.as_slice())?;
+/// Adds dropped mails to the count the admin panel shows.
+pub(super) fn count_dropped(tx: &redb::WriteTransaction, dropped: usize) -> Result<(), StoreError> {
+    if dropped == 0 {
+        return Ok(());
     }
-    Ok(dropped)
+    let mut state = tx.open_table(MAIL_STATE)?;
+    let mut counts: MailCounts = match state.get("mail_counts")? {
+        Some(v) => from_json(v.value())?,
+        None => MailCounts::default(),
+    };
+    counts.unsubscribed_dropped += dropped as u64;
+    state.insert("mail_counts", to_json(&counts)?.as_slice())?;
+    Ok(())
+}
+
+/// Moves the mails queued before mail keys to the queue by random id (migration 9). They
+/// stay sealed under the key of the day they were queued.
+pub(super) fn move_old_outbox(tx: &redb::WriteTransaction) -> Result<(), StoreError> {
+    #[derive(Deserialize)]
+    struct Old {
+        kind: String,
+        to_participant: Option<(String, [u8; 16])>,
+        sealed: Vec<u8>,
+        #[serde(default)]
+        key_day: Option<i32>,
+        attempts: u32,
+        next_attempt: i64,
+        queued: i64,
+    }
+    let old: Vec<Old> = {
+        let table = tx.open_table(OUTBOX)?;
+        table.iter()?.map(|r| from_json(r?.1.value())).collect::<Result<_, _>>()?
+    };
+    let mut queue = tx.open_table(MAIL_QUEUE)?;
+    for o in old {
+        let row = OutboxRow {
+            kind: o.kind,
+            about: o
+                .to_participant
+                .map_or(About::Nobody, |(campaign, id)| About::Participant { campaign, id }),
+            sealed: o.sealed,
+            own_key: false,
+            key_day: o.key_day,
+            attempts: o.attempts,
+            next_attempt: o.next_attempt,
+            queued_day: o.queued.div_euclid(86_400) as i32,
+        };
+        let mut id = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
+        queue.insert(id, to_json(&row)?.as_slice())?;
+    }
+    drop(queue);
+    tx.delete_table(OUTBOX)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -234,16 +367,20 @@ mod tests {
     use crate::model::Lang;
     use crate::store::{Participant, ParticipantStatus, ParticipantToken, TokenPurpose};
 
-    fn row(to: (String, [u8; 16])) -> OutboxRow {
-        OutboxRow {
+    fn row((campaign, id): (String, [u8; 16])) -> NewMail {
+        let mut mail_id = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut mail_id);
+        let row = OutboxRow {
             kind: "reminder".into(),
-            to_participant: Some(to),
+            about: About::Participant { campaign, id },
             sealed: vec![1, 2, 3],
+            own_key: true,
             key_day: None,
             attempts: 0,
             next_attempt: 0,
-            queued: 0,
-        }
+            queued_day: 0,
+        };
+        NewMail { id: mail_id, row, wrapped_key: vec![4; 72] }
     }
 
     #[test]

@@ -207,7 +207,10 @@ impl Store {
                 tx.open_table(ADDRESSES)?.remove((p.address_hash, campaign))?;
             }
             tx.open_table(LINKS)?.remove(link)?;
-            super::outbox::drop_mail_of(&tx, campaign, id)?
+            let about = super::About::Participant { campaign: campaign.to_string(), id };
+            let dropped = self.drop_mail_where(&tx, |a| *a == about)?;
+            super::outbox::count_dropped(&tx, dropped)?;
+            dropped
         };
         tx.commit()?;
         Ok(dropped)

@@ -15,12 +15,12 @@ use super::AppState;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, form_page, lang_choices, load, message, not_taking};
 use crate::accounts::token_hash;
+use crate::app::DeskRequest;
 use crate::i18n::t;
 use crate::model::Lang;
 use crate::model::address::normalise_address;
 use crate::model::campaign::{Audience, Campaign, Intake, Status};
 use crate::model::response::FormInput;
-use crate::participants::Enrolled;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -99,15 +99,7 @@ pub fn enrol(
             return Ok(enrol_page(&view, &c, lang, &form.email, Some(t(lang, key))));
         }
     };
-    let letters = state.letters();
-    match state.participants().enrol(&c, &address, lang)? {
-        Enrolled::Confirm { token } => state
-            .queue_mail("confirm", &letters.confirm(&c, lang, &address, &token).map_err(super::internal)?)?,
-        Enrolled::AlreadyActive { link } => {
-            state.queue_mail("link", &letters.already(&c, lang, &address, &link).map_err(super::internal)?)?
-        }
-        Enrolled::NotAllowed => {}
-    }
+    super::hand_to_desk(&state, DeskRequest::Enrol { campaign: Box::new(c.clone()), address, lang });
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "check_text")))
 }
 

@@ -170,6 +170,7 @@ pub async fn serve(
     };
     let local = acceptor.local_addr();
     tracing::info!(addr = ?local.first().map(|a| a.to_string()), tls = state.tls.is_some(), "listening");
+    tokio::spawn(crate::jobs::desk::run(state.clone()));
     poem::Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(app(state), shutdown, Some(SHUTDOWN_GRACE))
         .await
@@ -189,6 +190,13 @@ fn healthz(state: Data<&Arc<AppState>>) -> Response {
             tracing::error!(error = %e, "health check failed");
             Response::builder().status(StatusCode::SERVICE_UNAVAILABLE).body("store unreadable")
         }
+    }
+}
+
+/// Hands a participant's request to the desk, which does its work after the page answers.
+fn hand_to_desk(state: &AppState, request: crate::app::DeskRequest) {
+    if state.desk.try_send(request).is_err() {
+        tracing::warn!("the desk's queue is full; a participant's request was dropped");
     }
 }
 

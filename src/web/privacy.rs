@@ -15,10 +15,12 @@ use super::enrol::{link_invalid, too_many};
 use super::render::View;
 use super::respond::{LangQuery, message};
 use crate::accounts::token_hash;
+use crate::app::DeskRequest;
 use crate::i18n::{negotiate, t};
 use crate::model::Lang;
 use crate::model::address::normalise_address;
 use crate::participants::ParticipantError;
+use crate::store::About;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -65,10 +67,7 @@ pub fn request_access(
     let Ok(address) = normalise_address(&form.email) else {
         return Ok(request_page(&view, lang, &form.email, Some(address_error(lang, &form.email))));
     };
-    if let Some(token) = state.participants().request_access(&address)? {
-        let mail = state.letters().access(lang, &address, &token).map_err(super::internal)?;
-        state.queue_mail("access", &mail)?;
-    }
+    super::hand_to_desk(&state, DeskRequest::Access { address, lang });
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "privacy_sent_text")))
 }
 
@@ -174,7 +173,7 @@ pub fn change_address(
     match people.request_change(hash, &address) {
         Ok(change) => {
             let mail = state.letters().change(lang, &address, &change).map_err(super::internal)?;
-            state.queue_mail("change", &mail)?;
+            state.queue_mail("change", About::Address(hash), &mail)?;
             rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
         }
         Err(ParticipantError::AddressTaken) => {
