@@ -36,6 +36,8 @@ pub struct AppState {
     /// Participant requests handed to the desk (`jobs::desk`), and its end of the queue
     /// until the desk takes it.
     pub desk: mpsc::Sender<DeskRequest>,
+    /// Participant requests counted for the day's log line.
+    pub requests: crate::tally::RequestTally,
     desk_inbox: Mutex<Option<mpsc::Receiver<DeskRequest>>>,
 }
 
@@ -86,6 +88,7 @@ impl AppState {
             tls,
             mail_wake: Default::default(),
             desk,
+            requests: Default::default(),
             desk_inbox: Mutex::new(Some(desk_inbox)),
             config,
         }))

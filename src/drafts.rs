@@ -1,14 +1,16 @@
-//! "Save and continue later": unfinished answers sealed with the campaign key, found again
-//! by a resume code of twelve words (132 bits) that only the participant holds. Only the
-//! code's hash is stored; no contact data, no cookie.
+//! "Save and continue later": unfinished answers sealed with the campaign's story key (they
+//! may hold story text, so they are unreadable once the stories' retention has run out),
+//! found again by a resume code of twelve words (132 bits) that only the participant holds.
+//! Only the code's hash is stored; no contact data, no cookie.
 
 use std::sync::LazyLock;
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::keys::DataKey;
-use crate::model::campaign::{Campaign, day_number};
+use crate::campaigns::Live;
+use crate::intake::StoryKey;
+use crate::model::campaign::day_number;
 use crate::model::response::FormInput;
 use crate::store::{Draft, Store, StoreError};
 
@@ -53,24 +55,35 @@ pub struct Drafts<'a> {
 
 impl Drafts<'_> {
     /// Seals and stores `input` under `code` (replacing an earlier save with the same code).
-    pub fn save(&self, c: &Campaign, key: &DataKey, code: &str, input: &FormInput) -> Result<(), StoreError> {
+    pub fn save(&self, live: &Live, code: &str, input: &FormInput) -> Result<(), StoreError> {
+        let c = &live.campaign;
         let json = serde_json::to_vec(input).expect("plain data serialises");
+        let key = StoryKey::of(live);
         let draft = Draft {
             campaign_id: c.id.clone(),
             expires: day_number(c.settings.today(self.now)) + self.keep_days as i32,
-            sealed: key.seal(&format!("{}:draft", c.scope()), &json),
+            sealed: key.key.seal(&format!("{}:draft", key.scope), &json),
+            story_key: key.own,
         };
         self.store.save_draft(&hash(code), &draft)
     }
 
-    pub fn find(&self, c: &Campaign, key: &DataKey, code: &str) -> Result<Found, StoreError> {
+    pub fn find(&self, live: &Live, code: &str) -> Result<Found, StoreError> {
+        let c = &live.campaign;
         let Some(draft) = self.store.draft(&hash(code))?.filter(|d| d.campaign_id == c.id) else {
             return Ok(Found::Unknown);
         };
         if draft.expires < day_number(c.settings.today(self.now)) {
             return Ok(Found::Expired);
         }
-        let opened = key.open(&format!("{}:draft", c.scope()), &draft.sealed).ok();
+        let key = StoryKey::of(live);
+        // Saved before drafts went under the story key: under the campaign key.
+        let (key, scope) = match (draft.story_key, key.own) {
+            (true, true) | (false, false) => (key.key, key.scope),
+            (false, true) => (&live.key, c.scope()),
+            (true, false) => return Ok(Found::Unknown),
+        };
+        let opened = key.open(&format!("{scope}:draft"), &draft.sealed).ok();
         Ok(opened.and_then(|json| serde_json::from_slice(&json).ok()).map_or(Found::Unknown, Found::Draft))
     }
 

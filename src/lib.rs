@@ -26,6 +26,7 @@ pub mod participants;
 pub mod staff;
 pub mod store;
 pub mod suppress;
+pub mod tally;
 pub mod templates;
 pub mod threads;
 pub mod tickets;

@@ -230,8 +230,7 @@ impl Participants<'_> {
         let Some((campaign, id)) = self.store.link_target(token_hash(secret))? else { return Ok(false) };
         // The key first: whatever happens next, the address can no longer be read.
         self.store.destroy_keys(&[contact_scope(&campaign, id)])?;
-        let dropped = self.store.delete_participant(&campaign, id, token_hash(secret))?;
-        tracing::info!(dropped_mail = dropped, "participant unsubscribed");
+        self.store.delete_participant(&campaign, id, token_hash(secret))?;
         Ok(true)
     }
 

@@ -38,12 +38,19 @@ async fn responses_leave_no_address_agent_time_or_order() {
         let r = answer(&mut p, &slug, &answers).await;
         assert_eq!(r.status, 303, "{}", r.body);
     }
-    let logs = tp.log_text();
+    let logs_while_running = tp.log_text();
     let data_dir = tp.data_dir();
     let files = tp.data_files();
-    assert_eq!(tp.stop().code(), Some(0));
+    let (status, logs) = tp.stop_and_log();
+    assert_eq!(status.code(), Some(0));
 
-    assert!(logs.contains("route=\"/r/:slug\""), "form posts are logged by route");
+    assert!(!logs_while_running.contains("/r/:slug"), "no line per participant request");
+    assert!(
+        logs.contains("participant requests that day")
+            && logs.contains("route=\"/r/:slug\"")
+            && logs.contains("count=24"),
+        "form posts are counted by route, logged at shutdown: {logs}"
+    );
     for needle in ["127.0.0.77", "DistinctiveTestAgent", &slug] {
         assert!(!logs.contains(needle), "{needle} in the log");
     }

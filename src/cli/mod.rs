@@ -207,9 +207,10 @@ fn serve(path: Option<&Path>) -> Result<(), Failure> {
         })?;
         watch_sighup(&state);
         crate::jobs::spawn(state.clone());
-        crate::web::serve(state, listener, shutdown_signal())
+        crate::web::serve(state.clone(), listener, shutdown_signal())
             .await
             .map_err(|e| Failure::Other(format!("server stopped: {e}")))?;
+        state.requests.flush(state.clock.now(), true);
         tracing::info!("stopped");
         Ok(())
     })

@@ -60,7 +60,12 @@ mod tests {
     fn a_paused_store_is_compacted_once_and_keeps_no_freed_copy_of_a_row() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), &MasterKey::from_bytes([7; 32])).unwrap();
-        let draft = Draft { campaign_id: "FREED-PAGE-MARKER-91c2".into(), expires: 1, sealed: Vec::new() };
+        let draft = Draft {
+            campaign_id: "FREED-PAGE-MARKER-91c2".into(),
+            expires: 1,
+            sealed: Vec::new(),
+            story_key: true,
+        };
         store.save_draft(b"code", &draft).unwrap();
         store.delete_draft(b"code").unwrap();
         let file = dir.path().join(crate::store::FILE_NAME);

@@ -81,6 +81,11 @@ pub fn spawn(state: Arc<AppState>) {
         let now = for_summaries.clock.now();
         summaries::run(&for_summaries, now).map(|_| ())
     });
+    let for_tally = state.clone();
+    every(Duration::from_secs(60), "request counts", move || {
+        for_tally.requests.flush(for_tally.clock.now(), false);
+        Ok::<_, std::convert::Infallible>(())
+    });
     let for_compaction = state.clone();
     let mut compaction = compaction::Compaction::default();
     every(Duration::from_millis(250), "compaction", move || {

@@ -43,8 +43,11 @@ pub struct Draft {
     pub campaign_id: String,
     /// Last day (day number in the campaign's time zone) on which it can be resumed.
     pub expires: i32,
-    /// The FormInput as JSON, sealed with the campaign's data key.
+    /// The FormInput as JSON, sealed with the campaign's story key (`story_key`) or, for
+    /// drafts saved before that, its data key.
     pub sealed: Vec<u8>,
+    #[serde(default)]
+    pub story_key: bool,
 }
 
 /// One response as stored: no participant, no time finer than its period, no sequence.

@@ -1,5 +1,6 @@
-//! Middleware every request passes through: one log line per request (never the client's
-//! address, agent, query, cookies or body — invariant 2), security headers, and CSRF.
+//! Middleware every request passes through: a log line per staff request and a daily count
+//! of participant requests (never the client's address, agent, query, cookies or body —
+//! invariant 2), security headers, and CSRF.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -21,18 +22,26 @@ const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(),
 #[derive(Clone)]
 pub struct CsrfToken(pub String);
 
-/// Logs method, matched route pattern (`/setup/:token`, never the token), status, duration.
+/// Logs a staff request's method, matched route pattern (`/setup/:token`, never the
+/// token), status and duration; counts a participant request for the day's line (its time
+/// is not logged).
 pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
     let method = req.method().clone();
+    let state = req.data::<Arc<AppState>>().cloned();
     let start = Instant::now();
     let response = ep.call(req).await.map(IntoResponse::into_response);
     let (status, route) = match &response {
         Ok(r) => (r.status(), r.data::<PathPattern>().map(|p| p.0.clone())),
         Err(e) => (e.status(), e.data::<PathPattern>().map(|p| p.0.clone())),
     };
+    let route_name = route.as_deref().unwrap_or("(no route)");
+    if let Some(state) = state.filter(|_| !crate::tally::is_staff_route(route_name)) {
+        state.requests.count(method.as_str(), route_name, status.as_u16(), state.clock.now());
+        return response;
+    }
     tracing::info!(
         method = %method,
-        route = route.as_deref().unwrap_or("(no route)"),
+        route = route_name,
         status = status.as_u16(),
         ms = format_args!("{:.1}", start.elapsed().as_secs_f64() * 1000.0),
         "request"

@@ -194,9 +194,8 @@ pub fn erase(
     let lang = page_lang(&form.lang, req);
     let people = state.participants();
     let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
-    let erased = people.erase(hash)?;
+    people.erase(hash)?;
     state.store.delete_participant_token(token_hash(&token))?;
-    tracing::info!(enrolments = erased, "a participant erased their data");
     Ok(message(&view, StatusCode::OK, lang, t(lang, "erased_title"), t(lang, "erased_text")))
 }
 

@@ -291,7 +291,6 @@ pub async fn submit_form(
             "The form is incomplete. Open it again from its link.",
         ));
     };
-    let key = &live.key;
     let ticket = controls.get("ticket").filter(|t| t.len() < 100);
     let enrolled = c.settings.audience == Audience::Enrolled;
     if enrolled && ticket.is_none() {
@@ -300,7 +299,7 @@ pub async fn submit_form(
     let resume = controls.get("resume").and_then(|r| drafts::normalise(r));
     if controls.get("action").map(String::as_str) == Some("save") && !enrolled {
         let code = resume.unwrap_or_else(drafts::new_code);
-        state.drafts().save(c, key, &code, &input)?;
+        state.drafts().save(&live, &code, &input)?;
         return Ok(super::resume::saved_page(&state, &view, c, lang, &code));
     }
     let submission = match validate(q, &input) {

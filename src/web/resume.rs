@@ -99,7 +99,7 @@ pub fn resume_draft(
     }
     let code = drafts::normalise(&code);
     let found = match &code {
-        Some(code) => state.drafts().find(c, &live.key, code)?,
+        Some(code) => state.drafts().find(&live, code)?,
         None => drafts::Found::Unknown,
     };
     let (status, text) = match found {

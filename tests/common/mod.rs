@@ -131,13 +131,19 @@ pub async fn tls_connect(base: &str, trusted: &Path) -> std::io::Result<TlsStrea
 
 impl Instance {
     /// Sends SIGTERM and waits for the exit status.
-    pub fn stop(mut self) -> std::process::ExitStatus {
+    pub fn stop(self) -> std::process::ExitStatus {
+        self.stop_and_log().0
+    }
+
+    /// Stops (SIGTERM) and returns the exit status with the whole log, the lines written
+    /// at shutdown included.
+    pub fn stop_and_log(mut self) -> (std::process::ExitStatus, String) {
         self.signal("TERM");
         let deadline = Instant::now() + Duration::from_secs(40);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 std::thread::sleep(Duration::from_millis(50));
-                return status;
+                return (status, self.log_text());
             }
             assert!(Instant::now() < deadline, "tellpoint did not stop");
             std::thread::sleep(Duration::from_millis(20));
