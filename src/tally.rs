@@ -1,7 +1,6 @@
 //! Counts of the requests participants make, logged once a day instead of one line per
 //! request: a line per request would give the time of every enrolment, answer and message
-//! to the second, which is finer than anything the store keeps (invariant 3). Staff
-//! requests are logged as they come.
+//! to the second, which is finer than anything the store keeps (invariant 3).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -12,11 +11,6 @@ type Counts = BTreeMap<(String, String, u16), u64>;
 /// The counts of one UTC day (its day number first).
 #[derive(Default)]
 pub struct RequestTally(Mutex<(i64, Counts)>);
-
-/// Whether a route pattern belongs to the staff side (logged per request).
-pub fn is_staff_route(route: &str) -> bool {
-    ["/admin", "/login", "/logout", "/setup", "/account"].iter().any(|p| route.starts_with(p))
-}
 
 impl RequestTally {
     /// Counts one request at `now`; a new day first logs the day before.
@@ -44,22 +38,5 @@ fn log(day: i64, counts: &Counts) {
     let date = crate::model::campaign::date_of(day as i32);
     for ((method, route, status), count) in counts {
         tracing::info!(day = %date, method, route, status, count, "participant requests that day");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn staff_routes_are_told_apart() {
-        for staff in ["/admin", "/admin/campaigns/:id", "/login/code", "/setup/:token", "/account/password"] {
-            assert!(is_staff_route(staff), "{staff}");
-        }
-        for participant in
-            ["/r/:slug", "/e/:slug", "/t/:secret", "/f", "/privacy", "/s/:slug", "/static/*path"]
-        {
-            assert!(!is_staff_route(participant), "{participant}");
-        }
     }
 }

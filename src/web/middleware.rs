@@ -22,6 +22,37 @@ const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(),
 #[derive(Clone)]
 pub struct CsrfToken(pub String);
 
+/// Whether a path (or route pattern) is on the staff side: signed-in pages, logged per
+/// request and protected by a CSRF cookie. Everything else is a participant's.
+pub fn is_staff_path(path: &str) -> bool {
+    ["/admin", "/login", "/logout", "/setup", "/account"].iter().any(|p| path.starts_with(p))
+}
+
+/// A participant form's token: random bytes and their MAC under a key derived from the
+/// master key, fresh for every page. It proves the form came from this server, which is
+/// all a form without a session needs, and sets no cookie: nothing ties one participant
+/// page to the next (enrolment, personal link, answer and thread stay apart).
+fn form_token(state: &AppState) -> String {
+    let mut bytes = [0u8; 10];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    let mut token = bytes.to_vec();
+    token.extend(form_mac(state, &bytes));
+    data_encoding::BASE32_NOPAD.encode(&token).to_ascii_lowercase()
+}
+
+fn form_mac(state: &AppState, random: &[u8]) -> [u8; 10] {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&state.master.derive("form-token"))
+        .expect("any length");
+    mac.update(random);
+    mac.finalize().into_bytes()[..10].try_into().expect("10 bytes")
+}
+
+fn form_token_valid(state: &AppState, sent: &[u8]) -> bool {
+    let Ok(bytes) = data_encoding::BASE32_NOPAD.decode(&sent.to_ascii_uppercase()) else { return false };
+    bytes.len() == 20 && bool::from(form_mac(state, &bytes[..10]).ct_eq(&bytes[10..]))
+}
+
 /// Logs a staff request's method, matched route pattern (`/setup/:token`, never the
 /// token), status and duration; counts a participant request for the day's line (its time
 /// is not logged).
@@ -35,7 +66,7 @@ pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<
         Err(e) => (e.status(), e.data::<PathPattern>().map(|p| p.0.clone())),
     };
     let route_name = route.as_deref().unwrap_or("(no route)");
-    if let Some(state) = state.filter(|_| !crate::tally::is_staff_route(route_name)) {
+    if let Some(state) = state.filter(|_| !is_staff_path(route_name)) {
         state.requests.count(method.as_str(), route_name, status.as_u16(), state.clock.now());
         return response;
     }
@@ -72,22 +103,29 @@ pub async fn security_headers<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Re
     Ok(response)
 }
 
-/// Double-submit check: a state-changing request must carry a `csrf` form field equal to
-/// this browser's `__Host-` cookie (which another site can neither read nor set).
+/// A state-changing request must carry a `csrf` form field: on staff pages equal to this
+/// browser's `__Host-` cookie (double submit; another site can neither read nor set it), on
+/// participant pages a form token this server made (see `form_token`).
 pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Response> {
-    let existing = cookie(&req, CSRF_COOKIE).filter(|t| t.len() == 26);
-    let token = existing.clone().unwrap_or_else(crate::accounts::new_token);
+    let state = req.data::<Arc<AppState>>().cloned().expect("state is attached");
+    let staff = is_staff_path(req.uri().path());
+    let existing = cookie(&req, CSRF_COOKIE).filter(|t| staff && t.len() == 26);
+    let token = match (&existing, staff) {
+        (Some(t), _) => t.clone(),
+        (None, true) => crate::accounts::new_token(),
+        (None, false) => form_token(&state),
+    };
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let limit =
-            req.data::<Arc<AppState>>().map_or(64, |s| s.config.limits.body_limit_kib as usize) * 1024;
+        let limit = state.config.limits.body_limit_kib as usize * 1024;
         let body = read_limited(req.take_body(), limit).await?;
         let multipart = req.content_type().is_some_and(|t| t.starts_with("multipart/form-data"));
         let sent = if multipart { multipart_field(&body) } else { form_field(&body) };
         let valid = match (&existing, sent) {
             (Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent)),
+            (None, Some(sent)) if !staff => form_token_valid(&state, sent),
             _ => false,
         };
-        // A one-click unsubscribe (RFC 8058) comes from the mail provider, without cookies;
+        // A one-click unsubscribe (RFC 8058) comes from the mail provider, without a form;
         // the secret in its path is what authorises it.
         let one_click = req.uri().path().starts_with("/u/");
         if !valid && !one_click {
@@ -97,7 +135,7 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     }
     req.set_data(CsrfToken(token.clone()));
     let mut response = ep.call(req).await?.into_response();
-    if existing.is_none() {
+    if staff && existing.is_none() {
         set_cookie(&mut response, CSRF_COOKIE, &token, None);
     }
     Ok(response)

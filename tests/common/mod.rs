@@ -246,12 +246,33 @@ impl Reply {
     }
 }
 
+/// A page with its form token (fresh on every participant page) blanked out, to compare
+/// pages byte for byte.
+pub fn without_form_token(body: &str) -> String {
+    const FIELD: &str = "name=\"csrf\" value=\"";
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find(FIELD) {
+        out.push_str(&rest[..at + FIELD.len()]);
+        rest = &rest[at + FIELD.len()..];
+        rest = &rest[rest.find('"').unwrap_or(0)..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Keeps cookies (and sends them back only over https, as a browser does with Secure ones)
-/// and adds the CSRF field to every form it posts.
+/// and adds the CSRF field to every form it posts: the cookie's on staff pages, the last
+/// page's form token on participant pages (which set no cookie).
 pub struct Browser {
     base: String,
     client: reqwest::Client,
     pub cookies: HashMap<String, String>,
+    form_token: Option<String>,
+}
+
+fn is_staff_path(path: &str) -> bool {
+    ["/admin", "/login", "/logout", "/setup", "/account"].iter().any(|p| path.starts_with(p))
 }
 
 impl Browser {
@@ -270,7 +291,12 @@ impl Browser {
         if let Some(ip) = local {
             builder = builder.local_address(ip);
         }
-        Browser { base: base.to_string(), client: builder.build().unwrap(), cookies: HashMap::new() }
+        Browser {
+            base: base.to_string(),
+            client: builder.build().unwrap(),
+            cookies: HashMap::new(),
+            form_token: None,
+        }
     }
 
     fn cookie_header(&self) -> String {
@@ -290,11 +316,31 @@ impl Browser {
                 self.cookies.insert(k.to_string(), val.to_string());
             }
         }
-        Reply {
+        let reply = Reply {
             status: res.status().as_u16(),
             headers: res.headers().clone(),
             body: res.text().await.unwrap(),
+        };
+        const FIELD: &str = "name=\"csrf\" value=\"";
+        if let Some(at) = reply.body.find(FIELD) {
+            let rest = &reply.body[at + FIELD.len()..];
+            self.form_token = rest.split('"').next().map(str::to_string);
         }
+        reply
+    }
+
+    /// The CSRF field for a post to `path`, as a browser would have it from its last page.
+    async fn csrf_for(&mut self, path: &str) -> String {
+        if is_staff_path(path) {
+            if !self.cookies.contains_key("__Host-tellpoint-csrf") {
+                self.get("/login").await;
+            }
+            return self.cookies["__Host-tellpoint-csrf"].clone();
+        }
+        if self.form_token.as_deref().is_none_or(|t| t.len() == 26) {
+            self.get("/privacy").await;
+        }
+        self.form_token.clone().unwrap()
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
@@ -313,10 +359,7 @@ impl Browser {
 
     /// Posts a form with this browser's CSRF token added.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        if !self.cookies.contains_key("__Host-tellpoint-csrf") {
-            self.get("/login").await;
-        }
-        let csrf = self.cookies["__Host-tellpoint-csrf"].clone();
+        let csrf = self.csrf_for(path).await;
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf", &csrf));
         let req = self.client.post(format!("{}{path}", self.base)).form(&form);
@@ -339,11 +382,8 @@ impl Browser {
         fields: &[(&str, &str)],
         file: (&str, &str, Vec<u8>),
     ) -> Reply {
-        if !self.cookies.contains_key("__Host-tellpoint-csrf") {
-            self.get("/login").await;
-        }
-        let mut form =
-            reqwest::multipart::Form::new().text("csrf", self.cookies["__Host-tellpoint-csrf"].clone());
+        let csrf = self.csrf_for(path).await;
+        let mut form = reqwest::multipart::Form::new().text("csrf", csrf);
         for (k, v) in fields {
             form = form.text(k.to_string(), v.to_string());
         }
