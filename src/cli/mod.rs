@@ -211,6 +211,10 @@ fn serve(path: Option<&Path>) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::Other(format!("server stopped: {e}")))?;
         state.requests.flush(state.clock.now(), true);
+        // A stopped server's store holds no freed page (see `jobs::compaction`).
+        if let Err(e) = state.store.compact() {
+            tracing::warn!(error = %e, "could not compact the store at shutdown");
+        }
         tracing::info!("stopped");
         Ok(())
     })

@@ -46,6 +46,7 @@ impl Compaction {
         }
         self.took = started.elapsed();
         self.compacted_at = writes;
+        tracing::debug!(ms = self.took.as_millis() as u64, "store compacted");
         Ok(true)
     }
 }
