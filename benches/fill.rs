@@ -61,7 +61,6 @@ pub fn response(rng: &mut impl Rng, c: &Campaign, q: &Questionnaire) -> NewRespo
             sealed_stories: None,
             story_key: false,
         },
-        layout_len: q.layout().1,
         nonce_hash: nonce,
         nonce_keep_until: start,
         ticket: None,

@@ -119,6 +119,14 @@ impl Campaigns<'_> {
         let mut c = self.get(id)?;
         let settings = Settings::parse(input).map_err(CampaignError::Settings)?;
         let q = self.current_questionnaire(&c)?;
+        if !settings.breakdown.is_empty()
+            && !q.question(&settings.breakdown).is_some_and(|x| crate::model::figures::can_split(&x.kind))
+        {
+            return Err(CampaignError::Settings(vec![(
+                "breakdown",
+                "Choose a single-choice or yes/no question of this campaign to split by, or no split.".into(),
+            )]));
+        }
         // The questionnaire must still be complete in every offered language.
         Questionnaire::from_json(&q.to_json(), &settings.languages).map_err(CampaignError::Questionnaire)?;
         c.settings = settings;

@@ -11,6 +11,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "required" => ["required", "obligatorisk", "verplicht"],
         "optional" => ["optional", "frivillig", "optioneel"],
         "dont_know" => ["Don't know", "Vet inte", "Weet ik niet"],
+        "since" => [
+            "Counted from questionnaire version {v} on: the question's meaning changed then.",
+            "Räknas från frågeformulärets version {v}: frågans innebörd ändrades då.",
+            "Geteld vanaf versie {v} van de vragenlijst: toen veranderde de betekenis van de vraag.",
+        ],
+        "no_longer_offered" => ["no longer offered", "erbjuds inte längre", "niet meer aangeboden"],
         "yes" => ["Yes", "Ja", "Ja"],
         "no" => ["No", "Nej", "Nee"],
         "skip" => ["I prefer not to answer", "Jag vill inte svara", "Ik antwoord liever niet"],

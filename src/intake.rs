@@ -136,7 +136,6 @@ impl Intake {
                 story_key: stories.own,
             },
             slots: slots(q, &submission.answers),
-            layout_len: q.layout().1,
             nonce_hash: Sha256::digest(nonce.as_bytes()).into(),
             nonce_keep_until: day_number(campaign.settings.today(now)) + NONCE_DAYS,
             ticket,

@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use rand::RngCore;
 
 use crate::campaigns::{CampaignError, Campaigns};
-use crate::dashboard::monday_of;
 use crate::detect::{self, Span};
+use crate::figures::tally::monday_of;
 use crate::keys::DataKey;
 use crate::model::campaign::{Campaign, date_of, day_number};
 use crate::store::{Quote, QuoteStatus, Store, StoryMark};

@@ -66,7 +66,6 @@ fn campaign(state: &AppState, title: &str, closed_days: i64, n: usize) -> String
                         sealed_stories: Some(key.seal(&scope, story.to_string().as_bytes())),
                         story_key: true,
                     },
-                    layout_len: q.layout().1,
                     nonce_hash: nonce,
                     nonce_keep_until: start,
                     ticket: None,

@@ -72,7 +72,7 @@ async fn an_erased_campaign_leaves_no_marker_and_no_key_in_any_file() {
     assert_eq!(files_holding(&data, &story_key), Vec::<String>::new(), "the story key is gone");
     assert!(srv.state.store.campaign(&id).unwrap().is_none());
     assert!(srv.state.store.responses_of(&id).unwrap().is_empty());
-    assert!(srv.state.store.counters_of(&id, 1).unwrap().is_empty());
+    assert!(srv.state.store.releases(&id).unwrap().is_empty());
     assert_eq!(srv.browser().get(&format!("/r/{slug}")).await.status, 404);
     let (entries, _) = srv.state.store.audit_page(0, 5).unwrap();
     assert!(entries.iter().any(|e| e.action == "campaign.erased"));

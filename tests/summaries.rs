@@ -22,11 +22,11 @@ fn link(body: &str, prefix: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() {
-    // Wednesday 2 December 2026, in a campaign of four weeks from Monday 30 November.
-    let (srv, mut owner) = signed_in_owner_at("2026-12-02T10:00:00+01:00").await;
+    // Wednesday 3 December 2031, in a campaign of four weeks from Monday 1 December.
+    let (srv, mut owner) = signed_in_owner_at("2031-12-03T10:00:00+01:00").await;
     let settings = [
-        ("start", "2026-11-30"),
-        ("end", "2026-12-27"),
+        ("start", "2031-12-01"),
+        ("end", "2031-12-28"),
         ("reviewer_approval", "on"),
         ("summary_auto", "on"),
         ("summary_day", "tue"),
@@ -60,17 +60,17 @@ async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() 
     }
 
     // Before Tuesday 08:00 after the week: nothing; at 08:00: the week's summary.
-    assert_eq!(summaries::run(&srv.state, at("2026-12-08T07:59:00+01:00")).unwrap(), 0);
+    assert_eq!(summaries::run(&srv.state, at("2031-12-09T07:59:00+01:00")).unwrap(), 0);
     let mut reader = srv.browser();
     let page = reader.get(&format!("/s/{slug}")).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("No summary has been published yet"));
-    assert_eq!(summaries::run(&srv.state, at("2026-12-08T08:00:00+01:00")).unwrap(), 1);
-    assert_eq!(summaries::run(&srv.state, at("2026-12-08T08:01:00+01:00")).unwrap(), 0, "once");
+    assert_eq!(summaries::run(&srv.state, at("2031-12-09T08:00:00+01:00")).unwrap(), 1);
+    assert_eq!(summaries::run(&srv.state, at("2031-12-09T08:01:00+01:00")).unwrap(), 0, "once");
 
     let page = reader.get(&format!("/s/{slug}")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Week of 2026-11-30"));
+    assert!(page.body.contains("Week of 1 Dec"), "{}", page.body);
     assert!(page.body.contains("Approved words about the canteen."));
     assert!(!page.body.contains("Vetoed words"), "a vetoed quote is never published");
     assert!(!page.body.contains("Story number"), "a summary never shows a story");
@@ -102,32 +102,39 @@ async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it
     let settings = [("start", start.as_str()), ("audience", "enrolled"), ("summary_mail", "on")];
     let (id, slug) = build_and_open_with(&mut owner, "Pulse", &settings).await;
     let mut p = srv.browser();
-    enrol(&mut p, &smtp, &slug, "pia@example.org").await;
-
-    let now = srv.clock.now();
-    assert_eq!(summaries::run(&srv.state, now + 30 * 86_400).unwrap(), 0, "nothing automatic");
-    let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
-    assert!(page.body.contains("Ended weeks not yet published"), "{}", page.body);
+    let link = enrol(&mut p, &smtp, &slug, "pia@example.org").await;
+    for _ in 0..5 {
+        let r = common::campaign::respond_with_ticket(&mut srv.browser(), &slug, &link, None).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
     let c = srv.state.campaigns().get(&id).unwrap();
-    let ended = summaries::unpublished(&srv.state, &c, now).unwrap();
-    assert!(!ended.is_empty());
-    // The running week cannot be published yet; an ended one can, once.
-    let this_monday = tellpoint::model::campaign::date_of(tellpoint::dashboard::monday_of(
-        tellpoint::model::campaign::day_number(today),
-    ));
+    // The running week is not released, so it has nothing to publish yet.
+    let now = srv.clock.now();
+    assert!(summaries::unpublished(&srv.state, &c, now).unwrap().is_empty());
+    let this_monday = tellpoint::figures::tally::monday_of(tellpoint::model::campaign::day_number(today));
     let r = owner
         .post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &this_monday.to_string())])
         .await;
-    assert!(r.body.contains("that week has not ended yet"), "{}", r.body);
-    let r = owner
-        .post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &ended[0].to_string())])
-        .await;
+    assert!(r.body.contains("has no released figures yet"), "{}", r.body);
+
+    // Once the week is over it is released; nothing is published automatically.
+    srv.clock.advance(8 * 86_400);
+    let now = srv.clock.now();
+    assert_eq!(summaries::run(&srv.state, now + 30 * 86_400).unwrap(), 0, "nothing automatic");
+    let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
+    assert!(page.body.contains("Released periods not yet published"), "{}", page.body);
+    let ended = summaries::unpublished(&srv.state, &c, now).unwrap();
+    assert_eq!(ended.len(), 1);
+    let key = summaries::summary_key(&ended[0]);
+    let r =
+        owner.post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &key.to_string())]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let mails = smtp.wait_for("pia@example.org", 2);
     let mail = mails.iter().find(|m| m.subject().contains("this week's summary")).expect("the summary mail");
     assert!(mail.link(&format!("/s/{slug}")).contains(&format!("/s/{slug}?lang=en")));
     let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
-    assert!(page.body.contains(&format!("<td>{}</td>", ended[0])));
+    let from = tellpoint::model::campaign::date_of(ended[0].first);
+    assert!(page.body.contains(&format!("<td>{from}</td>")), "{}", page.body);
     let (entries, _) = srv.state.store.audit_page(0, 5).unwrap();
     assert!(entries.iter().any(|e| e.action == "summary.published"));
 }

@@ -85,6 +85,25 @@ pub struct Settings {
     /// them, never quotes them); empty: no mail.
     #[serde(default)]
     pub follow_up_notify: String,
+    /// Whether figures are released week by week or once, for the whole campaign.
+    #[serde(default)]
+    pub results: Results,
+    /// A question (single choice or yes/no) whose answers split the figures into groups;
+    /// empty: none. With weekly results, each week is split on its own.
+    #[serde(default)]
+    pub breakdown: String,
+}
+
+/// How figures are released (see `figures`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Results {
+    /// Each completed week (weeks with fewer than k responses join the next), and the whole
+    /// campaign once it has ended.
+    #[default]
+    Weekly,
+    /// Only the whole campaign, once it has ended: groups are larger, splits show more.
+    Campaign,
 }
 
 /// Per-campaign retention, in days; `None` takes the configured default.
@@ -184,6 +203,8 @@ pub struct SettingsInput {
     pub keep_responses: String,
     pub follow_up: String,
     pub follow_up_notify: String,
+    pub results: String,
+    pub breakdown: String,
 }
 
 fn days_text(days: Option<u32>) -> String {
@@ -215,6 +236,8 @@ impl Settings {
             retention: RetentionOverrides::default(),
             follow_up: false,
             follow_up_notify: String::new(),
+            results: Results::Weekly,
+            breakdown: String::new(),
         }
     }
 
@@ -244,6 +267,8 @@ impl Settings {
             keep_responses: days_text(self.retention.responses_days_after_close),
             follow_up: on(self.follow_up),
             follow_up_notify: self.follow_up_notify.clone(),
+            results: format!("{:?}", self.results).to_lowercase(),
+            breakdown: self.breakdown.clone(),
         }
     }
 
@@ -359,6 +384,17 @@ impl Settings {
                 String::new()
             }),
         };
+        let results = match input.results.as_str() {
+            "" | "weekly" => Results::Weekly,
+            "campaign" => Results::Campaign,
+            _ => {
+                p.push((
+                    "results",
+                    "Choose whether figures come week by week or for the whole campaign.".into(),
+                ));
+                Results::Weekly
+            }
+        };
         if !p.is_empty() {
             return Err(p);
         }
@@ -385,6 +421,8 @@ impl Settings {
             retention,
             follow_up: input.follow_up == "on",
             follow_up_notify,
+            results,
+            breakdown: input.breakdown.trim().to_string(),
         })
     }
 

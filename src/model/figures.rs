@@ -1,107 +1,89 @@
-//! Figures as they leave the store: counts per week and for the whole period, with the
-//! counts hidden to protect anonymity as `None`, and the filter a view was asked for.
-//! `dashboard` computes them; the store keeps published ones; pages and exports show them.
+//! Figures as they leave the store: releases. A release is the counts of one completed
+//! period (one or more weeks) or of the whole campaign, each count shown or hidden, decided
+//! once when the period is released and frozen: the dashboard, the summaries, the report and
+//! the exports all show the same release (see `figures::protect` for the decision).
+//!
+//! Counts are kept per variable: a question as it has meant since some questionnaire
+//! version (an edit that changes its meaning starts a new one), or one option of a
+//! multi-choice question. Values are named by stable ids, so edits that keep a question's
+//! meaning (wording, translations, an added option, order) count into the same figures.
 
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::questionnaire::{Kind, MOODS, Questionnaire};
+use super::questionnaire::{Kind, MOODS, Question, TRIAD_CELLS};
 
-/// A figure view, ready to show: `None` is a count hidden to protect anonymity.
+/// Answers of responses that left the question empty.
+pub const NO_ANSWER: &str = "none";
+/// Responses to versions of the questionnaire without the question (or before its meaning
+/// changed).
+pub const NOT_ASKED: &str = "not_asked";
+pub const CHOSEN: &str = "chosen";
+pub const NOT_CHOSEN: &str = "not_chosen";
+
+/// What one row of counts describes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct VarKey {
+    pub question: String,
+    /// The questionnaire version since which the question has had this meaning.
+    pub since: u32,
+    /// For a multi-choice question, the option counted (chosen or not).
+    #[serde(default)]
+    pub option: Option<String>,
+}
+
+/// The counts of one variable in a release (or one group of it), value by value; `None` is
+/// a count hidden to protect anonymity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Figures {
-    pub version: u32,
+pub struct VarCounts {
+    pub key: VarKey,
+    pub values: Vec<String>,
+    pub counts: Vec<Option<u32>>,
+}
+
+impl VarCounts {
+    pub fn count(&self, value: &str) -> Option<u32> {
+        self.values.iter().position(|v| v == value).and_then(|i| self.counts[i])
+    }
+
+    /// Whether the value is a count of this variable at all (shown or hidden).
+    pub fn has(&self, value: &str) -> bool {
+        self.values.iter().any(|v| v == value)
+    }
+}
+
+/// One group of a breakdown: the breakdown question's values it stands for (small groups
+/// are merged), its size, and the counts of every variable within it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub values: Vec<String>,
+    pub size: u32,
+    pub variables: Vec<VarCounts>,
+}
+
+/// A frozen release.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Release {
+    /// Day numbers of its first and last day.
+    pub first: i32,
+    pub last: i32,
+    /// The whole campaign (released once it has ended), not a period of it.
+    pub whole: bool,
     pub k: u32,
-    /// Monday of each week column; one more column follows: the whole period.
-    pub weeks: Vec<Date>,
-    /// Responses per column.
-    pub responses: Vec<Option<u32>>,
-    /// Responses per day, only when every day has at least k and none can be derived small.
-    pub days: Vec<(Date, u32)>,
-    pub questions: Vec<QuestionFigures>,
+    pub responses: u32,
+    pub variables: Vec<VarCounts>,
+    /// The question the groups split by, if the campaign has one and the period has two or
+    /// more groups of at least k.
+    pub breakdown: Option<VarKey>,
+    pub groups: Vec<Group>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuestionFigures {
-    pub id: String,
-    /// Responses that answered it, per column.
-    pub answered: Vec<Option<u32>>,
-    /// Per value slot, per column.
-    pub values: Vec<Vec<Option<u32>>>,
-    /// Mean of a scale per column, where every count of that column is shown.
-    pub means: Vec<Option<f64>>,
-}
-
-/// Only responses that gave one value to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Filter {
-    pub question: String,
-    /// Index of the value among the question's slots.
-    pub value: usize,
-}
-
-impl Filter {
-    /// Parses "question:value" and checks it against the questionnaire.
-    pub fn parse(s: &str, q: &Questionnaire) -> Option<Filter> {
-        let (id, value) = s.split_once(':')?;
-        let question = q.question(id)?;
-        let value: usize = value.parse().ok()?;
-        (filterable(&question.kind) && value < question.kind.slots())
-            .then(|| Filter { question: id.to_string(), value })
-    }
-
-    pub fn as_param(&self) -> String {
-        format!("{}:{}", self.question, self.value)
+impl Release {
+    pub fn variable(&self, key: &VarKey) -> Option<&VarCounts> {
+        self.variables.iter().find(|v| v.key == *key)
     }
 }
 
-/// Kinds whose single values make a meaningful group to filter by.
-pub fn filterable(kind: &Kind) -> bool {
-    matches!(kind, Kind::Scale { .. } | Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno)
-}
-
-/// One row of an aggregate export: a question's value (or its answered count) in a period.
-#[derive(Debug, Clone, Serialize)]
-pub struct ExportRow {
-    pub question: String,
-    /// A value id, or "answered", or "responses" for the response count.
-    pub value: String,
-    /// A week's Monday, or "all" for the whole period.
-    pub period: String,
-    pub count: Option<u32>,
-    pub suppressed: bool,
-}
-
-impl Figures {
-    /// Every figure as rows: question × value × period, hidden counts empty and flagged.
-    pub fn export_rows(&self, q: &Questionnaire) -> Vec<ExportRow> {
-        let periods: Vec<String> =
-            self.weeks.iter().map(Date::to_string).chain(std::iter::once("all".to_string())).collect();
-        let mut rows = Vec::new();
-        let mut push = |question: &str, value: &str, counts: &[Option<u32>]| {
-            for (period, count) in periods.iter().zip(counts) {
-                rows.push(ExportRow {
-                    question: question.to_string(),
-                    value: value.to_string(),
-                    period: period.clone(),
-                    count: *count,
-                    suppressed: count.is_none(),
-                });
-            }
-        };
-        push("", "responses", &self.responses);
-        for qf in &self.questions {
-            let Some(question) = q.question(&qf.id) else { continue };
-            push(&qf.id, "answered", &qf.answered);
-            for (j, counts) in qf.values.iter().enumerate() {
-                push(&qf.id, &value_id(&question.kind, j), counts);
-            }
-        }
-        rows
-    }
-}
-
-/// A stable name for a question's value slot, for exports and filters.
+/// The id of a question's value slot `j` (the order of `Kind::slots`).
 pub fn value_id(kind: &Kind, j: usize) -> String {
     match kind {
         Kind::Scale { min, max, .. } if j == (max - min + 1) as usize => "dont_know".into(),
@@ -113,4 +95,29 @@ pub fn value_id(kind: &Kind, j: usize) -> String {
         Kind::Yesno => if j == 0 { "yes" } else { "no" }.into(),
         Kind::Story { .. } => String::new(),
     }
+}
+
+/// The value ids a question offers, in its order (a scale's "don't know" only if offered).
+pub fn value_ids(kind: &Kind) -> Vec<String> {
+    let n = match kind {
+        Kind::Scale { min, max, dont_know, .. } => (max - min + 1) as usize + usize::from(*dont_know),
+        Kind::Triad { .. } => TRIAD_CELLS,
+        other => other.slots(),
+    };
+    (0..n).map(|j| value_id(kind, j)).collect()
+}
+
+/// The variables a question counts into: itself, or for a multi-choice question each option.
+pub fn variables_of(q: &Question) -> Vec<VarKey> {
+    let key = |option: Option<String>| VarKey { question: q.id.clone(), since: q.since, option };
+    match &q.kind {
+        Kind::Story { .. } => Vec::new(),
+        Kind::Multi { options, .. } => options.iter().map(|o| key(Some(o.id.clone()))).collect(),
+        _ => vec![key(None)],
+    }
+}
+
+/// Kinds whose answers can split results into groups.
+pub fn can_split(kind: &Kind) -> bool {
+    matches!(kind, Kind::Single { .. } | Kind::Yesno)
 }

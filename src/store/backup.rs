@@ -59,6 +59,8 @@ fn each_table(v: &mut impl Tables) -> Result<(), StoreError> {
     v.table(WATCH_TERMS)?;
     v.table(SUMMARIES)?;
     v.table(MAIL_QUEUE)?;
+    v.table(super::releases::RELEASES)?;
+    v.table(super::releases::VERSIONS_ANSWERED)?;
     v.table(MAIL_STATE)?;
     v.table(PARTICIPANTS)?;
     v.table(ADDRESSES)?;

@@ -28,8 +28,8 @@ pub(super) const RESPONSES: TableDefinition<(&str, [u8; 16]), &[u8]> = TableDefi
 // counter slots (u16 LE each): what a filtered dashboard scans, without parsing JSON
 pub(super) const RESPONSE_SLOTS: TableDefinition<(&str, [u8; 16]), &[u8]> =
     TableDefinition::new("response_slots");
-// (campaign id, questionnaire version, period day number) → counters, u32 little-endian,
-// laid out by Questionnaire::layout
+// (campaign id, questionnaire version, period day number) → counters per response as they
+// once were kept; no longer written (migration 10 empties it)
 pub(super) const COUNTERS: TableDefinition<(&str, u32, i32), &[u8]> = TableDefinition::new("counters");
 // sha256(form nonce) → day number until which it is kept: a form is counted once
 pub(super) const FORM_NONCES: TableDefinition<&[u8], i32> = TableDefinition::new("form_nonces");
@@ -68,7 +68,6 @@ pub struct NewResponse {
     pub campaign_id: String,
     pub record: StoredResponse,
     pub slots: Vec<usize>,
-    pub layout_len: usize,
     pub nonce_hash: [u8; 32],
     pub nonce_keep_until: i32,
     /// For enrolled campaigns: the ticket this response uses.
@@ -167,23 +166,17 @@ impl Store {
         value.map(|v| from_json(v.value())).transpose()
     }
 
-    /// Whether any response answered this questionnaire version (then it is frozen).
-    pub fn version_has_responses(&self, campaign_id: &str, version: u32) -> Result<bool, StoreError> {
-        let tx = self.read()?;
-        let table = tx.open_table(COUNTERS)?;
-        let mut range = table.range((campaign_id, version, i32::MIN)..=(campaign_id, version, i32::MAX))?;
-        Ok(range.next().transpose()?.is_some())
-    }
-
-    /// Writes a batch of responses and their counters in one transaction, consuming their
-    /// tickets in it. Returns what became of each.
+    /// Writes a batch of responses in one transaction, using their tickets in it. Returns
+    /// what became of each. No aggregate is updated per response: figures are counted when
+    /// a period is released, so no row is rewritten response by response (whose older
+    /// versions, in freed pages, would tell one response from the next).
     pub fn record_responses(&self, batch: &[NewResponse]) -> Result<Vec<Recorded>, StoreError> {
         let tx = self.write()?;
         let mut recorded = Vec::with_capacity(batch.len());
         {
             let mut responses = tx.open_table(RESPONSES)?;
             let mut slot_rows = tx.open_table(RESPONSE_SLOTS)?;
-            let mut counters = tx.open_table(COUNTERS)?;
+            let mut answered = tx.open_table(super::releases::VERSIONS_ANSWERED)?;
             let mut nonces = tx.open_table(FORM_NONCES)?;
             for r in batch {
                 if nonces.get(r.nonce_hash.as_slice())?.is_some() {
@@ -205,16 +198,10 @@ impl Store {
                 }
                 let packed = pack_slots(r.record.version, r.record.period, &r.slots);
                 slot_rows.insert((r.campaign_id.as_str(), key), packed.as_slice())?;
-                let counter_key = (r.campaign_id.as_str(), r.record.version, r.record.period);
-                let mut packed = match counters.get(counter_key)? {
-                    Some(v) => unpack(v.value()),
-                    None => Vec::new(),
-                };
-                packed.resize(packed.len().max(r.layout_len), 0);
-                for slot in &r.slots {
-                    packed[*slot] = packed[*slot].saturating_add(1);
+                let version = (r.campaign_id.as_str(), r.record.version);
+                if answered.get(version)?.is_none() {
+                    answered.insert(version, 0)?;
                 }
-                counters.insert(counter_key, pack(&packed).as_slice())?;
                 recorded.push(Recorded::Stored);
             }
         }
@@ -261,19 +248,6 @@ impl Store {
         let range = table.range((campaign_id, [0u8; 16])..=(campaign_id, [255u8; 16]))?;
         range.map(|row| Ok(row?.0.value().1)).collect()
     }
-
-    /// Counters of one questionnaire version, per period.
-    pub fn counters_of(&self, campaign_id: &str, version: u32) -> Result<Vec<(i32, Vec<u32>)>, StoreError> {
-        let tx = self.read()?;
-        let table = tx.open_table(COUNTERS)?;
-        let range = table.range((campaign_id, version, i32::MIN)..=(campaign_id, version, i32::MAX))?;
-        range
-            .map(|row| {
-                let (k, v) = row?;
-                Ok((k.value().2, unpack(v.value())))
-            })
-            .collect()
-    }
 }
 
 impl Store {
@@ -318,12 +292,4 @@ pub(super) fn pack_slots(version: u32, period: i32, slots: &[usize]) -> Vec<u8> 
     out.extend(period.to_le_bytes());
     out.extend(slots.iter().flat_map(|s| (*s as u16).to_le_bytes()));
     out
-}
-
-fn unpack(bytes: &[u8]) -> Vec<u32> {
-    bytes.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect()
-}
-
-fn pack(values: &[u32]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
 }

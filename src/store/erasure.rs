@@ -167,7 +167,6 @@ impl Store {
         Ok((quotes, summaries))
     }
 
-    /// Drops mail queued before `before` (unix second) that was never delivered.
     /// Drops mail queued before day `before`, keys first; returns how many.
     pub fn drop_old_mail(&self, before: i32) -> Result<u64, StoreError> {
         let old: Vec<[u8; 16]> = {
@@ -288,6 +287,8 @@ fn erase_the_rest(store: &Store, tx: &WriteTx, id: &str) -> Result<Erased, Store
         }
     };
     add("counters", remove_where!(tx, COUNTERS, |k, _v| k.0 == id));
+    add("released figures", remove_where!(tx, super::releases::RELEASES, |k, _v| k.0 == id));
+    let _ = remove_where!(tx, super::releases::VERSIONS_ANSWERED, |k, _v| k.0 == id);
     add("questionnaires", remove_where!(tx, QUESTIONNAIRES, |k, _v| k.0 == id));
     for (class, n) in remove_contacts(store, tx, id)? {
         add(class, n);
@@ -334,7 +335,6 @@ mod tests {
                     story_key: true,
                 },
                 slots: vec![0],
-                layout_len: 1,
                 nonce_hash: [i; 32],
                 nonce_keep_until: 0,
                 ticket: None,

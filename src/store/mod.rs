@@ -11,6 +11,7 @@ mod keyring;
 mod moderation;
 mod outbox;
 mod participants;
+mod releases;
 mod staff;
 mod threads;
 
@@ -69,6 +70,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_7_response_receipts,
     migrate_8_tickets_recorded_when_used,
     migrate_9_mail_by_random_id,
+    migrate_10_releases_instead_of_counters,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -147,6 +149,21 @@ fn migrate_8_tickets_recorded_when_used(tx: &WriteTransaction) -> Result<(), Sto
 
 fn migrate_9_mail_by_random_id(tx: &WriteTransaction) -> Result<(), StoreError> {
     outbox::move_old_outbox(tx)
+}
+
+/// Figures are counted when a period is released, not per response: the counters go, and
+/// which versions have responses is kept on its own.
+fn migrate_10_releases_instead_of_counters(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(releases::RELEASES)?;
+    let mut answered = tx.open_table(releases::VERSIONS_ANSWERED)?;
+    let mut counters = tx.open_table(campaigns::COUNTERS)?;
+    for row in redb::ReadableTable::iter(&counters)? {
+        let (k, _) = row?;
+        let (campaign, version, _) = k.value();
+        answered.insert((campaign, version), 0)?;
+    }
+    counters.retain(|_, _| false)?;
+    Ok(())
 }
 
 /// Writes the slot row of every response stored before slot rows existed.

@@ -70,10 +70,11 @@ pub struct Quote {
     pub written: i32,
 }
 
-/// A published weekly summary: the figures and quote ids as they were at publication.
+/// A published summary of a released period (its figures are that release's): the quote
+/// ids shown with it. Summaries from before releases kept their own figures, which are no
+/// longer read: the release of the same period is shown instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    pub figures: crate::model::figures::Figures,
     pub quotes: Vec<[u8; 16]>,
     /// Day number it was published.
     pub published: i32,

@@ -178,6 +178,7 @@ fn defaults(kind: &str) -> Fields {
     f
 }
 
+/// The question form; with `problems`, or `changes` an edit waits to have confirmed, 422.
 fn question_page(
     view: &View,
     c: &Campaign,
@@ -185,15 +186,12 @@ fn question_page(
     qid: Option<&str>,
     f: &Fields,
     problems: &[String],
+    changes: &[String],
 ) -> Response {
     let langs: Vec<_> =
         c.settings.languages.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
-    let ctx = context! { c, kind, qid, f, problems, langs };
-    if problems.is_empty() {
-        view.ok("admin/question.html", ctx)
-    } else {
-        view.invalid("admin/question.html", ctx)
-    }
+    let ctx = context! { c, kind, qid, f, problems, changes, langs };
+    view.form("admin/question.html", ctx, !problems.is_empty() || !changes.is_empty())
 }
 
 fn owner_campaign(state: &AppState, user: &StaffUser, id: &str) -> poem::Result<Campaign> {
@@ -213,7 +211,7 @@ pub fn show_new_question(
     if !KINDS.contains(&q.kind.as_str()) {
         return Err(poem::Error::from_status(poem::http::StatusCode::NOT_FOUND));
     }
-    Ok(question_page(&view.signed_in(&user), &c, &q.kind, None, &defaults(&q.kind), &[]))
+    Ok(question_page(&view.signed_in(&user), &c, &q.kind, None, &defaults(&q.kind), &[], &[]))
 }
 
 #[handler]
@@ -234,6 +232,7 @@ pub fn show_question(
         question.kind.name(),
         Some(&qid),
         &question_fields(question),
+        &[],
         &[],
     ))
 }
@@ -259,22 +258,137 @@ fn save(
     let checked = Questionnaire::from_json(&doc.to_string(), &c.settings.languages).map_err(|problems| {
         problems.into_iter().map(|p| p.trim_start_matches("questions[0].").to_string()).collect::<Vec<_>>()
     });
-    let result = checked.and_then(|one| {
-        let question = one.questions.into_iter().next().expect("one question");
-        state
-            .campaigns()
-            .edit_questionnaire(id, &user.username, |q| {
-                match q.questions.iter_mut().find(|x| Some(&x.id) == qid.as_ref()) {
-                    Some(slot) => *slot = question,
-                    None => q.questions.push(question),
-                }
-                Ok(())
-            })
-            .map_err(CampaignError::into_problems)
-    });
+    let mut question = match checked {
+        Ok(one) => one.questions.into_iter().next().expect("one question"),
+        Err(problems) => {
+            return Ok(question_page(&view.signed_in(user), &c, &kind, qid.as_deref(), &f, &problems, &[]));
+        }
+    };
+    let old = qid.as_ref().and_then(|id| current.question(id));
+    keep_option_ids(old, &mut question);
+    // The version the edit lands in: a new one when the current has responses.
+    let next = c.version + u32::from(state.store.version_has_responses(&c.id, c.version)?);
+    question.since = old.map_or(next, |o| o.since);
+    if let Some(old) = old {
+        let answered = crate::figures::answered_values(&state.store, &c, &old.id, old.since)?;
+        let changes = meaning_changes(old, &question, &answered);
+        if !changes.is_empty() {
+            if f.get("confirm_break").map(String::as_str) != Some("yes") {
+                return Ok(question_page(
+                    &view.signed_in(user),
+                    &c,
+                    &kind,
+                    qid.as_deref(),
+                    &f,
+                    &[],
+                    &changes,
+                ));
+            }
+            question.since = next;
+        }
+    }
+    let result = state
+        .campaigns()
+        .edit_questionnaire(id, &user.username, |q| {
+            match q.questions.iter_mut().find(|x| Some(&x.id) == qid.as_ref()) {
+                Some(slot) => *slot = question,
+                None => q.questions.push(question),
+            }
+            Ok(())
+        })
+        .map_err(CampaignError::into_problems);
     match result {
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}#questions", c.id)).into_response()),
-        Err(problems) => Ok(question_page(&view.signed_in(user), &c, &kind, qid.as_deref(), &f, &problems)),
+        Err(problems) => {
+            Ok(question_page(&view.signed_in(user), &c, &kind, qid.as_deref(), &f, &problems, &[]))
+        }
+    }
+}
+
+/// Options keep their ids across an edit: an option whose label (in any language) is
+/// unchanged keeps its id wherever it moves; a changed line keeps the id of the option that
+/// stood at its place (a rewording); new lines get fresh ids. So results stay with options.
+fn keep_option_ids(old: Option<&Question>, new: &mut Question) {
+    let (
+        Some(Kind::Single { options: before } | Kind::Multi { options: before, .. }),
+        Kind::Single { options } | Kind::Multi { options, .. },
+    ) = (old.map(|o| &o.kind), &mut new.kind)
+    else {
+        return;
+    };
+    let mut taken: Vec<Option<String>> = vec![None; options.len()];
+    for (i, o) in options.iter().enumerate() {
+        if let Some(b) = before.iter().find(|b| b.label.iter().any(|(l, text)| o.label.get(l) == Some(text)))
+            && !taken.contains(&Some(b.id.clone()))
+        {
+            taken[i] = Some(b.id.clone());
+        }
+    }
+    let matched: Vec<String> = taken.iter().flatten().cloned().collect();
+    for (i, slot) in taken.iter_mut().enumerate() {
+        if slot.is_none()
+            && let Some(b) = before.get(i).filter(|b| !matched.contains(&b.id))
+        {
+            *slot = Some(b.id.clone());
+        }
+    }
+    // A place's old id may already be used by a moved option: those lines get fresh ids.
+    let mut used: Vec<String> = Vec::new();
+    let mut fresh =
+        before.iter().filter_map(|b| b.id.strip_prefix('o')?.parse::<u32>().ok()).max().unwrap_or(0);
+    for (o, slot) in options.iter_mut().zip(taken) {
+        o.id = match slot {
+            Some(id) if !used.contains(&id) => id,
+            _ => {
+                fresh += 1;
+                format!("o{fresh}")
+            }
+        };
+        used.push(o.id.clone());
+    }
+}
+
+/// What an edit does to the results of a question that has answers, in plain words; empty
+/// when it keeps the question's meaning.
+fn meaning_changes(
+    old: &Question,
+    new: &Question,
+    answered: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    if answered.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    match (&old.kind, &new.kind) {
+        (a, b) if a.name() != b.name() => out.push(format!(
+            "It changes from a {} question to a {} question: its answers so far cannot be counted with the new ones.",
+            kind_label(a.name()),
+            kind_label(b.name())
+        )),
+        (Kind::Scale { min: a, max: b, .. }, Kind::Scale { min: c, max: d, .. }) if (a, b) != (c, d) => out.push(format!(
+            "The scale changes from {a}–{b} to {c}–{d}: answers on the old scale cannot be counted with answers on the new one."
+        )),
+        (Kind::Single { options: before } | Kind::Multi { options: before, .. }, Kind::Single { options } | Kind::Multi { options, .. }) => {
+            for b in before.iter().filter(|b| answered.contains(&b.id) && !options.iter().any(|o| o.id == b.id)) {
+                let label = b.label.values().next().cloned().unwrap_or_default();
+                out.push(format!("The option “{label}” is removed, and some responses chose it."));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "scale" => "scale",
+        "single" => "single-choice",
+        "multi" => "multiple-choice",
+        "mood" => "mood",
+        "slider" => "slider",
+        "triad" => "triad",
+        "yesno" => "yes/no",
+        _ => "story",
     }
 }
 

@@ -114,6 +114,12 @@ pub fn campaign_page(
         .iter()
         .map(|q| context! { id => q.id, kind => q.kind.name(), prompt => q.prompt.get(&lang), required => q.required })
         .collect();
+    let splittable: Vec<_> = q
+        .questions
+        .iter()
+        .filter(|q| crate::model::figures::can_split(&q.kind))
+        .map(|q| context! { id => q.id, prompt => q.prompt.get(&lang) })
+        .collect();
     let errors: std::collections::BTreeMap<&str, &str> =
         errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
     let langs: Vec<_> = Lang::ALL.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
@@ -127,7 +133,7 @@ pub fn campaign_page(
         .collect();
     let allow = allow.unwrap_or_default();
     let ctx = context! {
-        c, input, errors, questions, frozen, langs, kinds => KINDS,
+        c, input, errors, questions, splittable, frozen, langs, kinds => KINDS,
         link => state.url(&format!("/r/{}", c.slug)),
         enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
@@ -210,6 +216,8 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "keep_responses" => input.keep_responses = v,
             "follow_up" => input.follow_up = v,
             "follow_up_notify" => input.follow_up_notify = v,
+            "results" => input.results = v,
+            "breakdown" => input.breakdown = v,
             _ => {}
         }
     }

@@ -1,21 +1,23 @@
-//! The dashboard (analyst, owner): a campaign's figures per week and for the whole period,
-//! optionally among the responses that gave one value to another question.
+//! The dashboard (analyst, owner): a campaign's released figures, period by period and for
+//! the whole campaign once it has ended, and a released period split into groups by the
+//! campaign's breakdown question.
 
 use std::sync::Arc;
 
-use minijinja::context;
+use minijinja::{Value, context};
 use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
 use super::campaigns::campaign_of;
-use super::figures::{text, value_labels};
+use super::figures::{release_label, text, value_labels};
 use super::render::View;
 use super::session::StaffUser;
-use crate::dashboard::load;
 use crate::model::Lang;
-use crate::model::figures::{Filter, filterable};
+use crate::model::campaign::{Campaign, Results, date_of, day_number};
+use crate::model::figures::{CHOSEN, Group, Release, VarKey, value_id};
+use crate::model::questionnaire::{Kind, Question, Questionnaire};
 use crate::store::Role;
 
 /// Who may see figures.
@@ -24,8 +26,8 @@ pub const FIGURES: &[Role] = &[Role::Analyst, Role::Owner];
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct DashboardQuery {
-    filter: String,
-    version: Option<u32>,
+    /// The release to split into groups (its first day, or "whole").
+    split: String,
 }
 
 #[handler]
@@ -38,42 +40,114 @@ pub fn show_dashboard(
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
     let c = campaign_of(&state, &id)?;
-    let version = query.version.filter(|v| (1..=c.version).contains(v)).unwrap_or(c.version);
-    let q = state.store.questionnaire(&c.id, version)?.unwrap_or_default();
-    let filter = Filter::parse(&query.filter, &q);
-    let today = c.settings.today(state.clock.now());
-    let figures = load(&state.store, &c, &q, version, today, filter.clone())?;
+    let now = state.clock.now();
+    let releases = crate::figures::releases(&state.store, &c, now)?;
+    let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
     let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
-    let filters: Vec<_> = q
-        .questions
+    let shown: Vec<&Release> = releases.iter().filter(|r| r.responses > 0).collect();
+    let splits: Vec<Value> = shown
         .iter()
-        .filter(|x| filterable(&x.kind))
-        .map(|x| {
-            let prompt = text(&x.prompt, lang);
-            let values: Vec<_> = value_labels(x, lang)
-                .into_iter()
-                .enumerate()
-                .filter(|(_, l)| !l.is_empty())
-                .map(|(i, label)| {
-                    let param = Filter { question: x.id.clone(), value: i }.as_param();
-                    context! { selected => filter.as_ref().is_some_and(|f| f.as_param() == param), param, label }
-                })
-                .collect();
-            context! { prompt, values }
+        .filter(|r| !r.groups.is_empty())
+        .map(|r| {
+            let param = split_param(r);
+            context! { selected => param == query.split, param, label => release_label(r, lang) }
         })
         .collect();
-    let filter_text = filter.as_ref().and_then(|f| {
-        let question = q.question(&f.question)?;
-        Some(format!("{}: {}", text(&question.prompt, lang), value_labels(question, lang).get(f.value)?))
-    });
+    let split = shown.iter().find(|r| !r.groups.is_empty() && split_param(r) == query.split);
     let ctx = context! {
         c,
-        version,
-        versions => (1..=c.version).collect::<Vec<_>>(),
-        fig => super::figures::context(&q, &figures, lang, true),
-        filters,
-        filter_text,
+        fig => (!shown.is_empty()).then(|| super::figures::context(&q, &shown, lang)),
+        next => next_release(&c, &releases, now),
+        breakdown => q.question(&c.settings.breakdown).map(|b| text(&b.prompt, lang)),
+        splits,
+        split => split.map(|r| split_context(&q, r, lang)),
         can_report => c.status == crate::model::campaign::Status::Closed,
     };
     Ok(view.signed_in(&user).ok("admin/dashboard.html", ctx))
+}
+
+fn split_param(r: &Release) -> String {
+    if r.whole { "whole".into() } else { date_of(r.first).to_string() }
+}
+
+/// When the figures come that are not shown yet, in plain words.
+fn next_release(c: &Campaign, releases: &[Release], now: i64) -> Option<String> {
+    if releases.iter().any(|r| r.whole) {
+        return None;
+    }
+    let end = c.settings.end.strftime("%-d %B").to_string();
+    if c.settings.results == Results::Campaign {
+        return Some(format!(
+            "Figures are released once, for the whole campaign, the day after it ends ({end})."
+        ));
+    }
+    let today = day_number(c.settings.today(now));
+    let after = releases.iter().map(|r| r.last + 1).max().unwrap_or(day_number(c.settings.start));
+    let sunday = crate::figures::tally::monday_of(today.max(after)) + 6;
+    let day = date_of(sunday.min(day_number(c.settings.end)) + 1);
+    Some(format!(
+        "Only completed weeks are shown. The figures up to {} appear on {} (a week with fewer than {} responses joins the next one); the whole campaign appears the day after it ends ({end}).",
+        date_of(sunday.min(day_number(c.settings.end))).strftime("%A %-d %B"),
+        day.strftime("%A %-d %B"),
+        c.settings.k
+    ))
+}
+
+/// A group's heading: the breakdown's values it stands for, and its size.
+fn group_label(breakdown: Option<&Question>, g: &Group, lang: Lang) -> String {
+    let labels: Vec<String> = g
+        .values
+        .iter()
+        .map(|v| {
+            breakdown
+                .and_then(|b| {
+                    (0..b.kind.slots())
+                        .find(|j| value_id(&b.kind, *j) == *v)
+                        .map(|j| value_labels(b, lang)[j].clone())
+                })
+                .unwrap_or_else(|| match v.as_str() {
+                    crate::model::figures::NO_ANSWER => "no answer".into(),
+                    crate::model::figures::NOT_ASKED => "not asked".into(),
+                    other => other.to_string(),
+                })
+        })
+        .collect();
+    format!("{} ({})", labels.join(" or "), g.size)
+}
+
+/// Each question's counts, group by group, in one release.
+fn split_context(q: &Questionnaire, r: &Release, lang: Lang) -> Value {
+    let breakdown = r.breakdown.as_ref().and_then(|b| q.question(&b.question));
+    let groups: Vec<String> = r.groups.iter().map(|g| group_label(breakdown, g, lang)).collect();
+    let questions: Vec<Value> = q
+        .questions
+        .iter()
+        .filter(|x| {
+            !matches!(x.kind, Kind::Story { .. }) && Some(x.id.as_str()) != breakdown.map(|b| b.id.as_str())
+        })
+        .map(|x| {
+            let labels = value_labels(x, lang);
+            let rows: Vec<Value> = (0..x.kind.slots())
+                .filter(|j| !labels[*j].is_empty())
+                .map(|j| {
+                    let id = value_id(&x.kind, j);
+                    let counts: Vec<Option<u32>> = r
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            let (option, value) = match x.kind {
+                                Kind::Multi { .. } => (Some(id.clone()), CHOSEN.to_string()),
+                                _ => (None, id.clone()),
+                            };
+                            let key = VarKey { question: x.id.clone(), since: x.since, option };
+                            g.variables.iter().find(|v| v.key == key).map_or(Some(0), |v| v.count(&value))
+                        })
+                        .collect();
+                    context! { label => labels[j], counts }
+                })
+                .collect();
+            context! { prompt => text(&x.prompt, lang), rows }
+        })
+        .collect();
+    context! { label => release_label(r, lang), groups, questions }
 }

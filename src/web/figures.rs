@@ -1,6 +1,6 @@
 //! Figures as page context: per question its labels, charts (SVG) and a table of the same
-//! numbers, for the dashboard, the summary and the report alike. Hidden counts stay `None`
-//! and the templates say why.
+//! numbers, from releases (see `figures`), for the dashboard, the summary and the report
+//! alike. Hidden counts stay `None` and the templates say why.
 
 use minijinja::Value;
 use minijinja::context;
@@ -8,7 +8,7 @@ use minijinja::context;
 use super::charts;
 use crate::i18n::t;
 use crate::model::Lang;
-use crate::model::figures::Figures;
+use crate::model::figures::{CHOSEN, NO_ANSWER, NOT_ASKED, Release, VarCounts, VarKey, value_id};
 use crate::model::questionnaire::{Kind, MOODS, Question, Questionnaire, Text};
 
 pub fn text(t: &Text, lang: Lang) -> String {
@@ -75,41 +75,40 @@ fn share(n: Option<u32>, of: Option<u32>) -> Option<f64> {
     }
 }
 
-/// Column headings: each week by its Monday, then the whole period.
-fn column_labels(f: &Figures, lang: Lang) -> Vec<String> {
-    let mut labels: Vec<String> = f.weeks.iter().map(|w| format!("{} {}", t(lang, "week_of"), w)).collect();
-    labels.push(t(lang, "whole_period").to_string());
-    labels
+/// A release's column heading: its week, its weeks, or the whole campaign.
+pub fn release_label(r: &Release, lang: Lang) -> String {
+    if r.whole {
+        return t(lang, "whole_period").to_string();
+    }
+    let (first, last) = (crate::model::campaign::date_of(r.first), crate::model::campaign::date_of(r.last));
+    if r.last - r.first <= 6 {
+        format!("{} {}", t(lang, "week_of"), first.strftime("%-d %b"))
+    } else {
+        format!("{} – {}", first.strftime("%-d %b"), last.strftime("%-d %b"))
+    }
 }
 
-/// The context of every question of `f` (stories only where `stories`: a summary has
-/// none), and of the response counts. A single week shows without a whole-period column.
-pub fn context(q: &Questionnaire, f: &Figures, lang: Lang, stories: bool) -> Value {
-    let mut columns = column_labels(f, lang);
-    let last = columns.len() - 1;
-    let shown = if f.weeks.len() == 1 { 1 } else { columns.len() };
-    columns.truncate(shown);
-    let weeks: Vec<String> = f.weeks.iter().map(|w| w.strftime("%-d %b").to_string()).collect();
-    let responses_chart =
-        charts::columns(t(lang, "responses_per_week"), &weeks, &f.responses[..last.min(f.responses.len())]);
-    let days_chart = (!f.days.is_empty()).then(|| {
-        let labels: Vec<String> = f.days.iter().map(|(d, _)| d.strftime("%-d %b").to_string()).collect();
-        let counts: Vec<Option<u32>> = f.days.iter().map(|(_, n)| Some(*n)).collect();
-        Value::from_safe_string(charts::columns(t(lang, "responses_per_day"), &labels, &counts))
-    });
+/// The context of every question of `q` with figures (stories have none) over the columns
+/// `releases` (periods, then perhaps the whole campaign).
+pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
+    let columns: Vec<String> = releases.iter().map(|r| release_label(r, lang)).collect();
+    let periods: Vec<&Release> = releases.iter().copied().filter(|r| !r.whole).collect();
+    let period_labels: Vec<String> = periods.iter().map(|r| short_label(r)).collect();
+    let responses: Vec<Option<u32>> = releases.iter().map(|r| Some(r.responses)).collect();
+    let responses_chart = charts::columns(
+        t(lang, "responses_per_week"),
+        &period_labels,
+        &periods.iter().map(|r| Some(r.responses)).collect::<Vec<_>>(),
+    );
     let questions: Vec<Value> = q
         .questions
         .iter()
-        .filter(|question| stories || !matches!(question.kind, Kind::Story { .. }))
-        .filter_map(|question| {
-            let qf = f.questions.iter().find(|x| x.id == question.id)?;
-            Some(question_context(question, qf, &weeks, last, shown, lang))
-        })
+        .filter(|question| !matches!(question.kind, Kind::Story { .. }))
+        .map(|question| question_context(question, releases, lang))
         .collect();
     let mut words: std::collections::BTreeMap<&str, String> = [
         "responses",
         "responses_per_week",
-        "responses_per_day",
         "answered",
         "mean",
         "numbers",
@@ -118,46 +117,100 @@ pub fn context(q: &Questionnaire, f: &Figures, lang: Lang, stories: bool) -> Val
         "trend",
         "hidden",
         "whole_period",
+        "since",
     ]
     .into_iter()
     .map(|key| (key, t(lang, key).to_string()))
     .collect();
-    words.insert("hidden_note", t(lang, "hidden_note").replace("{k}", &f.k.to_string()));
+    let k = releases.first().map_or(0, |r| r.k);
+    words.insert("hidden_note", t(lang, "hidden_note").replace("{k}", &k.to_string()));
     context! {
         words,
         columns,
-        responses => f.responses[..shown],
-        responses_chart => Value::from_safe_string(responses_chart),
-        days => f.days.iter().map(|(d, n)| context! { day => d.to_string(), n }).collect::<Vec<_>>(),
-        days_chart,
+        responses,
+        responses_chart => (periods.len() > 1).then(|| Value::from_safe_string(responses_chart)),
         questions,
-        k => f.k,
+        k,
     }
 }
 
-fn question_context(
-    question: &Question,
-    qf: &crate::model::figures::QuestionFigures,
-    weeks: &[String],
-    last: usize,
-    shown: usize,
-    lang: Lang,
-) -> Value {
-    let prompt = text(&question.prompt, lang);
+fn short_label(r: &Release) -> String {
+    crate::model::campaign::date_of(r.first).strftime("%-d %b").to_string()
+}
+
+/// A question's rows: (value id, label) in the order shown, the values it offers now first,
+/// then values it no longer offers that still hold answers.
+fn rows_of(question: &Question, releases: &[&Release], lang: Lang) -> Vec<(String, String)> {
     let labels = value_labels(question, lang);
-    let total: Vec<Option<u32>> = qf.values.iter().map(|row| row[last]).collect();
-    let answered = qf.answered[last];
+    let mut rows: Vec<(String, String)> = (0..question.kind.slots())
+        .map(|j| (value_id(&question.kind, j), labels.get(j).cloned().unwrap_or_default()))
+        .filter(|(_, label)| !label.is_empty())
+        .collect();
+    if !matches!(question.kind, Kind::Multi { .. }) {
+        let key = VarKey { question: question.id.clone(), since: question.since, option: None };
+        for r in releases {
+            for v in r.variable(&key).map(|v| v.values.as_slice()).unwrap_or_default() {
+                if v != NO_ANSWER && v != NOT_ASKED && !rows.iter().any(|(id, _)| id == v) {
+                    rows.push((v.clone(), format!("{v} ({})", t(lang, "no_longer_offered"))));
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// One column of a question: per row its count, and how many answered.
+fn column(question: &Question, r: &Release, rows: &[(String, String)]) -> (Vec<Option<u32>>, Option<u32>) {
+    let key = |option: Option<&str>| VarKey {
+        question: question.id.clone(),
+        since: question.since,
+        option: option.map(String::from),
+    };
+    let not_asked = |v: Option<&VarCounts>| v.map_or(Some(r.responses), |v| v.count(NOT_ASKED));
+    if matches!(question.kind, Kind::Multi { .. }) {
+        let counts = rows
+            .iter()
+            .map(|(id, _)| r.variable(&key(Some(id))).map_or(Some(0), |v| v.count(CHOSEN)))
+            .collect();
+        let first = rows.first().and_then(|(id, _)| r.variable(&key(Some(id))));
+        return (counts, not_asked(first).map(|n| r.responses - n));
+    }
+    let var = r.variable(&key(None));
+    let counts = rows
+        .iter()
+        .map(|(id, _)| var.map_or(Some(0), |v| if v.has(id) { v.count(id) } else { Some(0) }))
+        .collect();
+    let answered = match (var.map_or(Some(0), |v| v.count(NO_ANSWER)), not_asked(var)) {
+        (Some(none), Some(not)) => Some(r.responses - none - not),
+        _ => None,
+    };
+    (counts, answered)
+}
+
+fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> Value {
+    let prompt = text(&question.prompt, lang);
+    let rows = rows_of(question, releases, lang);
+    let labels: Vec<String> = rows.iter().map(|(_, l)| l.clone()).collect();
+    let columns: Vec<(Vec<Option<u32>>, Option<u32>)> =
+        releases.iter().map(|r| column(question, r, &rows)).collect();
+    let (total, answered) = columns.last().cloned().unwrap_or_default();
+    let period_columns: Vec<&(Vec<Option<u32>>, Option<u32>)> =
+        releases.iter().zip(&columns).filter(|(r, _)| !r.whole).map(|(_, c)| c).collect();
     let chart = match &question.kind {
         Kind::Scale { min, max, .. } => {
             let steps = (max - min + 1) as usize;
-            let mut rows: Vec<charts::LikertRow> = weeks
+            let rows: Vec<charts::LikertRow> = releases
                 .iter()
-                .enumerate()
-                .map(|(col, w)| (w.clone(), qf.values.iter().map(|r| r[col]).collect(), qf.answered[col]))
+                .zip(&columns)
+                .map(|(r, (counts, answered))| {
+                    let label = if r.whole { t(lang, "whole_period").to_string() } else { short_label(r) };
+                    (
+                        label,
+                        counts.iter().copied().chain(std::iter::repeat(None)).take(steps + 1).collect(),
+                        *answered,
+                    )
+                })
                 .collect();
-            if shown > 1 {
-                rows.push((t(lang, "whole_period").to_string(), total.clone(), answered));
-            }
             Some(charts::diverging(&prompt, &rows, steps))
         }
         Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno => {
@@ -171,8 +224,18 @@ fn question_context(
         Kind::Story { .. } => None,
     };
     let trends: Vec<Value> = match &question.kind {
-        Kind::Scale { .. } | Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno => {
-            trends(qf, &labels, last)
+        Kind::Scale { .. } | Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno
+            if period_columns.len() > 1 =>
+        {
+            labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let shares: Vec<Option<f64>> =
+                        period_columns.iter().map(|(c, a)| share(c[i], *a)).collect();
+                    context! { label, chart => Value::from_safe_string(charts::trend(label, &shares)) }
+                })
+                .collect()
         }
         _ => Vec::new(),
     };
@@ -185,34 +248,35 @@ fn question_context(
         }
         _ => Vec::new(),
     };
-    let rows: Vec<Value> = labels
+    let table: Vec<Value> = labels
         .iter()
-        .zip(&qf.values)
-        .filter(|(l, _)| !l.is_empty())
-        .map(|(label, counts)| context! { label, counts => counts[..shown] })
+        .enumerate()
+        .map(|(i, label)| context! { label, counts => columns.iter().map(|(c, _)| c[i]).collect::<Vec<_>>() })
         .collect();
+    let means: Vec<Option<String>> =
+        columns.iter().map(|(c, _)| mean(&question.kind, c).map(|m| format!("{m:.2}"))).collect();
     context! {
         id => question.id,
         kind => question.kind.name(),
         prompt,
+        since => (question.since > 1).then_some(question.since),
         chart => chart.map(Value::from_safe_string),
-        answered => qf.answered[..shown],
-        rows,
-        means => qf.means[..shown].iter().map(|m| m.map(|m| format!("{m:.2}"))).collect::<Vec<_>>(),
+        answered => columns.iter().map(|(_, a)| *a).collect::<Vec<_>>(),
+        rows => table,
+        means,
         trends,
         top,
     }
 }
 
-/// One small multiple per value: its share of the answered count, week by week.
-fn trends(qf: &crate::model::figures::QuestionFigures, labels: &[String], last: usize) -> Vec<Value> {
-    labels
+/// The mean of a scale column, only when every count of it is shown.
+fn mean(kind: &Kind, counts: &[Option<u32>]) -> Option<f64> {
+    let Kind::Scale { min, max, .. } = kind else { return None };
+    let steps = (max - min + 1) as usize;
+    let values: Vec<u32> = counts.iter().take(steps).copied().collect::<Option<Vec<u32>>>()?;
+    let (sum, n) = values
         .iter()
-        .zip(&qf.values)
-        .filter(|(label, _)| !label.is_empty())
-        .map(|(label, row)| {
-            let shares: Vec<Option<f64>> = (0..last).map(|col| share(row[col], qf.answered[col])).collect();
-            context! { label, chart => Value::from_safe_string(charts::trend(label, &shares)) }
-        })
-        .collect()
+        .enumerate()
+        .fold((0u64, 0u64), |(s, n), (i, c)| (s + (*min as u64 + i as u64) * *c as u64, n + *c as u64));
+    (n > 0).then(|| sum as f64 / n as f64)
 }

@@ -16,32 +16,26 @@ use super::dashboard::FIGURES;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::dashboard::load;
 use crate::model::Lang;
 use crate::model::campaign::{Audience, Campaign, Granularity, Status, date_of};
-use crate::model::figures::{Figures, value_id};
+use crate::model::figures::{Release, value_id};
 use crate::model::questionnaire::Questionnaire;
 use crate::model::response::Answer;
 use crate::store::Role;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub struct VersionQuery {
-    version: Option<u32>,
+pub struct ExportQuery {
+    /// The language of labels in an export (en, sv, nl); default the campaign's first.
+    lang: String,
 }
 
-/// The campaign, the questionnaire version asked for (default: current) and its figures.
-fn figures_of(
-    state: &AppState,
-    id: &str,
-    version: Option<u32>,
-) -> poem::Result<(Campaign, Questionnaire, Figures)> {
+/// The campaign and its releases with figures (released now if due).
+fn released(state: &AppState, id: &str) -> poem::Result<(Campaign, Questionnaire, Vec<Release>)> {
     let c = campaign_of(state, id)?;
-    let version = version.filter(|v| (1..=c.version).contains(v)).unwrap_or(c.version);
-    let q = state.store.questionnaire(&c.id, version)?.unwrap_or_default();
-    let today = c.settings.today(state.clock.now());
-    let figures = load(&state.store, &c, &q, version, today, None)?;
-    Ok((c, q, figures))
+    let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
+    let releases = crate::figures::releases(&state.store, &c, state.clock.now())?;
+    Ok((c, q, releases.into_iter().filter(|r| r.responses > 0).collect()))
 }
 
 #[handler]
@@ -50,7 +44,6 @@ pub fn show_report(
     view: View,
     user: StaffUser,
     Path(id): Path<String>,
-    Query(query): Query<VersionQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
     let c = campaign_of(&state, &id)?;
@@ -58,7 +51,7 @@ pub fn show_report(
         let ctx = context! { c };
         return Ok(view.signed_in(&user).render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
     }
-    let html = report_html(&state, &id, query.version)?;
+    let html = report_html(&state, &id)?;
     Ok(Response::builder()
         .content_type("text/html; charset=utf-8")
         .header("cache-control", "no-store")
@@ -66,8 +59,9 @@ pub fn show_report(
 }
 
 /// The report page of a campaign (public for the benchmark, which renders it directly).
-pub fn report_html(state: &AppState, id: &str, version: Option<u32>) -> poem::Result<String> {
-    let (c, q, figures) = figures_of(state, id, version)?;
+pub fn report_html(state: &AppState, id: &str) -> poem::Result<String> {
+    let (c, q, releases) = released(state, id)?;
+    let columns: Vec<&Release> = releases.iter().collect();
     let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
     let quotes: Vec<String> = state.moderation().approved(&c)?.into_iter().map(|q| q.text).collect();
     let questions: Vec<_> = q
@@ -87,18 +81,107 @@ pub fn report_html(state: &AppState, id: &str, version: Option<u32>) -> poem::Re
         erased,
         retention,
         backup_days => (!state.config.backup.dir.is_empty()).then_some(state.config.backup.keep_days),
-        fig => super::figures::context(&q, &figures, lang, true),
+        fig => (!columns.is_empty()).then(|| super::figures::context(&q, &columns, lang)),
         questions,
         quotes,
-        total => figures.responses.last().copied().flatten(),
-        weeks => figures.weeks.len(),
+        total => releases.iter().find(|r| r.whole).map(|r| r.responses),
+        weeks => releases.iter().filter(|r| !r.whole).count(),
         audience => if s.audience == Audience::Enrolled { "enrolled participants, reminded by mail" } else { "anyone holding the campaign's link" },
         dated => if s.granularity == Granularity::Week { "week" } else { "day" },
         generated => c.settings.today(state.clock.now()).to_string(),
-        version => figures.version,
+        version => c.version,
         c,
     };
     state.templates.render("admin/report.html", ctx).map_err(internal)
+}
+
+/// One exported figure: where it belongs, its labels beside its codes, its count or that it
+/// is hidden.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportRow {
+    pub period: String,
+    pub first_day: String,
+    pub last_day: String,
+    pub group: String,
+    pub question: String,
+    pub question_text: String,
+    pub option: String,
+    pub value: String,
+    pub value_label: String,
+    pub count: Option<u32>,
+    pub hidden: bool,
+}
+
+/// Every released figure as rows, labelled in `lang` from the current questionnaire.
+pub fn export_rows(q: &Questionnaire, releases: &[Release], lang: Lang) -> Vec<ExportRow> {
+    let label = |question: &str, value: &str| -> (String, String) {
+        let Some(x) = q.question(question) else { return (String::new(), value.to_string()) };
+        let labels = super::figures::value_labels(x, lang);
+        let value_label = (0..x.kind.slots())
+            .find(|j| value_id(&x.kind, *j) == value)
+            .map(|j| labels[j].clone())
+            .unwrap_or_else(|| value.replace('_', " "));
+        (super::figures::text(&x.prompt, lang), value_label)
+    };
+    let mut rows = Vec::new();
+    for r in releases {
+        let period = if r.whole { "whole".to_string() } else { date_of(r.first).to_string() };
+        let mut push = |group: String, vars: &[crate::model::figures::VarCounts], responses: u32| {
+            rows.push(ExportRow {
+                period: period.clone(),
+                first_day: date_of(r.first).to_string(),
+                last_day: date_of(r.last).to_string(),
+                group: group.clone(),
+                question: String::new(),
+                question_text: String::new(),
+                option: String::new(),
+                value: "responses".into(),
+                value_label: "responses".into(),
+                count: Some(responses),
+                hidden: false,
+            });
+            for v in vars {
+                let (question_text, option_label) = match &v.key.option {
+                    Some(o) => label(&v.key.question, o),
+                    None => (label(&v.key.question, "").0, String::new()),
+                };
+                for (value, count) in v.values.iter().zip(&v.counts) {
+                    let value_label = if v.key.option.is_some() {
+                        value.replace('_', " ")
+                    } else {
+                        label(&v.key.question, value).1
+                    };
+                    rows.push(ExportRow {
+                        period: period.clone(),
+                        first_day: date_of(r.first).to_string(),
+                        last_day: date_of(r.last).to_string(),
+                        group: group.clone(),
+                        question: format!("{}@{}", v.key.question, v.key.since),
+                        question_text: question_text.clone(),
+                        option: v
+                            .key
+                            .option
+                            .clone()
+                            .map(|o| format!("{o}: {option_label}"))
+                            .unwrap_or_default(),
+                        value: value.clone(),
+                        value_label,
+                        count: *count,
+                        hidden: count.is_none(),
+                    });
+                }
+            }
+        };
+        push("all".into(), &r.variables, r.responses);
+        for g in &r.groups {
+            push(g.values.join("+"), &g.variables, g.size);
+        }
+    }
+    rows
+}
+
+fn export_lang(c: &Campaign, query: &ExportQuery) -> Lang {
+    Lang::parse(&query.lang).unwrap_or(c.settings.languages.first().copied().unwrap_or(Lang::En))
 }
 
 #[handler]
@@ -106,19 +189,16 @@ pub fn export_csv(
     state: Data<&Arc<AppState>>,
     user: StaffUser,
     Path(id): Path<String>,
-    Query(query): Query<VersionQuery>,
+    Query(query): Query<ExportQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
-    let (c, q, figures) = figures_of(&state, &id, query.version)?;
+    let (c, q, releases) = released(&state, &id)?;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["question", "value", "period", "count", "suppressed"]).map_err(internal)?;
-    for r in figures.export_rows(&q) {
-        let count = r.count.map(|n| n.to_string()).unwrap_or_default();
-        let flag = if r.suppressed { "true" } else { "false" };
-        w.write_record([r.question.as_str(), &r.value, &r.period, &count, flag]).map_err(internal)?;
+    for r in export_rows(&q, &releases, export_lang(&c, &query)) {
+        w.serialize(r).map_err(internal)?;
     }
     let body = w.into_inner().map_err(internal)?;
-    Ok(download("text/csv; charset=utf-8", &format!("aggregates-{}-v{}.csv", c.id, figures.version), body))
+    Ok(download("text/csv; charset=utf-8", &format!("figures-{}.csv", c.id), body))
 }
 
 #[handler]
@@ -126,19 +206,18 @@ pub fn export_json(
     state: Data<&Arc<AppState>>,
     user: StaffUser,
     Path(id): Path<String>,
-    Query(query): Query<VersionQuery>,
+    Query(query): Query<ExportQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
-    let (c, q, figures) = figures_of(&state, &id, query.version)?;
+    let (c, q, releases) = released(&state, &id)?;
     let doc = serde_json::json!({
         "campaign": c.settings.title,
-        "version": figures.version,
-        "k": figures.k,
-        "note": "count is null and suppressed true where fewer than k responses, or a figure that would reveal such a group, are hidden",
-        "rows": figures.export_rows(&q),
+        "k": c.settings.k,
+        "note": "count is null and hidden true where a count of fewer than k responses, or one that would reveal such a group or nearly all of a group, is hidden; every surface shows the same figures",
+        "rows": export_rows(&q, &releases, export_lang(&c, &query)),
     });
     let body = serde_json::to_vec_pretty(&doc).map_err(internal)?;
-    Ok(download("application/json", &format!("aggregates-{}-v{}.json", c.id, figures.version), body))
+    Ok(download("application/json", &format!("figures-{}.json", c.id), body))
 }
 
 fn download(content_type: &str, name: &str, body: Vec<u8>) -> Response {

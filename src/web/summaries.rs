@@ -17,7 +17,8 @@ use super::render::View;
 use super::respond::{LangQuery, choose_lang, lang_choices, load};
 use super::session::StaffUser;
 use crate::i18n::t;
-use crate::jobs::summaries::{SummaryError, publish, unpublished};
+use crate::jobs::summaries::{SummaryError, publish, summary_key, unpublished};
+use crate::model::Lang;
 use crate::model::campaign::{Status, date_of};
 use crate::store::Role;
 
@@ -37,15 +38,24 @@ pub fn show_summaries(
     let lang = choose_lang(c, &query.lang, req);
     let quotes: BTreeMap<String, String> =
         state.moderation().approved(c)?.into_iter().map(|q| (q.id, q.text)).collect();
+    let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
+    let releases = crate::figures::releases(&state.store, c, state.clock.now())?;
     let mut weeks: Vec<Value> = Vec::new();
-    for (week, summary) in state.store.summaries_of(&c.id)?.into_iter().rev() {
-        let q = state.store.questionnaire(&c.id, summary.figures.version)?.unwrap_or_default();
+    for (key, summary) in state.store.summaries_of(&c.id)?.into_iter().rev() {
+        // A summary shows the release of its period (summaries from before releases were
+        // keyed by a week's Monday: the release holding that week).
+        let Some(release) =
+            releases.iter().find(|r| summary_key(r) == key || (!r.whole && r.first <= key && key <= r.last))
+        else {
+            continue;
+        };
         let shown: Vec<&String> =
             summary.quotes.iter().filter_map(|id| quotes.get(&data_encoding::HEXLOWER.encode(id))).collect();
         weeks.push(context! {
-            week => date_of(week).to_string(),
-            responses => summary.figures.responses.first().copied().flatten(),
-            fig => super::figures::context(&q, &summary.figures, lang, false),
+            week => date_of(release.first).to_string(),
+            label => super::figures::release_label(release, lang),
+            responses => release.responses,
+            fig => super::figures::context(&q, &[release], lang),
             quotes => shown,
         });
     }
@@ -85,12 +95,15 @@ fn manage_page(
         .summaries_of(&c.id)?
         .into_iter()
         .rev()
-        .map(|(week, s)| {
-            context! { week => date_of(week).to_string(), published => date_of(s.published).to_string(), quotes => s.quotes.len() }
+        .map(|(key, s)| {
+            let period = if key == i32::MAX { "the whole campaign".to_string() } else { date_of(key).to_string() };
+            context! { week => period, published => date_of(s.published).to_string(), quotes => s.quotes.len() }
         })
         .collect();
-    let ready: Vec<String> =
-        unpublished(state, c, state.clock.now())?.into_iter().map(|d| d.to_string()).collect();
+    let ready: Vec<Value> = unpublished(state, c, state.clock.now())?
+        .iter()
+        .map(|r| context! { key => summary_key(r), label => super::figures::release_label(r, Lang::En) })
+        .collect();
     let p = &c.settings.summaries;
     let schedule = p.auto.then(|| {
         format!("{} at {}", crate::model::schedule::DAY_NAMES[p.day as usize % 7], p.at.strftime("%H:%M"))
@@ -115,20 +128,25 @@ pub fn publish_summary(
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     let c = campaign_of(&state, &id)?;
-    let Ok(monday) = form.week.parse::<jiff::civil::Date>() else {
-        return manage_page(&state, &view.signed_in(&user), &c, Some("Choose a week from the list.".into()));
+    let Ok(key) = form.week.parse::<i32>() else {
+        return manage_page(
+            &state,
+            &view.signed_in(&user),
+            &c,
+            Some("Choose a period from the list.".into()),
+        );
     };
-    match publish(&state, &c, monday, state.clock.now()) {
+    match publish(&state, &c, key, state.clock.now()) {
         Ok(_) => {
             state.store.append_audit(
                 state.clock.now(),
                 &user.username,
                 "summary.published",
-                &format!("{} {monday}", c.id),
+                &format!("{} {key}", c.id),
             )?;
             Ok(Redirect::see_other(format!("/admin/campaigns/{id}/summaries")).into_response())
         }
-        Err(e @ (SummaryError::NotEnded | SummaryError::OutsideCampaign)) => {
+        Err(e @ SummaryError::NotReleased) => {
             manage_page(&state, &view.signed_in(&user), &c, Some(e.to_string()))
         }
         Err(e) => Err(internal(e)),

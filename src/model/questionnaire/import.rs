@@ -178,7 +178,8 @@ impl Check<'_> {
         let prompt = self.text(v.get("prompt"), &format!("{path}.prompt"), true, 500);
         let help = self.text(v.get("help"), &format!("{path}.help"), false, 1000);
         let required = self.flag(v, "required", path);
-        let common = ["id", "kind", "prompt", "help", "required"];
+        let since = self.int(v, "since", path, 1..=u32::MAX as u64, Some(1)) as u32;
+        let common = ["id", "kind", "prompt", "help", "required", "since"];
         let (kind, extra): (Option<Kind>, &[&str]) = match v.get("kind").and_then(Value::as_str) {
             Some("scale") => {
                 let min = self.int(v, "min", path, 0..=1, Some(1)) as u8;
@@ -236,7 +237,7 @@ impl Check<'_> {
         if kind.is_some() {
             self.unknown_keys(v, path, &known);
         }
-        Some(Question { id, prompt, help, required, kind: kind? })
+        Some(Question { id, prompt, help, required, since, kind: kind? })
     }
 }
 

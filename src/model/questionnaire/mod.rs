@@ -37,8 +37,21 @@ pub struct Question {
     pub help: Text,
     #[serde(default)]
     pub required: bool,
+    /// The questionnaire version since which the question has meant what it means now: an
+    /// edit that changes its meaning (its kind, a scale's range, removing an option that was
+    /// chosen) starts its results afresh from the version it makes.
+    #[serde(default = "first_version", skip_serializing_if = "is_first_version")]
+    pub since: u32,
     #[serde(flatten)]
     pub kind: Kind,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn is_first_version(v: &u32) -> bool {
+    *v == 1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
