@@ -6,7 +6,7 @@ mod common;
 
 use common::campaign::{answer, build_and_open_with, enrol, full_answers};
 use common::smtp::SmtpServer;
-use common::{Browser, invite, signed_in_owner_at, signed_in_owner_mailing};
+use common::{Browser, invite, signed_in_owner_at};
 use tellpoint::jobs::summaries;
 
 fn at(when: &str) -> i64 {
@@ -94,7 +94,7 @@ async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() 
 #[tokio::test(flavor = "multi_thread")]
 async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it() {
     let smtp = SmtpServer::start();
-    let (srv, mut owner) = signed_in_owner_mailing(&smtp).await;
+    let (srv, mut owner, mut account) = common::owner_mailing(&smtp).await;
     let today =
         jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
     let start = today.checked_sub(jiff::Span::new().days(14)).unwrap().to_string();
@@ -119,6 +119,7 @@ async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it
 
     // Once the week is over it is released; nothing is published automatically.
     srv.clock.advance(8 * 86_400);
+    common::sign_in_again(&srv, &mut owner, &mut account).await;
     let now = srv.clock.now();
     assert_eq!(summaries::run(&srv.state, now + 30 * 86_400).unwrap(), 0, "nothing automatic");
     let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;

@@ -529,6 +529,24 @@ pub async fn signed_in_owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Bro
     (srv, b)
 }
 
+/// Signs `account` in again after the test moved the clock past the session's idle time.
+pub async fn sign_in_again(srv: &InProcess, b: &mut Browser, account: &mut Account) {
+    account.next_offset = account.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
+    sign_in(b, account).await;
+}
+
+/// An owner signed in with mail going to `smtp`, and the owner's account.
+pub async fn owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Browser, Account) {
+    let srv = InProcess::start_with(|c| smtp.apply(c)).await;
+    tokio::spawn(srv.state.mailer().run());
+    let mut b = srv.browser();
+    let setup = srv.setup_path();
+    let mut owner = create_account(&mut b, &setup, "olga").await;
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    (srv, b, owner)
+}
+
 /// An instance whose clock starts at `when` (RFC 3339, in the future), owner signed in.
 pub async fn signed_in_owner_at(when: &str) -> (InProcess, Browser) {
     let srv = InProcess::start().await;
