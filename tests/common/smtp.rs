@@ -40,31 +40,34 @@ impl Received {
 /// The Python that has aiosmtpd.
 pub fn python() -> &'static Path {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
-    PYTHON.get_or_init(|| {
-        let has = |py: &Path| {
-            Command::new(py)
-                .args(["-c", "import aiosmtpd"])
-                .stderr(Stdio::null())
+    PYTHON.get_or_init(|| python_having("aiosmtpd", "aiosmtpd==1.4.6", "smtp-venv"))
+}
+
+/// A Python 3 that can `import module`: the system's, or a virtualenv under the target
+/// directory where `package` is installed once (PyPI must be reachable; CI installs it).
+pub fn python_having(module: &str, package: &str, venv_name: &str) -> PathBuf {
+    let has = |py: &Path| {
+        Command::new(py)
+            .args(["-c", &format!("import {module}")])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let system = PathBuf::from("python3");
+    if has(&system) {
+        return system;
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(venv_name);
+    let py = venv.join("bin/python3");
+    if !has(&py) {
+        let ok = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
+            && Command::new(venv.join("bin/pip"))
+                .args(["install", "-q", package])
                 .status()
-                .is_ok_and(|s| s.success())
-        };
-        let system = PathBuf::from("python3");
-        if has(&system) {
-            return system;
-        }
-        let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("smtp-venv");
-        let py = venv.join("bin/python3");
-        if !has(&py) {
-            let ok =
-                Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
-                    && Command::new(venv.join("bin/pip"))
-                        .args(["install", "-q", "aiosmtpd==1.4.6"])
-                        .status()
-                        .is_ok_and(|s| s.success());
-            assert!(ok, "mail tests need Python 3 with aiosmtpd: run `pip install aiosmtpd` (CI does)");
-        }
-        py
-    })
+                .is_ok_and(|s| s.success());
+        assert!(ok, "this test needs Python 3 with {module}: run `pip install {package}` (CI does)");
+    }
+    py
 }
 
 pub struct SmtpServer {
