@@ -40,7 +40,7 @@ fn answers(rng: &mut impl Rng, i: usize) -> Vec<(String, String)> {
     } else {
         "o3"
     };
-    let told = if place == "o1" { i != 0 } else { i % 2 == 0 };
+    let told = if place == "o1" { i != 0 } else { i.is_multiple_of(2) };
     let scale = ["4", "4", "4", "3", "4", "5", "2", "4", "1", "4", "3", "5"][rng.gen_range(0..12)];
     let mut out = vec![
         ("q.q1", scale.to_string()),
