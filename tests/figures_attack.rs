@@ -78,6 +78,13 @@ async fn integer_programming_over_every_release_recovers_no_small_count() {
     srv.set_time("2031-12-22T12:00:00+01:00");
     owner.next_offset = owner.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
     sign_in(&mut b, &mut owner).await;
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let started = std::time::Instant::now();
+    tellpoint::figures::releases(&srv.state.store, &c, srv.clock.now()).unwrap();
+    println!(
+        "released 3 weeks and the whole campaign (66 responses, 7 questions, split) in {:?}",
+        started.elapsed()
+    );
     let export = b.get(&format!("/admin/campaigns/{id}/export/aggregates.json")).await;
     assert_eq!(export.status, 200);
     let doc: serde_json::Value = serde_json::from_str(&export.body).unwrap();
