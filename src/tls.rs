@@ -1,26 +1,16 @@
 //! TLS with rustls (ring provider only; no OpenSSL, no aws-lc). A self-signed certificate is
 //! made on first start and kept in the data dir; certificate files are re-read on SIGHUP.
-//! Handshakes run in their own tasks, so a slow client never holds up the accept loop.
+//! Connections are accepted by `web::edge`.
 
 use std::io;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
-use poem::http::uri::Scheme;
-use poem::listener::Acceptor;
-use poem::web::{LocalAddr, RemoteAddr};
 use rustls::ServerConfig;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
-use tokio_rustls::server::TlsStream;
 
 use crate::config::{Config, TlsMode};
-
-const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -69,58 +59,9 @@ impl TlsSource {
         Ok(())
     }
 
-    fn current(&self) -> Arc<ServerConfig> {
+    /// The rustls config new connections use.
+    pub fn server_config(&self) -> Arc<ServerConfig> {
         self.current.read().expect("tls lock").clone()
-    }
-
-    /// Starts accepting TLS connections on `listener`.
-    pub fn acceptor(&self, listener: TcpListener) -> io::Result<TlsAcceptor> {
-        let local = listener.local_addr()?;
-        let (tx, rx) = mpsc::channel(64);
-        let source = self.clone();
-        tokio::spawn(async move {
-            loop {
-                let (tcp, peer) = match listener.accept().await {
-                    Ok(c) => c,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                };
-                if tx.is_closed() {
-                    break;
-                }
-                let acceptor = tokio_rustls::TlsAcceptor::from(source.current());
-                let tx = tx.clone();
-                tokio::spawn(async move {
-                    if let Ok(Ok(stream)) =
-                        tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await
-                    {
-                        let _ = tx.send((stream, peer)).await;
-                    }
-                });
-            }
-        });
-        Ok(TlsAcceptor { local, rx })
-    }
-}
-
-pub struct TlsAcceptor {
-    local: SocketAddr,
-    rx: mpsc::Receiver<(TlsStream<TcpStream>, SocketAddr)>,
-}
-
-impl Acceptor for TlsAcceptor {
-    type Io = TlsStream<TcpStream>;
-
-    fn local_addr(&self) -> Vec<LocalAddr> {
-        vec![LocalAddr(self.local.into())]
-    }
-
-    async fn accept(&mut self) -> io::Result<(Self::Io, LocalAddr, RemoteAddr, Scheme)> {
-        let (stream, peer) = self.rx.recv().await.ok_or_else(|| io::Error::other("TLS listener stopped"))?;
-        Ok((stream, LocalAddr(self.local.into()), RemoteAddr(peer.into()), Scheme::HTTPS))
     }
 }
 

@@ -109,7 +109,7 @@ async fn hostile_corpus_never_fails_the_server_or_writes() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honeypot_and_rate_limit() {
-    let (srv, mut b) = signed_in_owner().await;
+    let (srv, mut b) = common::signed_in_owner_with(|c| c.limits.form_posts_per_minute = 20).await;
     let (id, slug) = build_and_open(&mut b, "Limits").await;
     let mut p = srv.browser();
     let mut answers = full_answers("bot text");

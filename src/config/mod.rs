@@ -22,6 +22,12 @@ pub const KEYS: &[&str] = &[
     "session.absolute_timeout_hours",
     "limits.form_posts_per_minute",
     "limits.body_limit_kib",
+    "limits.max_connections",
+    "limits.connections_per_client",
+    "limits.head_timeout_secs",
+    "limits.body_timeout_secs",
+    "proxy.trusted",
+    "proxy.header",
     "retention.drafts_days",
     "retention.contacts_days_after_end",
     "retention.stories_days_after_close",
@@ -66,6 +72,7 @@ pub struct Config {
     pub smtp: Smtp,
     pub reminders: Reminders,
     pub privacy: Privacy,
+    pub proxy: Proxy,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -90,11 +97,28 @@ pub struct Limits {
     pub body_limit_kib: u32,
     /// Responses (single-use tickets) one personal link may send per day.
     pub tickets_per_link_per_day: u32,
+    /// Connections open at once, in all; past it a new connection is closed at once.
+    pub max_connections: u32,
+    /// Connections open at once from one client (not counted for trusted proxies).
+    pub connections_per_client: u32,
+    /// A request's head must arrive within this many seconds, and a kept-alive connection
+    /// that sends nothing for as long is closed (a TLS handshake gets as long too).
+    pub head_timeout_secs: u32,
+    /// A request's body must arrive within this many seconds.
+    pub body_timeout_secs: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { form_posts_per_minute: 20, body_limit_kib: 256, tickets_per_link_per_day: 10 }
+        Limits {
+            form_posts_per_minute: 120,
+            body_limit_kib: 256,
+            tickets_per_link_per_day: 10,
+            max_connections: 4096,
+            connections_per_client: 64,
+            head_timeout_secs: 10,
+            body_timeout_secs: 30,
+        }
     }
 }
 
@@ -144,6 +168,7 @@ impl Default for Config {
             public_url: "https://localhost:8443".into(),
             data_dir: PathBuf::from("./tellpoint-data"),
             tls: Tls::default(),
+            proxy: Proxy::default(),
             log: Log::default(),
             session: Session::default(),
             limits: Limits::default(),
@@ -342,6 +367,21 @@ impl Config {
         if self.limits.tickets_per_link_per_day == 0 {
             p.push("limits.tickets_per_link_per_day must be at least 1".into());
         }
+        for (key, value, range) in [
+            ("max_connections", self.limits.max_connections, 16..=1_000_000),
+            ("connections_per_client", self.limits.connections_per_client, 2..=100_000),
+            ("head_timeout_secs", self.limits.head_timeout_secs, 2..=300),
+            ("body_timeout_secs", self.limits.body_timeout_secs, 5..=3600),
+        ] {
+            if !range.contains(&value) {
+                p.push(format!(
+                    "limits.{key} = {value} is out of range; give {} to {}",
+                    range.start(),
+                    range.end()
+                ));
+            }
+        }
+        self.proxy.problems(&mut p);
         self.smtp.check(&mut p);
         if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }
     }
@@ -434,9 +474,11 @@ fn env_value(raw: &str) -> toml::Value {
         .unwrap_or_else(|| toml::Value::String(raw.to_string()))
 }
 
+mod proxy;
 mod retention;
 mod smtp;
 
+pub use proxy::{ForwardedHeader, Proxy};
 pub use retention::{Backup, Privacy, Retention};
 pub use smtp::{Secret, Smtp, SmtpSecurity};
 

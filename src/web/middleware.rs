@@ -3,7 +3,7 @@
 //! invariant 2), security headers, and CSRF.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use poem::PathPattern;
 use poem::http::{HeaderValue, Method, StatusCode, header};
@@ -117,7 +117,10 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     };
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let limit = state.config.limits.body_limit_kib as usize * 1024;
-        let body = read_limited(req.take_body(), limit).await?;
+        let deadline = Duration::from_secs(state.config.limits.body_timeout_secs as u64);
+        let body = tokio::time::timeout(deadline, read_limited(req.take_body(), limit))
+            .await
+            .map_err(|_| poem::Error::from_status(StatusCode::REQUEST_TIMEOUT))??;
         let multipart = req.content_type().is_some_and(|t| t.starts_with("multipart/form-data"));
         let sent = if multipart { multipart_field(&body) } else { form_field(&body) };
         let valid = match (&existing, sent) {

@@ -8,6 +8,7 @@ mod builder;
 mod campaigns;
 mod charts;
 mod dashboard;
+mod edge;
 mod enrol;
 mod erasure;
 mod figures;
@@ -31,18 +32,13 @@ mod threads;
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use poem::http::StatusCode;
-use poem::listener::{Acceptor, AcceptorExt, TcpAcceptor};
 use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Response, Route, get, handler, post};
 
 use crate::app::AppState;
 use crate::store::StoreError;
-
-/// In-flight requests get this long to finish after SIGTERM.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// A participant operation that failed for no fault of the request: a 500 page.
 impl From<crate::participants::ParticipantError> for poem::Error {
@@ -158,22 +154,14 @@ pub fn wrap(
         .data(state)
 }
 
-/// Serves until `shutdown` resolves, then lets in-flight requests finish.
+/// Serves until `shutdown` resolves, then lets in-flight requests finish (see `edge`).
 pub async fn serve(
     state: Arc<AppState>,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
-    let acceptor = match &state.tls {
-        Some(tls) => tls.acceptor(listener)?.boxed(),
-        None => TcpAcceptor::from_tokio(listener)?.boxed(),
-    };
-    let local = acceptor.local_addr();
-    tracing::info!(addr = ?local.first().map(|a| a.to_string()), tls = state.tls.is_some(), "listening");
     tokio::spawn(crate::jobs::desk::run(state.clone()));
-    poem::Server::new_with_acceptor(acceptor)
-        .run_with_graceful_shutdown(app(state), shutdown, Some(SHUTDOWN_GRACE))
-        .await
+    edge::serve(state, listener, shutdown).await
 }
 
 #[handler]

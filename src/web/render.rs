@@ -90,6 +90,13 @@ pub fn error_page(state: &AppState, status: StatusCode) -> Response {
         ),
         404 => ("Not found", "There is nothing at this address. Check the link you followed."),
         405 => ("Not allowed here", "This address does not accept that kind of request."),
+        408 => {
+            ("Too slow", "What you sent took too long to arrive. Check your connection and send it again.")
+        }
+        409 => (
+            "Not possible now",
+            "This cannot be done in the current state. Reload the page to see where things stand.",
+        ),
         413 => ("Too large", "What you sent is larger than tellpoint accepts. Shorten it and try again."),
         422 => ("Check your input", "Something you entered could not be used. Go back and correct it."),
         429 => ("Too many attempts", "Wait a little and try again."),

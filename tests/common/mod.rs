@@ -56,8 +56,10 @@ impl Instance {
         let deadline = Instant::now() + Duration::from_secs(60);
         let port = loop {
             let found = logs.lock().unwrap().iter().find_map(|l| {
-                l.contains("listening")
-                    .then(|| l.split("127.0.0.1:").nth(1)?.split('"').next()?.parse::<u16>().ok())?
+                l.contains("listening").then(|| {
+                    let rest = l.split("127.0.0.1:").nth(1)?;
+                    rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())].parse::<u16>().ok()
+                })?
             });
             if let Some(port) = found {
                 break port;
