@@ -4,7 +4,7 @@
 mod common;
 
 use common::campaign::{build_and_open, full_answers};
-use common::{InProcess, create_account, input_value, sign_in, signed_in_owner};
+use common::{InProcess, create_account, input_value, sign_in};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
