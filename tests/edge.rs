@@ -176,3 +176,53 @@ async fn a_missing_or_doubled_host_is_a_400_and_http2_is_not_spoken_without_alpn
     let reply = String::from_utf8_lossy(&buf[..n]);
     assert!(n == 0 || reply.starts_with("HTTP/1.1 4"), "an HTTP/1.1 refusal, not HTTP/2: {reply:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limits_and_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let tp = Instance::start(
+        dir.path(),
+        &[("TELLPOINT_PROXY__TRUSTED", "[\"127.0.0.1\"]"), ("TELLPOINT_LIMITS__FORM_POSTS_PER_MINUTE", "20")],
+    );
+    let mut owner_b = tp.browser();
+    let mut owner = create_account(&mut owner_b, &tp.setup_path(), "olga").await;
+    sign_in(&mut owner_b, &mut owner).await;
+    let (id, slug) = build_and_open(&mut owner_b, "Proxied").await;
+    // A class of 30 behind the proxy, each answering (and some sending twice) in a minute:
+    // 45 posts from one proxy address, more than 20, and no 429.
+    for i in 0..30 {
+        let mut p = tp.browser();
+        p.always_send("x-forwarded-for", &format!("203.0.113.9, 198.51.100.{}", 10 + i));
+        for _ in 0..(1 + i % 2) {
+            let r = answer(&mut p, &slug, &full_answers("In class.")).await;
+            assert_eq!(r.status, 303, "participant {i}: {}", r.body);
+        }
+    }
+    // One forwarded address flooding is stopped.
+    let mut flood = tp.browser();
+    flood.always_send("x-forwarded-for", "198.51.100.250");
+    let mut statuses = Vec::new();
+    for _ in 0..25 {
+        statuses.push(answer(&mut flood, &slug, &full_answers("Flood.")).await.status);
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 5, "{statuses:?}");
+    // A client that is not the proxy cannot choose its key with the header: posing as a
+    // participant who posted once, it still gets its own 20.
+    let cert = tp.data_dir().join("tls/cert.pem");
+    let mut direct = common::Browser::new(&tp.base, &cert, Some("127.0.3.1".parse().unwrap()));
+    direct.always_send("x-forwarded-for", "198.51.100.10");
+    let mut statuses = Vec::new();
+    for _ in 0..21 {
+        statuses.push(answer(&mut direct, &slug, &full_answers("Direct.")).await.status);
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 1, "{statuses:?}");
+    let store = tellpoint::store::Store::open_read_only(&tp.data_dir(), &tp.master_key()).unwrap();
+    assert_eq!(store.responses_of(&id).unwrap().len(), 45 + 20 + 20);
+    drop(store);
+    let (_, log) = tp.stop_and_log();
+    assert!(!log.contains("198.51.100") && !log.contains("203.0.113"), "a forwarded address is in the log");
+    assert_eq!(
+        common::files_holding(&dir.path().join("tellpoint-data"), b"198.51.100"),
+        Vec::<String>::new()
+    );
+}

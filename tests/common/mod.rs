@@ -271,6 +271,8 @@ pub struct Browser {
     client: reqwest::Client,
     pub cookies: HashMap<String, String>,
     form_token: Option<String>,
+    /// Headers sent with every request (a proxy's X-Forwarded-For, say).
+    headers: Vec<(String, String)>,
 }
 
 fn is_staff_path(path: &str) -> bool {
@@ -298,6 +300,7 @@ impl Browser {
             client: builder.build().unwrap(),
             cookies: HashMap::new(),
             form_token: None,
+            headers: Vec::new(),
         }
     }
 
@@ -305,8 +308,16 @@ impl Browser {
         self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
     }
 
+    /// Sends `name: value` with every request from now on.
+    pub fn always_send(&mut self, name: &str, value: &str) {
+        self.headers.push((name.to_string(), value.to_string()));
+    }
+
     async fn send(&mut self, req: reqwest::RequestBuilder) -> Reply {
-        let req = if self.cookies.is_empty() { req } else { req.header("cookie", self.cookie_header()) };
+        let mut req = if self.cookies.is_empty() { req } else { req.header("cookie", self.cookie_header()) };
+        for (name, value) in &self.headers {
+            req = req.header(name, value);
+        }
         let res = req.send().await.expect("request answered");
         for v in res.headers().get_all("set-cookie") {
             let text = v.to_str().unwrap();
