@@ -1,5 +1,12 @@
 //! Signing in: password, then a TOTP or recovery code (or TOTP enrolment after a reset);
 //! signing out. Wrong username and wrong password get the same answer after the same work.
+//!
+//! Failed attempts slow the next ones down (a capped backoff, in memory), keyed so that an
+//! attacker cannot turn them against the account holder (OWASP's device cookies): a
+//! browser that has signed in to an account before holds a device cookie for it (a nonce
+//! and its MAC with the username, nothing stored) and is slowed only by its own failures;
+//! everyone else is slowed per client and, together, per account. So guessing at the
+//! owner's name from anywhere slows strangers, never the owner's own browser.
 
 use std::sync::Arc;
 
@@ -33,9 +40,47 @@ pub struct CodeForm {
     code: String,
 }
 
-/// Throttle keys: the account tried, and the client as an in-memory keyed hash.
-fn throttle_keys(state: &AppState, req: &Request, username: &str) -> [String; 2] {
-    [format!("user:{}", username.trim().to_lowercase()), super::limits::client_key(state, req)]
+const DEVICE_COOKIE: &str = "__Host-tellpoint-device";
+/// A device cookie lives a year from the last sign-in.
+const DEVICE_DAYS: u32 = 365;
+
+fn device_mac(state: &AppState, username: &str, nonce: &[u8]) -> [u8; 16] {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&state.master.derive("device-cookie"))
+        .expect("any length");
+    mac.update(username.as_bytes());
+    mac.update(b"\0");
+    mac.update(nonce);
+    mac.finalize().into_bytes()[..16].try_into().expect("16 bytes")
+}
+
+/// The nonce of this browser's device cookie for `username`, if it holds a valid one.
+fn device_of(state: &AppState, req: &Request, username: &str) -> Option<String> {
+    let value = super::session::cookie(req, DEVICE_COOKIE)?;
+    let bytes = data_encoding::BASE32_NOPAD.decode(value.to_ascii_uppercase().as_bytes()).ok()?;
+    let (nonce, mac) = bytes.split_at_checked(16)?;
+    let valid = subtle::ConstantTimeEq::ct_eq(&device_mac(state, username, nonce)[..], mac);
+    bool::from(valid).then(|| data_encoding::HEXLOWER.encode(nonce))
+}
+
+/// A fresh device cookie for `username`, set on `response`.
+fn give_device_cookie(state: &AppState, response: &mut Response, username: &str) {
+    let mut nonce = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
+    let mut value = nonce.to_vec();
+    value.extend(device_mac(state, username, &nonce));
+    let value = data_encoding::BASE32_NOPAD.encode(&value).to_ascii_lowercase();
+    set_cookie(response, DEVICE_COOKIE, &value, Some(DEVICE_DAYS * 86_400));
+}
+
+/// Throttle keys: a known device's own, or for anyone else the client (an in-memory keyed
+/// hash) and the account as tried from unknown devices.
+fn throttle_keys(state: &AppState, req: &Request, username: &str) -> Vec<String> {
+    let username = username.trim().to_lowercase();
+    match device_of(state, req, &username) {
+        Some(device) => vec![format!("device:{device}")],
+        None => vec![format!("user:{username}"), super::limits::client_key(state, req)],
+    }
 }
 
 fn too_many(view: &View, template: &str, wait: i64, ctx: minijinja::Value) -> Response {
@@ -59,7 +104,7 @@ pub async fn check_password(
     Form(form): Form<LoginForm>,
 ) -> poem::Result<Response> {
     let keys = throttle_keys(&state, req, &form.username);
-    let keys = [keys[0].as_str(), keys[1].as_str()];
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let now = state.clock.now();
     let ctx = context! { username => form.username };
     let wait = state.throttle.wait_secs(&keys, now);
@@ -100,7 +145,7 @@ pub async fn check_code(
         return Ok(Redirect::see_other("/login/enrol").into_response());
     }
     let keys = throttle_keys(&state, req, &pending.username);
-    let keys = [keys[0].as_str(), keys[1].as_str()];
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let now = state.clock.now();
     let wait = state.throttle.wait_secs(&keys, now);
     if wait > 0 {
@@ -112,7 +157,9 @@ pub async fn check_code(
     }
     state.throttle.succeed(&keys);
     let id = begin_stage(&state, Some(&pending.session_hash), &pending.username, Stage::Full, None)?;
-    Ok(redirect_with_session("/admin", &id))
+    let mut response = redirect_with_session("/admin", &id);
+    give_device_cookie(&state, &mut response, &pending.username);
+    Ok(response)
 }
 
 #[handler]
