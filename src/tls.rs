@@ -1,6 +1,8 @@
 //! TLS with rustls (ring provider only; no OpenSSL, no aws-lc). A self-signed certificate is
-//! made on first start and kept in the data dir; certificate files are re-read on SIGHUP.
-//! Connections are accepted by `web::edge`.
+//! made on first start and kept in the data dir, valid for a year and made anew at start when
+//! fewer than 30 days remain; certificate files are re-read on SIGHUP. The server picks the
+//! cipher suite by its own order (strongest first), not the client's. Connections are
+//! accepted by `web::edge`.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -85,11 +87,17 @@ fn load(cert_path: &Path, key_path: &Path) -> Result<Arc<ServerConfig>, TlsError
         .with_single_cert(certs, key)
         .map_err(TlsError::Mismatch)?;
     server.alpn_protocols = vec![b"http/1.1".to_vec()];
+    // A client listing a weak suite first must not get it: ring's order is strongest first.
+    server.ignore_client_order = true;
     Ok(Arc::new(server))
 }
 
+/// How long a self-signed certificate is valid, and how close to its end it is made anew.
+const SELF_SIGNED_DAYS: i64 = 365;
+const RENEW_WITHIN_DAYS: i64 = 30;
+
 /// Makes (or reuses) `data_dir/tls/{cert,key}.pem`, valid for localhost, the loopback
-/// addresses and `host`. A changed `host` makes a new certificate.
+/// addresses and `host`. A changed `host`, or fewer than 30 days left, makes a new one.
 fn ensure_self_signed(data_dir: &Path, host: &str) -> Result<(PathBuf, PathBuf), TlsError> {
     let dir = data_dir.join("tls");
     let cert = dir.join("cert.pem");
@@ -101,7 +109,11 @@ fn ensure_self_signed(data_dir: &Path, host: &str) -> Result<(PathBuf, PathBuf),
     }
     let wanted = names.join("\n");
     let current = std::fs::read_to_string(&names_file).ok();
-    if cert.exists() && key.exists() && current.as_deref() == Some(wanted.as_str()) {
+    let now = jiff::Timestamp::now();
+    let renew_by = now + jiff::SignedDuration::from_hours(24 * RENEW_WITHIN_DAYS);
+    let lasts =
+        || std::fs::read(&cert).ok().and_then(|pem| not_after(&pem)).is_some_and(|end| end > renew_by);
+    if key.exists() && current.as_deref() == Some(wanted.as_str()) && lasts() {
         return Ok((cert, key));
     }
     let write_err = |path: &Path| {
@@ -109,12 +121,93 @@ fn ensure_self_signed(data_dir: &Path, host: &str) -> Result<(PathBuf, PathBuf),
         move |source| TlsError::Write { path, source }
     };
     crate::keys::ensure_private_dir(&dir).map_err(write_err(&dir))?;
-    let made = rcgen::generate_simple_self_signed(names).map_err(|e| TlsError::Generate(e.to_string()))?;
-    write_private(&key, made.signing_key.serialize_pem().as_bytes()).map_err(write_err(&key))?;
-    std::fs::write(&cert, made.cert.pem()).map_err(write_err(&cert))?;
+    let generate = |e: rcgen::Error| TlsError::Generate(e.to_string());
+    let mut params = rcgen::CertificateParams::new(names).map_err(generate)?;
+    // An hour back for clocks that are a little behind ours.
+    let from = now - jiff::SignedDuration::from_hours(1);
+    let until = now + jiff::SignedDuration::from_hours(24 * SELF_SIGNED_DAYS);
+    params.not_before =
+        rcgen::date_time_ymd(1970, 1, 1) + std::time::Duration::from_secs(from.as_second() as u64);
+    params.not_after =
+        rcgen::date_time_ymd(1970, 1, 1) + std::time::Duration::from_secs(until.as_second() as u64);
+    let signing_key = rcgen::KeyPair::generate().map_err(generate)?;
+    let made = params.self_signed(&signing_key).map_err(generate)?;
+    write_private(&key, signing_key.serialize_pem().as_bytes()).map_err(write_err(&key))?;
+    std::fs::write(&cert, made.pem()).map_err(write_err(&cert))?;
     std::fs::write(&names_file, wanted).map_err(write_err(&names_file))?;
-    tracing::info!(cert = %cert.display(), "made a self-signed certificate");
+    tracing::info!(cert = %cert.display(), until = %until.strftime("%Y-%m-%d"), "made a self-signed certificate");
     Ok((cert, key))
+}
+
+/// The end of validity of the first certificate in a PEM chain.
+pub fn not_after(pem: &[u8]) -> Option<jiff::Timestamp> {
+    let first = CertificateDer::pem_slice_iter(pem).next()?.ok()?;
+    validity(&first).map(|(_, end)| end)
+}
+
+/// notBefore and notAfter of a DER certificate. Fifty lines of DER walking instead of an
+/// X.509 crate: Certificate → tbsCertificate → [0] version?, serial, signature, issuer,
+/// validity.
+pub fn validity(der: &[u8]) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
+    let (_, cert, _) = der_item(der)?;
+    let (_, mut tbs, _) = der_item(cert)?;
+    if tbs.first() == Some(&0xa0) {
+        tbs = der_item(tbs)?.2;
+    }
+    for _ in 0..3 {
+        tbs = der_item(tbs)?.2; // serial, signature algorithm, issuer
+    }
+    let (tag, validity, _) = der_item(tbs)?;
+    if tag != 0x30 {
+        return None;
+    }
+    let (tag1, start, rest) = der_item(validity)?;
+    let (tag2, end, _) = der_item(rest)?;
+    Some((der_time(tag1, start)?, der_time(tag2, end)?))
+}
+
+/// One DER item: its tag, its contents and what follows it.
+fn der_item(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let tag = *bytes.first()?;
+    let first = *bytes.get(1)?;
+    let (len, header) = if first < 0x80 {
+        (usize::from(first), 2)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let len = bytes.get(2..2 + n)?.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+        (len, 2 + n)
+    };
+    let contents = bytes.get(header..header.checked_add(len)?)?;
+    Some((tag, contents, &bytes[header + len..]))
+}
+
+/// UTCTime (YYMMDDHHMMSSZ, years 1950–2049) or GeneralizedTime (YYYYMMDDHHMMSSZ).
+fn der_time(tag: u8, text: &[u8]) -> Option<jiff::Timestamp> {
+    let text = std::str::from_utf8(text).ok()?.strip_suffix('Z')?;
+    let full = match (tag, text.len()) {
+        (0x17, 12) => {
+            let yy: u32 = text[..2].parse().ok()?;
+            format!("{}{text}", if yy < 50 { "20" } else { "19" })
+        }
+        (0x18, 14) => text.to_string(),
+        _ => return None,
+    };
+    let n = |range: std::ops::Range<usize>| full.get(range)?.parse::<i16>().ok();
+    let (y, mo, d, h, mi, s) = (n(0..4)?, n(4..6)?, n(6..8)?, n(8..10)?, n(10..12)?, n(12..14)?);
+    let time = jiff::civil::DateTime::new(
+        y,
+        i8::try_from(mo).ok()?,
+        i8::try_from(d).ok()?,
+        i8::try_from(h).ok()?,
+        i8::try_from(mi).ok()?,
+        i8::try_from(s).ok()?,
+        0,
+    )
+    .ok()?;
+    time.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -123,4 +216,23 @@ fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity_is_read_from_both_time_forms() {
+        let mut params = rcgen::CertificateParams::new(vec!["example.org".into()]).unwrap();
+        params.not_before = rcgen::date_time_ymd(2031, 3, 4);
+        params.not_after = rcgen::date_time_ymd(2051, 6, 7); // past 2049: GeneralizedTime
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.self_signed(&key).unwrap();
+        let (start, end) = validity(cert.der()).unwrap();
+        assert_eq!(start.to_string(), "2031-03-04T00:00:00Z");
+        assert_eq!(end.to_string(), "2051-06-07T00:00:00Z");
+        assert_eq!(not_after(cert.pem().as_bytes()), Some(end));
+        assert_eq!(validity(&cert.der()[..40]), None, "a cut certificate is no certificate");
+    }
 }

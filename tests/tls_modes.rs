@@ -103,3 +103,105 @@ async fn plain_http_on_loopback_behind_a_proxy() {
     assert!(res.headers().get("content-security-policy").is_some());
     assert!(tp.log_text().contains("https://listen.example.org/setup/"), "links use public_url");
 }
+
+/// A raw TLS connection offering the suites in `order` (weakest first).
+async fn connect_offering(tp: &Instance, order: Vec<rustls::SupportedCipherSuite>) -> Stream {
+    use rustls::pki_types::pem::PemObject;
+    let pem = std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
+    let provider =
+        rustls::crypto::CryptoProvider { cipher_suites: order, ..rustls::crypto::ring::default_provider() };
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(provider))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let tcp = tokio::net::TcpStream::connect(tp.base.trim_start_matches("https://")).await.unwrap();
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    tokio_rustls::TlsConnector::from(std::sync::Arc::new(config)).connect(name, tcp).await.unwrap()
+}
+
+fn served_validity(tp: &Instance) -> (jiff::Timestamp, jiff::Timestamp) {
+    let pem = std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap();
+    let der = rustls::pki_types::pem::PemObject::from_pem_slice(&pem).unwrap();
+    let der: rustls::pki_types::CertificateDer = der;
+    tellpoint::tls::validity(&der).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_self_signed_certificate_lasts_a_year_and_is_made_anew_near_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let tp = Instance::start(dir.path(), &[]);
+    let (start, end) = served_validity(&tp);
+    let now = jiff::Timestamp::now();
+    assert!(
+        start <= now && start > now - jiff::SignedDuration::from_hours(2),
+        "valid from about now: {start}"
+    );
+    let days = (end.as_second() - now.as_second()) / 86_400;
+    assert!((364..=366).contains(&days), "valid for a year, not {days} days");
+    // What the server sends is the file's certificate.
+    let stream = connect(&tp, &tp.data_dir().join("tls/cert.pem")).await.unwrap();
+    let sent = stream.get_ref().1.peer_certificates().unwrap()[0].clone();
+    assert_eq!(tellpoint::tls::validity(&sent), Some((start, end)));
+    let before = std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap();
+    tp.stop();
+
+    // A restart keeps a certificate that has long to live…
+    let tp = Instance::start(dir.path(), &[]);
+    assert_eq!(std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap(), before);
+    tp.stop();
+
+    // …and replaces one with 20 days left.
+    let mut params = rcgen::CertificateParams::new(vec!["localhost".into()]).unwrap();
+    let soon = std::time::SystemTime::now() + Duration::from_secs(20 * 86_400);
+    params.not_after = soon.into();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let ending = params.self_signed(&key).unwrap();
+    std::fs::write(tp_dir(dir.path()).join("tls/cert.pem"), ending.pem()).unwrap();
+    std::fs::write(tp_dir(dir.path()).join("tls/key.pem"), key.serialize_pem()).unwrap();
+    let tp = Instance::start(dir.path(), &[]);
+    let (_, end) = served_validity(&tp);
+    assert!(
+        (end.as_second() - jiff::Timestamp::now().as_second()) / 86_400 >= 364,
+        "a fresh year, not {end}"
+    );
+    let mut stream = connect(&tp, &tp.data_dir().join("tls/cert.pem")).await.unwrap();
+    assert!(healthz(&mut stream).await);
+    tp.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_chooses_the_strongest_suite_and_hsts_covers_subdomains() {
+    use rustls::crypto::ring::cipher_suite as cs;
+    let dir = tempfile::tempdir().unwrap();
+    let tp = Instance::start(dir.path(), &[]);
+    let weakest_first =
+        vec![cs::TLS13_CHACHA20_POLY1305_SHA256, cs::TLS13_AES_128_GCM_SHA256, cs::TLS13_AES_256_GCM_SHA384];
+    let stream = connect_offering(&tp, weakest_first).await;
+    let chosen = stream.get_ref().1.negotiated_cipher_suite().unwrap().suite();
+    assert_eq!(chosen, rustls::CipherSuite::TLS13_AES_256_GCM_SHA384, "the server's order wins");
+    let tls12_weakest_first = vec![
+        cs::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        cs::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        cs::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+    ];
+    let stream = connect_offering(&tp, tls12_weakest_first).await;
+    let chosen = stream.get_ref().1.negotiated_cipher_suite().unwrap().suite();
+    assert_eq!(chosen, rustls::CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384);
+
+    let mut b = tp.browser();
+    let r = b.get("/healthz").await;
+    assert_eq!(r.header("strict-transport-security"), "max-age=31536000; includeSubDomains");
+    tp.stop();
+
+    let tp = Instance::start(dir.path(), &[("TELLPOINT_TLS__HSTS_INCLUDE_SUBDOMAINS", "false")]);
+    let r = tp.browser().get("/healthz").await;
+    assert_eq!(r.header("strict-transport-security"), "max-age=31536000");
+    tp.stop();
+}
+
+fn tp_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join("tellpoint-data")
+}

@@ -16,6 +16,7 @@ pub const KEYS: &[&str] = &[
     "tls.mode",
     "tls.cert",
     "tls.key",
+    "tls.hsts_include_subdomains",
     "log.format",
     "log.level",
     "session.idle_timeout_minutes",
@@ -130,6 +131,9 @@ pub struct Tls {
     pub cert: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<PathBuf>,
+    /// HSTS covers the host's subdomains too; off where public_url's host is a domain whose
+    /// other names must stay reachable over plain HTTP.
+    pub hsts_include_subdomains: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +187,7 @@ impl Default for Config {
 
 impl Default for Tls {
     fn default() -> Self {
-        Tls { mode: TlsMode::SelfSigned, cert: None, key: None }
+        Tls { mode: TlsMode::SelfSigned, cert: None, key: None, hsts_include_subdomains: true }
     }
 }
 

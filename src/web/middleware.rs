@@ -81,7 +81,13 @@ pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<
 }
 
 pub async fn security_headers<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
-    let tls = req.data::<Arc<AppState>>().is_some_and(|s| s.tls.is_some());
+    let hsts = req.data::<Arc<AppState>>().filter(|s| s.tls.is_some()).map(|s| {
+        if s.config.tls.hsts_include_subdomains {
+            "max-age=31536000; includeSubDomains"
+        } else {
+            "max-age=31536000"
+        }
+    });
     let mut response = ep.call(req).await?.into_response();
     let h = response.headers_mut();
     let set = |h: &mut poem::http::HeaderMap, name: &'static str, value: &'static str| {
@@ -93,8 +99,8 @@ pub async fn security_headers<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Re
     set(h, "cross-origin-opener-policy", "same-origin");
     set(h, "cross-origin-resource-policy", "same-origin");
     set(h, "permissions-policy", PERMISSIONS);
-    if tls {
-        set(h, "strict-transport-security", "max-age=31536000");
+    if let Some(hsts) = hsts {
+        set(h, "strict-transport-security", hsts);
     }
     // Only static assets say how they may be cached; every page is no-store.
     if !h.contains_key(header::CACHE_CONTROL) {
