@@ -287,3 +287,24 @@ async fn builder_languages_preview_reorder_and_edit() {
     assert_eq!(r.status, 422, "q1 is required now");
     assert!(r.body.contains("Svara på den här frågan."), "messages in the participant's language");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_closed_campaigns_questions_cannot_move_or_go_and_the_page_says_why() {
+    let (_srv, mut b) = signed_in_owner().await;
+    let (id, _slug) = build_and_open(&mut b, "Autumn pulse").await;
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    let why = "A closed campaign&#x27;s questionnaire cannot change.";
+    for (path, fields) in [
+        (format!("/admin/campaigns/{id}/questions/q2/move"), vec![("dir", "up")]),
+        (format!("/admin/campaigns/{id}/questions/q2/delete"), vec![]),
+    ] {
+        let r = b.post(&path, &fields).await;
+        assert_eq!(r.status, 409, "{path}: {}", r.body);
+        assert!(r.body.contains(why), "{}", r.body);
+    }
+    // A new question's form comes back with what was typed and the reason.
+    let fields = [("kind", "yesno"), ("prompt_en", "Anything more?"), ("prompt_sv", "Något mer?")];
+    let r = b.post(&format!("/admin/campaigns/{id}/questions"), &fields).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(why) && r.body.contains("value=\"Anything more?\""), "{}", r.body);
+}

@@ -41,6 +41,11 @@ pub struct ImportForm {
 pub fn campaign_error(e: CampaignError) -> poem::Error {
     match e {
         CampaignError::NotFound => poem::Error::from_status(StatusCode::NOT_FOUND),
+        // What the campaign's state does not allow is the user's to see, not a server fault.
+        CampaignError::Refused(why) => poem::Error::from_string(why, StatusCode::CONFLICT),
+        e @ (CampaignError::Settings(_) | CampaignError::Questionnaire(_)) => {
+            poem::Error::from_string(e.into_problems().join(" "), StatusCode::UNPROCESSABLE_ENTITY)
+        }
         e => internal(e),
     }
 }

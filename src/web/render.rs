@@ -73,7 +73,14 @@ pub fn error_response(state: &AppState, err: poem::Error) -> Response {
         if status.is_server_error() {
             tracing::error!(error = %err, "request failed");
         }
-        error_page(state, status)
+        // A 409 or 422 made with words of its own says what went wrong; others get the
+        // status's page.
+        let own = err.to_string();
+        let canonical = status.canonical_reason().unwrap_or_default();
+        match status.as_u16() {
+            409 | 422 if own != canonical && !own.is_empty() => error_page_saying(state, status, Some(&own)),
+            _ => error_page(state, status),
+        }
     };
     if let Some(p) = pattern {
         response.set_data(p);
@@ -82,6 +89,10 @@ pub fn error_response(state: &AppState, err: poem::Error) -> Response {
 }
 
 pub fn error_page(state: &AppState, status: StatusCode) -> Response {
+    error_page_saying(state, status, None)
+}
+
+fn error_page_saying(state: &AppState, status: StatusCode, detail: Option<&str>) -> Response {
     let (title, message) = match status.as_u16() {
         400 => ("Bad request", "The request could not be understood. Go back and try again."),
         403 => (
@@ -107,9 +118,13 @@ pub fn error_page(state: &AppState, status: StatusCode) -> Response {
         ),
         _ => ("Error", "This request could not be completed."),
     };
+    let message = detail.unwrap_or(message);
     let ctx = context! { status => status.as_u16(), title, message, csrf => "", me => Value::UNDEFINED };
     match state.templates.render("error.html", ctx) {
         Ok(html) => html_response(status, html),
-        Err(_) => Response::builder().status(status).content_type("text/plain; charset=utf-8").body(message),
+        Err(_) => Response::builder()
+            .status(status)
+            .content_type("text/plain; charset=utf-8")
+            .body(message.to_string()),
     }
 }
