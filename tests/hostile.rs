@@ -129,3 +129,33 @@ async fn honeypot_and_rate_limit() {
     );
     assert_eq!(statuses.last(), Some(&429));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_and_participant_forms_refuse_bytes_that_are_not_utf8() {
+    let (srv, mut b) = common::signed_in_owner().await;
+    let csrf = b.cookies["__Host-tellpoint-csrf"].clone();
+    let before = srv.state.store.all_campaigns().unwrap().len();
+    for body in [format!("csrf={csrf}&title=Caf%E9"), format!("csrf={csrf}&title=%C3%28")] {
+        let r = b.post_body("/admin/campaigns", Some(FORM), body.into_bytes()).await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains("The form contains bytes that are not UTF-8 text."), "{}", r.body);
+    }
+    let raw = [format!("csrf={csrf}&title=Caf").as_bytes(), b"\xe9"].concat();
+    let r = b.post_body("/admin/campaigns", Some(FORM), raw).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("The form was not sent as text."), "{}", r.body);
+    assert_eq!(srv.state.store.all_campaigns().unwrap().len(), before, "nothing was made with U+FFFD");
+    // The same title as UTF-8 is taken.
+    let r = b
+        .post_body("/admin/campaigns", Some(FORM), format!("csrf={csrf}&title=Caf%C3%A9").into_bytes())
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+
+    // A participant's enrolment form (a plain poem form before) refuses them too.
+    let mut p = srv.browser();
+    let token = input_value(&p.get("/privacy").await.body, "csrf");
+    let r = p
+        .post_body("/privacy", Some(FORM), format!("csrf={token}&address=a%FF%40example.org").into_bytes())
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
+}

@@ -42,9 +42,9 @@ pub fn campaign_error(e: CampaignError) -> poem::Error {
     match e {
         CampaignError::NotFound => poem::Error::from_status(StatusCode::NOT_FOUND),
         // What the campaign's state does not allow is the user's to see, not a server fault.
-        CampaignError::Refused(why) => poem::Error::from_string(why, StatusCode::CONFLICT),
+        CampaignError::Refused(why) => super::render::said(StatusCode::CONFLICT, why),
         e @ (CampaignError::Settings(_) | CampaignError::Questionnaire(_)) => {
-            poem::Error::from_string(e.into_problems().join(" "), StatusCode::UNPROCESSABLE_ENTITY)
+            super::render::said(StatusCode::UNPROCESSABLE_ENTITY, e.into_problems().join(" "))
         }
         e => internal(e),
     }

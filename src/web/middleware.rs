@@ -140,6 +140,16 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
         if !valid && !one_click {
             return Err(poem::Error::from_status(StatusCode::FORBIDDEN));
         }
+        // serde_urlencoded would turn bad bytes into U+FFFD and store them; a form must
+        // arrive as sent or be refused. The response form (/r/) decodes strictly itself
+        // and re-renders with the other answers kept.
+        let urlencoded =
+            req.content_type().is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+        let response_form = req.uri().path().strip_prefix("/r/").is_some_and(|slug| !slug.contains('/'));
+        if urlencoded && !response_form {
+            super::form::decode_strict(&body)
+                .map_err(|why| super::render::said(StatusCode::BAD_REQUEST, why))?;
+        }
         req.set_body(body);
     }
     req.set_data(CsrfToken(token.clone()));

@@ -63,6 +63,22 @@ fn html_response(status: StatusCode, html: String) -> Response {
     Response::builder().status(status).content_type("text/html; charset=utf-8").body(html)
 }
 
+/// A refusal whose words are meant for the reader: the error page shows them instead of
+/// the status's general text.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Said(pub String, pub StatusCode);
+
+impl poem::error::ResponseError for Said {
+    fn status(&self) -> StatusCode {
+        self.1
+    }
+}
+
+pub fn said(status: StatusCode, words: impl Into<String>) -> poem::Error {
+    poem::Error::from(Said(words.into(), status))
+}
+
 /// Turns any error a handler or middleware returned into a page in the layout.
 pub fn error_response(state: &AppState, err: poem::Error) -> Response {
     let status = err.status();
@@ -73,13 +89,9 @@ pub fn error_response(state: &AppState, err: poem::Error) -> Response {
         if status.is_server_error() {
             tracing::error!(error = %err, "request failed");
         }
-        // A 409 or 422 made with words of its own says what went wrong; others get the
-        // status's page.
-        let own = err.to_string();
-        let canonical = status.canonical_reason().unwrap_or_default();
-        match status.as_u16() {
-            409 | 422 if own != canonical && !own.is_empty() => error_page_saying(state, status, Some(&own)),
-            _ => error_page(state, status),
+        match err.downcast_ref::<Said>() {
+            Some(said) => error_page_saying(state, status, Some(&said.0)),
+            None => error_page(state, status),
         }
     };
     if let Some(p) = pattern {
