@@ -215,9 +215,12 @@ impl Staffing<'_> {
         Ok(codes)
     }
 
+    /// Changes the password and ends the account's other sessions: whoever else was
+    /// signed in with the old password is out.
     pub async fn change_password(
         &self,
         username: &str,
+        this_session: &[u8],
         current: &str,
         code: &str,
         new: &str,
@@ -238,8 +241,16 @@ impl Staffing<'_> {
         record.totp_last_step = step;
         record.password_hash = self.accounts.hash_password(new).await;
         self.store.save_staff(&record)?;
-        self.audit(username, "password.changed", "")?;
+        let ended = self.store.delete_other_sessions(username, this_session)?;
+        self.audit(username, "password.changed", &format!("{ended} other sessions ended"))?;
         Ok(())
+    }
+
+    /// "Sign out everywhere else": ends the account's sessions but this one.
+    pub fn end_other_sessions(&self, username: &str, this_session: &[u8]) -> Result<usize, StaffError> {
+        let ended = self.store.delete_other_sessions(username, this_session)?;
+        self.audit(username, "sessions.ended", &format!("{ended} other sessions"))?;
+        Ok(ended)
     }
 
     pub fn set_role(&self, by: &str, username: &str, role: Role) -> Result<(), StaffError> {

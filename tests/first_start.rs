@@ -9,7 +9,7 @@ const HEADERS: &[(&str, &str)] = &[
         "content-security-policy",
         "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     ),
-    ("strict-transport-security", "max-age=31536000"),
+    ("strict-transport-security", "max-age=31536000; includeSubDomains"),
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
     ("cross-origin-opener-policy", "same-origin"),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Browser, InProcess, PASSWORD, create_account, sign_in};
+use common::{Account, Browser, InProcess, PASSWORD, create_account, sign_in};
 
 fn browser_at(srv: &InProcess, ip: &str) -> Browser {
     Browser::new(&srv.base, &srv.state.config.data_dir.join("tls/cert.pem"), Some(ip.parse().unwrap()))
@@ -36,4 +36,64 @@ async fn a_hundred_failures_by_an_attacker_do_not_keep_the_owners_browser_out() 
     // …but the owner's own browser signs in at once.
     srv.clock.advance(30);
     sign_in(&mut owner_b, &mut owner).await;
+}
+
+/// Signs in with `password` and the next code, without the helper's fixed password.
+async fn sign_in_with(b: &mut Browser, account: &mut Account, password: &str) {
+    let r = b.post("/login", &[("username", &account.username), ("password", password)]).await;
+    assert_eq!(r.location(), "/login/code", "{}", r.body);
+    let code = account.fresh_code();
+    assert_eq!(b.post("/login/code", &[("code", &code)]).await.location(), "/admin");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_password_change_ends_the_other_sessions_and_one_can_sign_out_elsewhere() {
+    let srv = InProcess::start().await;
+    let mut laptop = browser_at(&srv, "127.0.5.1");
+    let mut owner = create_account(&mut laptop, &srv.setup_path(), "olga").await;
+    srv.clock.advance(30);
+    sign_in(&mut laptop, &mut owner).await;
+    let mut phone = browser_at(&srv, "127.0.5.2");
+    srv.clock.advance(30);
+    sign_in(&mut phone, &mut owner).await;
+
+    let list = laptop.get("/account/sessions").await;
+    assert_eq!(list.status, 200);
+    assert_eq!(list.body.matches("<tr><td>").count(), 2, "two browsers: {}", list.body);
+    assert!(list.body.contains("This browser"));
+
+    // Weak new passwords are refused with the reason; nothing changes.
+    for weak in ["password1234", "123456789012", "aaaaaaaaaaaa", "            "] {
+        srv.clock.advance(30);
+        let code = owner.fresh_code();
+        let fields = [("current", PASSWORD), ("code", code.as_str()), ("new", weak), ("confirm", weak)];
+        let r = laptop.post("/account/password", &fields).await;
+        assert_eq!(r.status, 422, "{weak:?} was taken");
+        assert!(
+            r.body.contains("one character repeated") || r.body.contains("too easy to guess"),
+            "{}",
+            r.body
+        );
+    }
+    assert_eq!(phone.get("/admin").await.status, 200, "a refused change ends nothing");
+
+    srv.clock.advance(30);
+    let new_pw = "lantern otter mosaic 7";
+    let code = owner.fresh_code();
+    let fields = [("current", PASSWORD), ("code", code.as_str()), ("new", new_pw), ("confirm", new_pw)];
+    assert_eq!(laptop.post("/account/password", &fields).await.status, 303);
+    assert_eq!(laptop.get("/admin").await.status, 200, "the browser that changed it stays in");
+    assert_eq!(phone.get("/admin").await.location(), "/login", "the other session ended");
+
+    // Signed in again on the phone; the laptop signs out everywhere else.
+    srv.clock.advance(30);
+    sign_in_with(&mut phone, &mut owner, new_pw).await;
+    assert_eq!(
+        laptop.post("/account/sessions/end-others", &[]).await.location(),
+        "/account/sessions?ended=1"
+    );
+    assert_eq!(phone.get("/admin").await.location(), "/login");
+    let list = laptop.get("/account/sessions?ended=1").await;
+    assert!(list.body.contains("You are signed out everywhere else."));
+    assert_eq!(list.body.matches("<tr><td>").count(), 1);
 }

@@ -187,6 +187,36 @@ impl Store {
         self.delete_sessions_where(|s| s.username == username)
     }
 
+    /// One account's sessions, each with its id hash.
+    pub fn sessions_of(&self, username: &str) -> Result<Vec<(Vec<u8>, SessionRecord)>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(SESSIONS)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            let record: SessionRecord = from_json(v.value())?;
+            if record.username == username {
+                out.push((k.value().to_vec(), record));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Ends every session of one account but `keep` (password change, "sign out elsewhere").
+    pub fn delete_other_sessions(&self, username: &str, keep: &[u8]) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let removed = {
+            let mut table = tx.open_table(SESSIONS)?;
+            let before = table.len()?;
+            table.retain(|k, v| {
+                k == keep || from_json::<SessionRecord>(v).map_or(true, |s| s.username != username)
+            })?;
+            (before - table.len()?) as usize
+        };
+        tx.commit()?;
+        Ok(removed)
+    }
+
     /// Removes sessions for which `expired` holds; returns how many.
     pub fn delete_sessions_where(
         &self,

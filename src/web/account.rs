@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Redirect};
+use poem::web::{Data, Form, Query, Redirect};
 use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
@@ -82,7 +82,14 @@ pub async fn change_password(
     let view = view.signed_in(&user);
     let result = state
         .staffing()
-        .change_password(&user.username, &form.current, &form.code, &form.new, &form.confirm)
+        .change_password(
+            &user.username,
+            &user.session_hash,
+            &form.current,
+            &form.code,
+            &form.new,
+            &form.confirm,
+        )
         .await;
     match result {
         Ok(()) => Ok(Redirect::see_other("/admin?changed=password").into_response()),
@@ -91,4 +98,37 @@ pub async fn change_password(
         }
         Err(e) => Err(internal(e)),
     }
+}
+
+/// One's own signed-in sessions: when each began and was last used, this one marked.
+#[handler]
+pub fn show_sessions(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> poem::Result<Response> {
+    let mut sessions: Vec<_> = state
+        .store
+        .sessions_of(&user.username)?
+        .into_iter()
+        .filter(|(_, s)| s.stage == crate::store::Stage::Full)
+        .map(|(hash, s)| {
+            let this = hash == user.session_hash;
+            (std::cmp::Reverse(this), std::cmp::Reverse(s.last_seen), s.created, this)
+        })
+        .collect();
+    sessions.sort();
+    let sessions: Vec<_> = sessions
+        .into_iter()
+        .map(|(_, std::cmp::Reverse(last_seen), created, this)| context! { created, last_seen, this })
+        .collect();
+    let ended = q.contains_key("ended");
+    Ok(view.signed_in(&user).ok("account/sessions.html", context! { sessions, ended }))
+}
+
+#[handler]
+pub fn end_other_sessions(state: Data<&Arc<AppState>>, user: StaffUser) -> poem::Result<Response> {
+    state.staffing().end_other_sessions(&user.username, &user.session_hash).map_err(internal)?;
+    Ok(Redirect::see_other("/account/sessions?ended=1").into_response())
 }

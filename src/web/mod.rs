@@ -61,6 +61,8 @@ fn routes() -> Route {
         .at("/logout", post(login::logout))
         .at("/admin", get(account::show_admin_home))
         .at("/account/password", get(account::show_password).post(account::change_password))
+        .at("/account/sessions", get(account::show_sessions))
+        .at("/account/sessions/end-others", post(account::end_other_sessions))
         .at("/admin/staff", get(staff::list_staff))
         .at("/admin/staff/invite", post(staff::create_invite))
         .at("/admin/staff/:username/role", post(staff::change_role))
