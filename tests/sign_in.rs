@@ -97,3 +97,39 @@ async fn a_password_change_ends_the_other_sessions_and_one_can_sign_out_elsewher
     assert!(list.body.contains("You are signed out everywhere else."));
     assert_eq!(list.body.matches("<tr><td>").count(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_staff_csrf_token_is_bound_to_the_session() {
+    const FORM: &str = "application/x-www-form-urlencoded";
+    let srv = InProcess::start().await;
+    let mut b = browser_at(&srv, "127.0.6.1");
+    let mut owner = create_account(&mut b, &srv.setup_path(), "olga").await;
+    b.get("/login").await;
+    let before_sign_in = b.cookies["__Host-tellpoint-csrf"].clone();
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let first = b.cookies["__Host-tellpoint-csrf"].clone();
+    assert_ne!(first, before_sign_in, "signing in gives a new token");
+    let page = b.get("/account/sessions").await;
+    assert!(page.body.contains(&format!("name=\"csrf\" value=\"{first}\"")), "the forms carry it");
+
+    let post = |token: &str| format!("csrf={token}").into_bytes();
+    let r = b.post_body("/account/sessions/end-others", Some(FORM), post(&before_sign_in)).await;
+    assert_eq!(r.status, 403, "a token from before sign-in is worth nothing after it");
+
+    // Another browser's session: its token does not work with ours, nor ours with it.
+    let mut other = browser_at(&srv, "127.0.6.2");
+    srv.clock.advance(30);
+    sign_in(&mut other, &mut owner).await;
+    let theirs = other.cookies["__Host-tellpoint-csrf"].clone();
+    assert_eq!(b.post_body("/account/sessions/end-others", Some(FORM), post(&theirs)).await.status, 403);
+
+    // Signed out and in again, the first session's token is dead too.
+    assert_eq!(b.post("/logout", &[]).await.status, 303);
+    srv.clock.advance(30);
+    sign_in(&mut b, &mut owner).await;
+    let second = b.cookies["__Host-tellpoint-csrf"].clone();
+    assert_ne!(second, first);
+    assert_eq!(b.post_body("/account/sessions/end-others", Some(FORM), post(&first)).await.status, 403);
+    assert_eq!(b.post_body("/account/sessions/end-others", Some(FORM), post(&second)).await.status, 303);
+}

@@ -11,7 +11,7 @@ use poem::{Endpoint, IntoResponse, Request, Response};
 use subtle::ConstantTimeEq;
 
 use super::AppState;
-use super::session::{cookie, set_cookie};
+use super::session::{SESSION_COOKIE, cookie, set_cookie};
 
 pub const CSRF_COOKIE: &str = "__Host-tellpoint-csrf";
 const CSP: &str =
@@ -116,10 +116,15 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     let state = req.data::<Arc<AppState>>().cloned().expect("state is attached");
     let staff = is_staff_path(req.uri().path());
     let existing = cookie(&req, CSRF_COOKIE).filter(|t| staff && t.len() == 26);
-    let token = match (&existing, staff) {
-        (Some(t), _) => t.clone(),
-        (None, true) => crate::accounts::new_token(),
-        (None, false) => form_token(&state),
+    // Signed in (or half-way), the token is the session's own MAC: it dies with the session,
+    // and one learnt before sign-in or in an earlier session is worth nothing. Before sign-in
+    // it is a random value double-submitted against the cookie.
+    let session = cookie(&req, SESSION_COOKIE).filter(|_| staff);
+    let token = match (&session, &existing, staff) {
+        (_, _, false) => form_token(&state),
+        (Some(id), _, true) => session_token(&state, id),
+        (None, Some(t), true) => t.clone(),
+        (None, None, true) => crate::accounts::new_token(),
     };
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let limit = state.config.limits.body_limit_kib as usize * 1024;
@@ -129,9 +134,10 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
             .map_err(|_| poem::Error::from_status(StatusCode::REQUEST_TIMEOUT))??;
         let multipart = req.content_type().is_some_and(|t| t.starts_with("multipart/form-data"));
         let sent = if multipart { multipart_field(&body) } else { form_field(&body) };
-        let valid = match (&existing, sent) {
-            (Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent)),
-            (None, Some(sent)) if !staff => form_token_valid(&state, sent),
+        let valid = match (staff, &session, &existing, sent) {
+            (true, Some(_), _, Some(sent)) => bool::from(token.as_bytes().ct_eq(sent)),
+            (true, None, Some(cookie), Some(sent)) => bool::from(cookie.as_bytes().ct_eq(sent)),
+            (false, _, _, Some(sent)) => form_token_valid(&state, sent),
             _ => false,
         };
         // A one-click unsubscribe (RFC 8058) comes from the mail provider, without a form;
@@ -154,10 +160,38 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
     }
     req.set_data(CsrfToken(token.clone()));
     let mut response = ep.call(req).await?.into_response();
-    if staff && existing.is_none() {
-        set_cookie(&mut response, CSRF_COOKIE, &token, None);
+    if staff {
+        // The cookie always holds the token the next form needs: the new session's after a
+        // sign-in step, a fresh random one after sign-out.
+        let next = match new_session_cookie(&response) {
+            Some(id) if !id.is_empty() => session_token(&state, &id),
+            Some(_) => crate::accounts::new_token(),
+            None => token,
+        };
+        if existing.as_deref() != Some(next.as_str()) {
+            set_cookie(&mut response, CSRF_COOKIE, &next, None);
+        }
     }
     Ok(response)
+}
+
+/// The CSRF token bound to a session id: 128 bits of its MAC, as base32 like other tokens.
+fn session_token(state: &AppState, session_id: &str) -> String {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&state.master.derive("staff-csrf"))
+        .expect("any key length");
+    mac.update(session_id.as_bytes());
+    let tag = mac.finalize().into_bytes();
+    data_encoding::BASE32_NOPAD.encode(&tag[..16]).to_ascii_lowercase()
+}
+
+/// The session cookie a response sets, if any ("" when it removes it).
+fn new_session_cookie(response: &Response) -> Option<String> {
+    let prefix = format!("{SESSION_COOKIE}=");
+    response.headers().get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
+        let rest = v.strip_prefix(&prefix)?;
+        Some(rest.split(';').next().unwrap_or_default().to_string())
+    })
 }
 
 /// Past the limit, this much more is read and dropped, so that a browser still sending an
