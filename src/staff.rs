@@ -12,6 +12,8 @@ use crate::store::{
 const PENDING_SIGN_IN_SECS: i64 = 10 * 60;
 pub const LINK_TTL_SECS: i64 = 24 * 3600;
 pub const INVITE_TTL_SECS: i64 = 7 * 24 * 3600;
+/// An authenticator reset link lasts long enough to reach someone on leave over a weekend.
+pub const MFA_RESET_TTL_SECS: i64 = 3 * 24 * 3600;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StaffError {
@@ -34,8 +36,9 @@ fn input(field: &'static str, message: &'static str) -> StaffError {
 pub enum PasswordStep {
     /// Right password; a TOTP or recovery code is due.
     SecondFactor,
-    /// Right password, but TOTP was reset and must be enrolled anew.
-    Enrol,
+    /// Right password, but an owner reset the authenticator: only the reset link they
+    /// handed over leads to a new one.
+    NeedsResetLink,
     /// Wrong username or password, or a disabled account: one answer for all.
     Denied,
 }
@@ -64,6 +67,7 @@ impl Staffing<'_> {
             created_by: None,
             expires: self.now + LINK_TTL_SECS,
             pending: None,
+            username: None,
         };
         self.store.replace_setup_token(&token_hash(&token), &record)?;
         Ok(Some(token))
@@ -77,6 +81,7 @@ impl Staffing<'_> {
             created_by: Some(by.to_string()),
             expires: self.now + INVITE_TTL_SECS,
             pending: None,
+            username: None,
         };
         self.store.save_token(&token_hash(&token), &record)?;
         self.audit(by, "invite.created", role.as_str())?;
@@ -87,7 +92,7 @@ impl Staffing<'_> {
     pub fn open_link(&self, token: &str) -> Result<TokenRecord, StaffError> {
         let record = self.store.token(&token_hash(token))?.ok_or(StaffError::LinkInvalid)?;
         let owner_done = record.kind == TokenKind::Setup && self.store.owner_exists()?;
-        if record.expires <= self.now || owner_done {
+        if record.expires <= self.now || owner_done || record.kind == TokenKind::MfaReset {
             return Err(StaffError::LinkInvalid);
         }
         Ok(record)
@@ -145,6 +150,7 @@ impl Staffing<'_> {
         let action = match record.kind {
             TokenKind::Setup => "setup.completed",
             TokenKind::Invite => "invite.accepted",
+            TokenKind::MfaReset => unreachable!("open_link refuses reset links"),
         };
         self.audit(&staff.username, action, record.role.as_str())?;
         Ok((staff.username, codes))
@@ -159,7 +165,7 @@ impl Staffing<'_> {
                 if r.totp_sealed.is_some() {
                     PasswordStep::SecondFactor
                 } else {
-                    PasswordStep::Enrol
+                    PasswordStep::NeedsResetLink
                 }
             }
             _ => PasswordStep::Denied,
@@ -279,16 +285,54 @@ impl Staffing<'_> {
         Ok(())
     }
 
-    /// Forces TOTP re-enrolment at the next sign-in; ends the account's sessions.
-    pub fn reset_mfa(&self, by: &str, username: &str) -> Result<(), StaffError> {
+    /// Removes the account's authenticator and recovery codes and ends its sessions; returns
+    /// a one-time link (72 hours) for the owner to hand over. The password alone no longer
+    /// signs in: the holder needs the link and the password to enrol a new authenticator.
+    pub fn reset_mfa(&self, by: &str, username: &str) -> Result<String, StaffError> {
         let mut record = self.existing(username)?;
         record.totp_sealed = None;
         record.totp_last_step = 0;
         record.recovery_hashes.clear();
         self.store.save_staff(&record)?;
         self.store.delete_sessions_of(username)?;
+        let token = new_token();
+        let link = TokenRecord {
+            kind: TokenKind::MfaReset,
+            role: record.role,
+            created_by: Some(by.to_string()),
+            expires: self.now + MFA_RESET_TTL_SECS,
+            pending: None,
+            username: Some(username.to_string()),
+        };
+        self.store.replace_reset_token(&token_hash(&token), &link)?;
         self.audit(by, "staff.mfa_reset", username)?;
-        Ok(())
+        Ok(token)
+    }
+
+    /// The account an unexpired MFA reset link is for.
+    pub fn reset_link_account(&self, token: &str) -> Result<String, StaffError> {
+        let record = self.store.token(&token_hash(token))?.ok_or(StaffError::LinkInvalid)?;
+        match record.username {
+            Some(name) if record.kind == TokenKind::MfaReset && record.expires > self.now => Ok(name),
+            _ => Err(StaffError::LinkInvalid),
+        }
+    }
+
+    /// The reset link with the account's password: uses up the link, so that the caller
+    /// can begin the authenticator's enrolment.
+    pub async fn use_reset_link(&self, token: &str, password: &str) -> Result<String, StaffError> {
+        let username = self.reset_link_account(token)?;
+        let record = self.store.staff(&username)?;
+        let usable = record.as_ref().is_some_and(|r| !r.disabled && r.totp_sealed.is_none());
+        if !self.accounts.verify_password(record.as_ref(), password).await || !usable {
+            self.audit(&username, "login.failed", "reset link password")?;
+            return Err(input("password", "This password is not right for the account the link is for."));
+        }
+        if !self.store.remove_token(&token_hash(token))? {
+            return Err(StaffError::LinkInvalid);
+        }
+        self.audit(&username, "mfa.reset_link_used", "")?;
+        Ok(username)
     }
 
     fn existing(&self, username: &str) -> Result<StaffRecord, StaffError> {

@@ -152,6 +152,9 @@ async fn admin_commands() {
     assert!(text.contains("no staff member is called ghost"));
     let (code, text) = run(dir.path(), &["admin", "reset-mfa", "OLGA"], &[]);
     assert_eq!(code, 0, "{text}");
+    let reset_link =
+        text.lines().find(|l| l.contains("/login/reset/")).expect("the link is printed").to_string();
+    let reset_path = reset_link.trim_start_matches("https://localhost:8443").to_string();
 
     // The erasure run from the command line: only with --now, and not beside the server.
     let (code, text) = run(dir.path(), &["erase"], &[]);
@@ -168,6 +171,9 @@ async fn admin_commands() {
     assert!(text.contains("stop that process first"), "{text}");
     let mut b = tp.browser();
     let r = b.post("/login", &[("username", "olga"), ("password", PASSWORD)]).await;
+    assert_eq!(r.status, 422, "the password alone no longer signs in");
+    assert!(r.body.contains("Open the link they gave you"), "{}", r.body);
+    let r = b.post(&reset_path, &[("password", PASSWORD)]).await;
     assert_eq!(r.location(), "/login/enrol");
 }
 

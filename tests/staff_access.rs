@@ -152,11 +152,31 @@ async fn mfa_reset_forces_enrolment_and_password_change_needs_totp() {
     let r = mod_b.post("/account/password", &fields).await;
     assert_eq!(r.status, 303, "{}", r.body);
 
-    // Reset MFA: the session ends; next sign-in must enrol a new authenticator.
-    assert_eq!(owner_b.post("/admin/staff/mo/reset-mfa", &[]).await.status, 303);
+    // Reset MFA: the session ends; the password alone no longer signs in; the one-time link
+    // the owner hands over, with the password, leads to enrolling a new authenticator.
+    let reset = owner_b.post("/admin/staff/mo/reset-mfa", &[]).await;
+    assert_eq!(reset.status, 200);
+    let link = reset
+        .body
+        .split("id=\"reset-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let link_path = link.split_once("/login/reset/").map(|(_, t)| format!("/login/reset/{t}")).unwrap();
     assert_eq!(mod_b.get("/admin").await.location(), "/login");
     let r = mod_b.post("/login", &[("username", "mo"), ("password", new_pw)]).await;
+    assert_eq!(r.status, 422, "the password alone does not lead to enrolment");
+    assert!(r.body.contains("Open the link they gave you"));
+    let mut stranger = srv.browser();
+    let r = stranger.post(&link_path, &[("password", "not the password at all")]).await;
+    assert_eq!(r.status, 422, "the link alone does not either");
+    assert!(r.body.contains("This password is not right"));
+    let r = mod_b.post(&link_path, &[("password", new_pw)]).await;
     assert_eq!(r.location(), "/login/enrol");
+    assert_eq!(stranger.get(&link_path).await.status, 404, "the link works once");
     let enrol = mod_b.get("/login/enrol").await;
     let secret = enrol.totp_secret();
     assert_ne!(secret, moderator.secret);

@@ -399,11 +399,15 @@ fn admin(path: Option<&Path>, command: AdminCommand) -> Result<(), Failure> {
             let (store, accounts) = runtime()?.block_on(async { open_for_admin(&config) })?;
             let staffing = Staffing { store: &store, accounts: &accounts, now };
             let name = user.trim().to_ascii_lowercase();
-            staffing.reset_mfa("cli", &name).map_err(|e| match e {
+            let token = staffing.reset_mfa("cli", &name).map_err(|e| match e {
                 crate::staff::StaffError::Store(s) => Failure::from(s),
                 other => Failure::Other(format!("{other}; check the spelling (usernames are lower case)")),
             })?;
-            println!("{name} must enrol TOTP again at their next sign-in; their sessions were ended");
+            println!("{}/login/reset/{token}", config.public_url.trim_end_matches('/'));
+            eprintln!(
+                "{name}'s sessions were ended and their password alone no longer signs in; hand them the link above: \
+                 with it and their password they set up a new authenticator (once, within 72 hours)"
+            );
             Ok(())
         }
     }

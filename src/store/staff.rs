@@ -75,6 +75,9 @@ pub enum TokenKind {
     Setup,
     /// Creates a staff account with the given role.
     Invite,
+    /// Lets the named account, with its password, enrol a new authenticator after an
+    /// owner reset the old one.
+    MfaReset,
 }
 
 /// An account being created through a one-time link: it becomes a staff record only when
@@ -93,6 +96,9 @@ pub struct TokenRecord {
     pub created_by: Option<String>,
     pub expires: i64,
     pub pending: Option<PendingAccount>,
+    /// The account an MFA reset link is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
 }
 
 impl Store {
@@ -245,6 +251,29 @@ impl Store {
         tx.open_table(TOKENS)?.insert(hash, to_json(record)?.as_slice())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Stores an MFA reset link for `username`, removing any earlier one for the account.
+    pub fn replace_reset_token(&self, hash: &[u8], record: &TokenRecord) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(TOKENS)?;
+            table.retain(|_, v| {
+                from_json::<TokenRecord>(v)
+                    .map_or(true, |t| t.kind != TokenKind::MfaReset || t.username != record.username)
+            })?;
+            table.insert(hash, to_json(record)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes a one-time link; false if it was already gone (used by a racing request).
+    pub fn remove_token(&self, hash: &[u8]) -> Result<bool, StoreError> {
+        let tx = self.write()?;
+        let removed = tx.open_table(TOKENS)?.remove(hash)?.is_some();
+        tx.commit()?;
+        Ok(removed)
     }
 
     /// Stores a new owner setup link and removes every earlier one, so only the newest works.

@@ -11,7 +11,8 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Redirect};
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Redirect};
 use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
@@ -119,10 +120,78 @@ pub async fn check_password(
             return Ok(view.invalid("login.html", context! { error => DENIED, ..ctx }));
         }
         PasswordStep::SecondFactor => (Stage::SecondFactor, None, "/login/code"),
-        PasswordStep::Enrol => (Stage::Enrol, Some(state.accounts.new_totp_secret()), "/login/enrol"),
+        PasswordStep::NeedsResetLink => {
+            return Ok(view.invalid("login.html", context! { error => NEEDS_RESET_LINK, ..ctx }));
+        }
     };
     let id = begin_stage(&state, None, &username, stage, pending_totp)?;
     Ok(redirect_with_session(to, &id))
+}
+
+const NEEDS_RESET_LINK: &str = "An owner reset this account's authenticator. Open the link they gave you to set up a new one; your password alone no longer signs in.";
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResetForm {
+    password: String,
+}
+
+/// The link an owner handed over after resetting someone's authenticator.
+#[handler]
+pub fn show_reset(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    Path(token): Path<String>,
+) -> poem::Result<Response> {
+    match state.staffing().reset_link_account(&token) {
+        Ok(username) => Ok(view.ok("login_reset.html", context! { username, token })),
+        Err(StaffError::LinkInvalid) => {
+            Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}))
+        }
+        Err(e) => Err(internal(e)),
+    }
+}
+
+/// The link and the password together begin enrolling a new authenticator.
+#[handler]
+pub async fn use_reset(
+    state: Data<&Arc<AppState>>,
+    req: &Request,
+    view: View,
+    Path(token): Path<String>,
+    Form(form): Form<ResetForm>,
+) -> poem::Result<Response> {
+    let staffing = state.staffing();
+    let username = match staffing.reset_link_account(&token) {
+        Ok(name) => name,
+        Err(StaffError::LinkInvalid) => {
+            return Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}));
+        }
+        Err(e) => return Err(internal(e)),
+    };
+    let keys = throttle_keys(&state, req, &username);
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let now = state.clock.now();
+    let ctx = context! { username, token };
+    let wait = state.throttle.wait_secs(&keys, now);
+    if wait > 0 {
+        return Ok(too_many(&view, "login_reset.html", wait, ctx));
+    }
+    match staffing.use_reset_link(&token, &form.password).await {
+        Ok(username) => {
+            let id =
+                begin_stage(&state, None, &username, Stage::Enrol, Some(state.accounts.new_totp_secret()))?;
+            Ok(redirect_with_session("/login/enrol", &id))
+        }
+        Err(StaffError::Input { message, .. }) => {
+            state.throttle.fail(&keys, now);
+            Ok(view.invalid("login_reset.html", context! { error => message, ..ctx }))
+        }
+        Err(StaffError::LinkInvalid) => {
+            Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}))
+        }
+        Err(e) => Err(internal(e)),
+    }
 }
 
 #[handler]

@@ -58,6 +58,7 @@ fn routes() -> Route {
         .at("/login", get(login::show_login).post(login::check_password))
         .at("/login/code", get(login::show_code).post(login::check_code))
         .at("/login/enrol", get(login::show_enrol).post(login::confirm_enrol))
+        .at("/login/reset/:token", get(login::show_reset).post(login::use_reset))
         .at("/logout", post(login::logout))
         .at("/admin", get(account::show_admin_home))
         .at("/account/password", get(account::show_password).post(account::change_password))

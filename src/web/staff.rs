@@ -123,5 +123,15 @@ pub fn reset_staff_mfa(
     user: StaffUser,
     Path(username): Path<String>,
 ) -> poem::Result<Response> {
-    act(&state, view, &user, |s| s.reset_mfa(&user.username, &username))
+    user.require(Role::Owner)?;
+    let view = view.signed_in(&user);
+    match state.staffing().reset_mfa(&user.username, &username) {
+        Ok(token) => {
+            let link = state.url(&format!("/login/reset/{token}"));
+            let hours = crate::staff::MFA_RESET_TTL_SECS / 3600;
+            Ok(view.ok("admin/mfa_reset_created.html", context! { link, username, hours }))
+        }
+        Err(StaffError::UnknownUser(_)) => Err(poem::Error::from_status(poem::http::StatusCode::NOT_FOUND)),
+        Err(e) => Err(internal(e)),
+    }
 }
