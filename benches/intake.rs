@@ -7,99 +7,15 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use std::time::{Duration, Instant};
+mod load;
+
+use std::time::Duration;
 
 use common::campaign::{build_and_open, full_answers};
 use common::{Instance, create_account, sign_in};
+use load::load;
 
 const CONNECTIONS: usize = 64;
-
-struct Phase {
-    requests: usize,
-    errors: usize,
-    secs: f64,
-    latencies_ms: Vec<f64>,
-}
-
-impl Phase {
-    fn per_sec(&self) -> f64 {
-        self.requests as f64 / self.secs
-    }
-
-    fn percentile(&self, p: f64) -> f64 {
-        let mut l = self.latencies_ms.clone();
-        l.sort_by(f64::total_cmp);
-        l.get(((l.len() as f64 - 1.0) * p) as usize).copied().unwrap_or(0.0)
-    }
-}
-
-fn client(cert: &[u8]) -> reqwest::Client {
-    reqwest::Client::builder()
-        .tls_built_in_root_certs(false)
-        .add_root_certificate(reqwest::Certificate::from_pem(cert).unwrap())
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(1)
-        .http1_only()
-        .build()
-        .unwrap()
-}
-
-/// Runs `CONNECTIONS` loops for `secs`, each with its own client (its own connection).
-async fn load(base: &str, cert: &[u8], secs: u64, post: Option<(String, String)>) -> Phase {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..CONNECTIONS {
-        let c = client(cert);
-        let base = base.to_string();
-        let post = post.clone();
-        tasks.push(tokio::spawn(async move {
-            let (mut ok, mut errors, mut lat) = (0usize, 0usize, Vec::new());
-            // A CSRF cookie per connection, as a browser would have.
-            let csrf = match &post {
-                Some((slug, _)) => {
-                    let r = c.get(format!("{base}/r/{slug}")).send().await.unwrap();
-                    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
-                    cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_string()
-                }
-                None => String::new(),
-            };
-            while Instant::now() < deadline {
-                let t = Instant::now();
-                let result = match &post {
-                    None => c.get(format!("{base}/healthz")).send().await,
-                    Some((slug, body)) => {
-                        let nonce = tellpoint::accounts::new_token();
-                        c.post(format!("{base}/r/{slug}"))
-                            .header("content-type", "application/x-www-form-urlencoded")
-                            .header("cookie", format!("__Host-tellpoint-csrf={csrf}"))
-                            .body(format!("csrf={csrf}&nonce={nonce}&{body}"))
-                            .send()
-                            .await
-                    }
-                };
-                match result {
-                    Ok(r) if r.status().as_u16() == 200 || r.status().as_u16() == 303 => {
-                        let _ = r.bytes().await;
-                        ok += 1;
-                        lat.push(t.elapsed().as_secs_f64() * 1000.0);
-                    }
-                    _ => errors += 1,
-                }
-            }
-            (ok, errors, lat)
-        }));
-    }
-    let mut phase = Phase { requests: 0, errors: 0, secs: 0.0, latencies_ms: Vec::new() };
-    for t in tasks {
-        let (ok, errors, lat) = t.await.unwrap();
-        phase.requests += ok;
-        phase.errors += errors;
-        phase.latencies_ms.extend(lat);
-    }
-    phase.secs = started.elapsed().as_secs_f64();
-    phase
-}
 
 fn rss_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -133,7 +49,7 @@ async fn main() {
     );
     println!("idle RSS: {} KiB; body: {} bytes", rss_kib(pid), body.len() + 70);
 
-    let ceiling = load(&tp.base, &cert, secs, None).await;
+    let ceiling = load(&tp.base, &cert, CONNECTIONS, secs, None).await;
     let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let sampler = {
         let peak = peak.clone();
@@ -144,7 +60,7 @@ async fn main() {
             }
         })
     };
-    let intake = load(&tp.base, &cert, secs, Some((slug, body))).await;
+    let intake = load(&tp.base, &cert, CONNECTIONS, secs, Some((slug, body))).await;
     sampler.abort();
     for (name, p) in [("GET /healthz (ceiling)", &ceiling), ("POST /r/{slug} (responses)", &intake)] {
         println!(
