@@ -55,7 +55,8 @@ pub async fn load(
             let csrf = match &post {
                 Some((slug, _)) => {
                     let page = c.get(format!("{base}/r/{slug}")).send().await.unwrap().text().await.unwrap();
-                    let at = page.find("name=\"csrf\" value=\"").expect("a form token") + 20;
+                    let marker = "name=\"csrf\" value=\"";
+                    let at = page.find(marker).expect("a form token") + marker.len();
                     page[at..].split('"').next().unwrap().to_string()
                 }
                 None => String::new(),
