@@ -16,15 +16,7 @@ const SETTINGS: [(&str, &str); 2] = [("start", "2031-12-01"), ("end", "2031-12-2
 
 /// An owner signed in on a server whose clock reads `MONDAY`, taking many form posts.
 async fn owner_on_monday() -> (InProcess, Browser, Account) {
-    let srv = InProcess::start_with(|c| c.limits.form_posts_per_minute = 10_000).await;
-    srv.set_time(MONDAY);
-    let mut b = srv.browser();
-    let setup = srv.setup_path();
-    let ahead = srv.clock.now() - jiff::Timestamp::now().as_second();
-    let mut owner = common::create_account_at(&mut b, &setup, "olga", ahead).await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
-    (srv, b, owner)
+    common::owner_at_with(MONDAY, |c| c.limits.form_posts_per_minute = 10_000).await
 }
 
 /// Moves the clock to `when` and signs in again (the session's idle time has run out).

@@ -4,7 +4,6 @@
 mod common;
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -12,21 +11,6 @@ use tokio::net::{TcpSocket, TcpStream};
 
 use common::campaign::{answer, build_and_open, full_answers};
 use common::{Instance, create_account, sign_in};
-
-/// A TLS client that trusts the instance's self-signed certificate.
-fn tls_client(cert: &std::path::Path) -> tokio_rustls::TlsConnector {
-    use rustls::pki_types::pem::PemObject;
-    let pem = std::fs::read(cert).unwrap();
-    let mut roots = rustls::RootCertStore::empty();
-    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    tokio_rustls::TlsConnector::from(Arc::new(config))
-}
 
 async fn tcp_from(local: IpAddr, server: SocketAddr) -> std::io::Result<TcpStream> {
     let socket = TcpSocket::new_v4()?;
@@ -57,7 +41,7 @@ async fn two_thousand_slow_connections_do_not_keep_a_normal_client_out() {
     let (_, slug) = build_and_open(&mut owner_b, "Edge").await;
     let server: SocketAddr = tp.base.trim_start_matches("https://").parse().unwrap();
     let cert = tp.data_dir().join("tls/cert.pem");
-    let tls = tls_client(&cert);
+    let tls = common::tls_connector(&cert, rustls::crypto::ring::default_provider());
     let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
 
     // 2,000 slow connections from 40 loopback addresses: a third never start TLS, a third

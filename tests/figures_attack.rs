@@ -18,15 +18,7 @@ use common::{Account, Browser, InProcess, sign_in};
 const MONDAY: &str = "2031-12-01T10:00:00+01:00";
 
 async fn owner() -> (InProcess, Browser, Account) {
-    let srv = InProcess::start_with(|c| c.limits.form_posts_per_minute = 10_000).await;
-    srv.set_time(MONDAY);
-    let mut b = srv.browser();
-    let setup = srv.setup_path();
-    let ahead = srv.clock.now() - jiff::Timestamp::now().as_second();
-    let mut owner = common::create_account_at(&mut b, &setup, "olga", ahead).await;
-    srv.clock.advance(30);
-    sign_in(&mut b, &mut owner).await;
-    (srv, b, owner)
+    common::owner_at_with(MONDAY, |c| c.limits.form_posts_per_minute = 10_000).await
 }
 
 /// One respondent's answers, designed to leave small groups everywhere: of each week's 22,

@@ -106,20 +106,12 @@ async fn plain_http_on_loopback_behind_a_proxy() {
 
 /// A raw TLS connection offering the suites in `order` (weakest first).
 async fn connect_offering(tp: &Instance, order: Vec<rustls::SupportedCipherSuite>) -> Stream {
-    use rustls::pki_types::pem::PemObject;
-    let pem = std::fs::read(tp.data_dir().join("tls/cert.pem")).unwrap();
-    let mut roots = rustls::RootCertStore::empty();
-    roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
     let provider =
         rustls::crypto::CryptoProvider { cipher_suites: order, ..rustls::crypto::ring::default_provider() };
-    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(provider))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+    let tls = common::tls_connector(&tp.data_dir().join("tls/cert.pem"), provider);
     let tcp = tokio::net::TcpStream::connect(tp.base.trim_start_matches("https://")).await.unwrap();
     let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-    tokio_rustls::TlsConnector::from(std::sync::Arc::new(config)).connect(name, tcp).await.unwrap()
+    tls.connect(name, tcp).await.unwrap()
 }
 
 fn served_validity(tp: &Instance) -> (jiff::Timestamp, jiff::Timestamp) {

@@ -11,7 +11,6 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::http::StatusCode;
 use poem::web::{Data, Form, Path, Redirect};
 use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
@@ -145,9 +144,7 @@ pub fn show_reset(
 ) -> poem::Result<Response> {
     match state.staffing().reset_link_account(&token) {
         Ok(username) => Ok(view.ok("login_reset.html", context! { username, token })),
-        Err(StaffError::LinkInvalid) => {
-            Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}))
-        }
+        Err(StaffError::LinkInvalid) => Ok(super::setup::link_invalid(&view)),
         Err(e) => Err(internal(e)),
     }
 }
@@ -165,7 +162,7 @@ pub async fn use_reset(
     let username = match staffing.reset_link_account(&token) {
         Ok(name) => name,
         Err(StaffError::LinkInvalid) => {
-            return Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}));
+            return Ok(super::setup::link_invalid(&view));
         }
         Err(e) => return Err(internal(e)),
     };
@@ -187,9 +184,7 @@ pub async fn use_reset(
             state.throttle.fail(&keys, now);
             Ok(view.invalid("login_reset.html", context! { error => message, ..ctx }))
         }
-        Err(StaffError::LinkInvalid) => {
-            Ok(view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {}))
-        }
+        Err(StaffError::LinkInvalid) => Ok(super::setup::link_invalid(&view)),
         Err(e) => Err(internal(e)),
     }
 }

@@ -31,7 +31,7 @@ pub struct CodeForm {
     code: String,
 }
 
-fn link_invalid(view: &View) -> Response {
+pub(super) fn link_invalid(view: &View) -> Response {
     view.render(StatusCode::NOT_FOUND, "link_invalid.html", context! {})
 }
 

@@ -114,21 +114,25 @@ impl Instance {
     }
 }
 
-/// A raw TLS connection to `base` (https://host:port), trusting only `trusted`.
-pub async fn tls_connect(base: &str, trusted: &Path) -> std::io::Result<TlsStream> {
+/// A TLS connector trusting only the PEM certificate in `trusted`, with `provider`'s suites.
+pub fn tls_connector(trusted: &Path, provider: rustls::crypto::CryptoProvider) -> tokio_rustls::TlsConnector {
     use rustls::pki_types::pem::PemObject;
     let pem = std::fs::read(trusted).unwrap();
     let mut roots = rustls::RootCertStore::empty();
     roots.add(rustls::pki_types::CertificateDer::from_pem_slice(&pem).unwrap()).unwrap();
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(provider))
         .with_safe_default_protocol_versions()
         .unwrap()
         .with_root_certificates(roots)
         .with_no_client_auth();
+    tokio_rustls::TlsConnector::from(Arc::new(config))
+}
+
+/// A raw TLS connection to `base` (https://host:port), trusting only `trusted`.
+pub async fn tls_connect(base: &str, trusted: &Path) -> std::io::Result<TlsStream> {
     let tcp = tokio::net::TcpStream::connect(base.trim_start_matches("https://")).await?;
     let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-    tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await
+    tls_connector(trusted, rustls::crypto::ring::default_provider()).connect(name, tcp).await
 }
 
 impl Instance {
@@ -562,7 +566,13 @@ pub async fn owner_mailing(smtp: &smtp::SmtpServer) -> (InProcess, Browser, Acco
 
 /// An instance whose clock starts at `when` (RFC 3339, in the future), owner signed in.
 pub async fn signed_in_owner_at(when: &str) -> (InProcess, Browser) {
-    let srv = InProcess::start().await;
+    let (srv, b, _) = owner_at_with(when, |_| {}).await;
+    (srv, b)
+}
+
+/// An instance configured by `adjust` whose clock starts at `when`, its owner signed in.
+pub async fn owner_at_with(when: &str, adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser, Account) {
+    let srv = InProcess::start_with(adjust).await;
     srv.set_time(when);
     let mut b = srv.browser();
     let setup = srv.setup_path();
@@ -570,7 +580,7 @@ pub async fn signed_in_owner_at(when: &str) -> (InProcess, Browser) {
     let mut owner = create_account_at(&mut b, &setup, "olga", ahead).await;
     srv.clock.advance(30);
     sign_in(&mut b, &mut owner).await;
-    (srv, b)
+    (srv, b, owner)
 }
 
 pub async fn signed_in_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser) {
