@@ -47,6 +47,16 @@ fn bad_configs_name_the_key_and_the_fix() {
             &[],
             &["tls.cert", "No such file", "readable PEM file"],
         ),
+        (
+            "public_url = \"https://192.0.2.7\"\n[tls]\nmode = \"acme\"\n",
+            &[],
+            &["tls.mode = \"acme\" needs a domain name in public_url", "\"192.0.2.7\""],
+        ),
+        (
+            "public_url = \"https://listen.example.org\"\n[tls]\nmode = \"acme\"\nacme_directory = \"http://ca.example.org/dir\"\nacme_ca_roots = \"/nonexistent/root.pem\"\n",
+            &[],
+            &["tls.acme_directory", "not an https:// URL", "tls.acme_ca_roots", "No such file"],
+        ),
     ];
     for (file, env, needles) in cases {
         let (code, text) = check(file, env);

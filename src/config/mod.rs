@@ -17,6 +17,8 @@ pub const KEYS: &[&str] = &[
     "tls.cert",
     "tls.key",
     "tls.hsts_include_subdomains",
+    "tls.acme_directory",
+    "tls.acme_ca_roots",
     "log.format",
     "log.level",
     "session.idle_timeout_minutes",
@@ -134,13 +136,23 @@ pub struct Tls {
     /// HSTS covers the host's subdomains too; off where public_url's host is a domain whose
     /// other names must stay reachable over plain HTTP.
     pub hsts_include_subdomains: bool,
+    /// The ACME directory of the CA that issues certificates in `acme` mode.
+    pub acme_directory: String,
+    /// PEM roots to trust for the ACME directory's own HTTPS instead of the embedded public
+    /// roots: for a CA inside the organisation (or a test CA).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acme_ca_roots: Option<PathBuf>,
 }
+
+/// Let's Encrypt's production directory.
+pub const LETS_ENCRYPT: &str = "https://acme-v02.api.letsencrypt.org/directory";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TlsMode {
     SelfSigned,
     Files,
+    Acme,
     Off,
 }
 
@@ -187,7 +199,14 @@ impl Default for Config {
 
 impl Default for Tls {
     fn default() -> Self {
-        Tls { mode: TlsMode::SelfSigned, cert: None, key: None, hsts_include_subdomains: true }
+        Tls {
+            mode: TlsMode::SelfSigned,
+            cert: None,
+            key: None,
+            hsts_include_subdomains: true,
+            acme_directory: LETS_ENCRYPT.into(),
+            acme_ca_roots: None,
+        }
     }
 }
 
@@ -278,6 +297,14 @@ impl Config {
                     .into(),
             );
         }
+        if config.tls.mode == TlsMode::Acme && !config.listen.ends_with(":443") {
+            warnings.push(format!(
+                "tls.mode = \"acme\": the CA checks {} on port 443, but listen = {:?}; \
+                 make sure port 443 of that name reaches this address",
+                config.public_host(),
+                config.listen
+            ));
+        }
         Ok(Loaded { config, warnings })
     }
 
@@ -327,6 +354,9 @@ impl Config {
                 }
             }
             (None, None) => {}
+        }
+        if self.tls.mode == TlsMode::Acme {
+            self.validate_acme(&mut p);
         }
         if self.tls.mode == TlsMode::Off && listen.is_some_and(|a| !a.ip().is_loopback()) {
             p.push(format!(
@@ -392,6 +422,33 @@ impl Config {
 
     pub fn listen_addr(&self) -> SocketAddr {
         self.listen.parse().expect("validated")
+    }
+
+    /// `acme` mode needs a DNS name to certify and a CA to ask.
+    fn validate_acme(&self, p: &mut Vec<String>) {
+        if let Some(host) = public_host(&self.public_url)
+            && (host.parse::<std::net::IpAddr>().is_ok() || !host.contains('.') && host != "localhost")
+        {
+            p.push(format!(
+                "tls.mode = \"acme\" needs a domain name in public_url (the CA certifies names, not {host:?}); \
+                 set public_url = \"https://tellpoint.example.org\", or use tls.mode = \"self-signed\""
+            ));
+        }
+        if !self.tls.acme_directory.starts_with("https://") || public_host(&self.tls.acme_directory).is_none()
+        {
+            p.push(format!(
+                "tls.acme_directory = {:?} is not an https:// URL; remove it for Let's Encrypt, or give your CA's ACME directory",
+                self.tls.acme_directory
+            ));
+        }
+        if let Some(roots) = &self.tls.acme_ca_roots
+            && let Err(e) = std::fs::metadata(roots)
+        {
+            p.push(format!(
+                "tls.acme_ca_roots = {:?}: {e}; give the path of a readable PEM file with the CA's root certificate",
+                roots.display().to_string()
+            ));
+        }
     }
 
     pub fn public_host(&self) -> String {

@@ -14,6 +14,17 @@ use std::time::Duration;
 use crate::app::AppState;
 
 pub fn spawn(state: Arc<AppState>) {
+    if let Some(tls) = state.tls.clone().filter(|t| t.acme_status().is_some()) {
+        let clock = state.clock.clone();
+        // Often, because the first certificate is wanted soon after the first start; a due
+        // check costs nothing.
+        tokio::spawn(async move {
+            loop {
+                tls.renew_if_due(clock.now()).await;
+                tokio::time::sleep(Duration::from_secs(10)).await;
+            }
+        });
+    }
     let for_cleanup = state.clone();
     every(Duration::from_secs(3600), "cleanup", move || {
         let now = for_cleanup.clock.now();

@@ -11,6 +11,7 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
+use crate::clock::format_utc;
 use crate::model::campaign::Status;
 use crate::staff::StaffError;
 use crate::store::Role;
@@ -55,7 +56,17 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
             Ok(context! { title => c.settings.title, status => c.status, links })
         })
         .collect::<poem::Result<_>>()?;
-    Ok(view.signed_in(&user).ok("admin/home.html", context! { campaigns }))
+    // The owner runs the appliance: a certificate the CA would not renew is theirs to fix.
+    let certificate =
+        (user.role == Role::Owner).then(|| state.tls.as_ref()?.acme_status()).flatten().and_then(|s| {
+            Some(context! {
+                error => s.last_error?,
+                since => s.failing_since.map(format_utc),
+                next_try => s.next_try.map(format_utc),
+                valid_until => s.valid_until.map(format_utc),
+            })
+        });
+    Ok(view.signed_in(&user).ok("admin/home.html", context! { campaigns, certificate }))
 }
 
 #[derive(Deserialize, Default)]

@@ -5,7 +5,8 @@
 //! per client). A TLS handshake and a request's head must each arrive within
 //! `limits.head_timeout_secs`, and a kept-alive connection that sends nothing for as long is
 //! closed; the body has `limits.body_timeout_secs` (see `middleware::read_limited`). Only
-//! HTTP/1.1 is spoken (ALPN offers nothing else), and a request without exactly one `Host`
+//! HTTP/1.1 is spoken (ALPN offers nothing else, but for `acme-tls/1` in ACME mode, whose
+//! connections are closed after the handshake), and a request without exactly one `Host`
 //! gets 400. Nothing about a connection is logged.
 
 use std::collections::HashMap;
@@ -151,7 +152,13 @@ async fn connection(
     match &state.tls {
         Some(tls) => {
             let acceptor = tokio_rustls::TlsAcceptor::from(tls.server_config());
-            if let Ok(Ok(stream)) = tokio::time::timeout(head, acceptor.accept(tcp)).await {
+            if let Ok(Ok(mut stream)) = tokio::time::timeout(head, acceptor.accept(tcp)).await {
+                // A CA's TLS-ALPN-01 check ends with the handshake: no HTTP on it.
+                if stream.get_ref().1.alpn_protocol() == Some(crate::tls::ACME_TLS_ALPN) {
+                    use tokio::io::AsyncWriteExt;
+                    let _ = stream.shutdown().await;
+                    return;
+                }
                 http(stream, ep, local, peer, Scheme::HTTPS, head, stop).await;
             }
         }

@@ -179,13 +179,18 @@ impl InProcess {
     }
 
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> InProcess {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        InProcess::start_on(listener, adjust).await
+    }
+
+    /// Serves on a listener the test bound (to know the port before the config is made).
+    pub async fn start_on(listener: tokio::net::TcpListener, adjust: impl FnOnce(&mut Config)) -> InProcess {
         let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config { data_dir: dir.path().join("data"), ..Config::default() };
         adjust(&mut config);
         let clock = Clock::default();
         let state = AppState::open(config, clock.clone()).unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("https://127.0.0.1:{}", listener.local_addr().unwrap().port());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(tellpoint::web::serve(state.clone(), listener, async {
@@ -514,6 +519,7 @@ pub fn input_value(body: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_string()
 }
 pub mod campaign;
+pub mod pebble;
 pub mod smtp;
 
 pub fn walk(dir: &Path) -> Vec<PathBuf> {

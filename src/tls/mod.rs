@@ -1,18 +1,30 @@
 //! TLS with rustls (ring provider only; no OpenSSL, no aws-lc). A self-signed certificate is
 //! made on first start and kept in the data dir, valid for a year and made anew at start when
-//! fewer than 30 days remain; certificate files are re-read on SIGHUP. The server picks the
-//! cipher suite by its own order (strongest first), not the client's. Connections are
-//! accepted by `web::edge`.
+//! fewer than 30 days remain; certificate files are re-read on SIGHUP; in `acme` mode a CA
+//! issues and renews the certificate (`acme`). The server picks the cipher suite by its own
+//! order (strongest first), not the client's. Connections are accepted by `web::edge`.
 
+mod acme;
+
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use rustls::ServerConfig;
+use rustls::crypto::CryptoProvider;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+
+pub use acme::{AcmeError, AcmeStatus};
 
 use crate::config::{Config, TlsMode};
+
+/// The ALPN protocol of the TLS-ALPN-01 challenge (RFC 8737): a connection that negotiates it
+/// carries no HTTP.
+pub const ACME_TLS_ALPN: &[u8] = b"acme-tls/1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -30,44 +42,146 @@ pub enum TlsError {
     Generate(String),
     #[error("cannot write {path}: {source}; check that the data directory is writable")]
     Write { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Acme(#[from] AcmeError),
 }
 
-/// Where the certificate comes from, and the current rustls config built from it.
+/// Where the certificate comes from.
+enum Origin {
+    /// PEM files, re-read on SIGHUP (`files`, or the self-signed pair in the data dir).
+    Files {
+        cert: PathBuf,
+        key: PathBuf,
+    },
+    Acme(acme::Acme),
+}
+
+/// Where the certificate comes from, and the certificate new connections get.
 #[derive(Clone)]
 pub struct TlsSource {
-    cert: PathBuf,
-    key: PathBuf,
-    current: Arc<RwLock<Arc<ServerConfig>>>,
+    origin: Arc<Origin>,
+    certs: Arc<Certs>,
+    server: Arc<ServerConfig>,
+}
+
+/// The certificate served, and during an ACME order the TLS-ALPN-01 challenge certificate
+/// by server name.
+#[derive(Debug)]
+struct Certs {
+    current: RwLock<Arc<CertifiedKey>>,
+    challenges: RwLock<HashMap<String, Arc<CertifiedKey>>>,
+}
+
+impl ResolvesServerCert for Certs {
+    fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        if hello.alpn().is_some_and(|mut offered| offered.any(|p| p == ACME_TLS_ALPN)) {
+            let name = hello.server_name()?;
+            return self.challenges.read().unwrap_or_else(|p| p.into_inner()).get(name).cloned();
+        }
+        Some(self.current.read().unwrap_or_else(|p| p.into_inner()).clone())
+    }
+}
+
+impl Certs {
+    fn set(&self, key: Arc<CertifiedKey>) {
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = key;
+    }
+
+    fn current(&self) -> Arc<CertifiedKey> {
+        self.current.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
 }
 
 impl TlsSource {
     /// `None` when TLS is off.
     pub fn from_config(config: &Config) -> Result<Option<TlsSource>, TlsError> {
-        let (cert, key) = match config.tls.mode {
+        let (origin, first) = match config.tls.mode {
             TlsMode::Off => return Ok(None),
             TlsMode::Files => {
-                (config.tls.cert.clone().expect("validated"), config.tls.key.clone().expect("validated"))
+                let cert = config.tls.cert.clone().expect("validated");
+                let key = config.tls.key.clone().expect("validated");
+                let first = load(&cert, &key)?;
+                (Origin::Files { cert, key }, first)
             }
-            TlsMode::SelfSigned => ensure_self_signed(&config.data_dir, &config.public_host())?,
+            TlsMode::SelfSigned => {
+                let (cert, key) = ensure_self_signed(&config.data_dir, &config.public_host())?;
+                let first = load(&cert, &key)?;
+                (Origin::Files { cert, key }, first)
+            }
+            TlsMode::Acme => {
+                let acme = acme::Acme::new(config)?;
+                // Until the CA's certificate arrives, a self-signed one answers.
+                let first = match acme.stored()? {
+                    Some(issued) => issued,
+                    None => {
+                        let (cert, key) = ensure_self_signed(&config.data_dir, &config.public_host())?;
+                        load(&cert, &key)?
+                    }
+                };
+                (Origin::Acme(acme), first)
+            }
         };
-        let server = load(&cert, &key)?;
-        Ok(Some(TlsSource { cert, key, current: Arc::new(RwLock::new(server)) }))
+        let certs = Arc::new(Certs { current: RwLock::new(first), challenges: RwLock::default() });
+        let mut server = ServerConfig::builder_with_provider(provider())
+            .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+            .map_err(TlsError::Mismatch)?
+            .with_no_client_auth()
+            .with_cert_resolver(certs.clone());
+        server.alpn_protocols = vec![b"http/1.1".to_vec()];
+        if matches!(origin, Origin::Acme(_)) {
+            server.alpn_protocols.push(ACME_TLS_ALPN.to_vec());
+        }
+        // A client listing a weak suite first must not get it: ring's order is strongest first.
+        server.ignore_client_order = true;
+        Ok(Some(TlsSource { origin: Arc::new(origin), certs, server: Arc::new(server) }))
     }
 
     /// Re-reads the files; on failure the old certificate stays in use.
     pub fn reload(&self) -> Result<(), TlsError> {
-        let server = load(&self.cert, &self.key)?;
-        *self.current.write().expect("tls lock") = server;
+        let fresh = match &*self.origin {
+            Origin::Files { cert, key } => load(cert, key)?,
+            Origin::Acme(acme) => match acme.stored()? {
+                Some(issued) => issued,
+                None => return Ok(()),
+            },
+        };
+        self.certs.set(fresh);
         Ok(())
     }
 
     /// The rustls config new connections use.
     pub fn server_config(&self) -> Arc<ServerConfig> {
-        self.current.read().expect("tls lock").clone()
+        self.server.clone()
+    }
+
+    /// The leaf certificate being served (DER).
+    pub fn served_certificate(&self) -> Vec<u8> {
+        self.certs.current().cert.first().map(|c| c.to_vec()).unwrap_or_default()
+    }
+
+    /// In `acme` mode: orders a certificate when none from the CA is served yet, when two
+    /// thirds of the served one's lifetime have passed, or when public_url's host changed;
+    /// after a failure, not before the backoff has passed. `now` is the app's clock.
+    pub async fn renew_if_due(&self, now: i64) {
+        if let Origin::Acme(acme) = &*self.origin {
+            acme.renew_if_due(&self.certs, now).await;
+        }
+    }
+
+    /// In `acme` mode, how renewal stands (for the owner's admin page).
+    pub fn acme_status(&self) -> Option<AcmeStatus> {
+        match &*self.origin {
+            Origin::Acme(acme) => Some(acme.status()),
+            Origin::Files { .. } => None,
+        }
     }
 }
 
-fn load(cert_path: &Path, key_path: &Path) -> Result<Arc<ServerConfig>, TlsError> {
+fn load(cert_path: &Path, key_path: &Path) -> Result<Arc<CertifiedKey>, TlsError> {
     let read = |p: &Path| std::fs::read(p).map_err(|source| TlsError::Read { path: p.to_owned(), source });
     let cert_pem = read(cert_path)?;
     let key_pem = read(key_path)?;
@@ -79,17 +193,7 @@ fn load(cert_path: &Path, key_path: &Path) -> Result<Arc<ServerConfig>, TlsError
     }
     let key = PrivateKeyDer::from_pem_slice(&key_pem)
         .map_err(|e| TlsError::BadKey { path: key_path.to_owned(), detail: e.to_string() })?;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut server = ServerConfig::builder_with_provider(provider)
-        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
-        .map_err(TlsError::Mismatch)?
-        .with_no_client_auth()
-        .with_single_cert(certs, key)
-        .map_err(TlsError::Mismatch)?;
-    server.alpn_protocols = vec![b"http/1.1".to_vec()];
-    // A client listing a weak suite first must not get it: ring's order is strongest first.
-    server.ignore_client_order = true;
-    Ok(Arc::new(server))
+    CertifiedKey::from_der(certs, key, &provider()).map(Arc::new).map_err(TlsError::Mismatch)
 }
 
 /// How long a self-signed certificate is valid, and how close to its end it is made anew.
