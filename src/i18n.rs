@@ -420,7 +420,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Bekräfta inom 48 timmar att påminnelser ska gå till den här adressen från och med nu:",
             "Bevestig binnen 48 uur dat herinneringen voortaan naar dit adres gaan:",
         ],
-        "week_of" => ["Week of", "Veckan från", "Week van"],
+        "week_of" => ["Week of", "Veckan som började", "Week van"],
         "whole_period" => ["Whole period", "Hela perioden", "Hele periode"],
         "responses" => ["Responses", "Svar", "Reacties"],
         "responses_per_week" => ["Responses per week", "Svar per vecka", "Reacties per week"],
@@ -433,9 +433,30 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "trend" => ["Week by week", "Vecka för vecka", "Week na week"],
         "hidden" => ["hidden", "dolt", "verborgen"],
         "hidden_note" => [
-            "Fewer than {k} responses, or a number that would reveal such a group: hidden to protect anonymity. Dashed outlines in the charts stand for hidden numbers.",
-            "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten. Streckade ramar i diagrammen står för dolda siffror.",
-            "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen. Gestippelde kaders in de grafieken staan voor verborgen getallen.",
+            "Fewer than {k} responses, or a number that would reveal such a group: hidden to protect anonymity.",
+            "Färre än {k} svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten.",
+            "Minder dan {k} reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen.",
+        ],
+        "triad_legend" => [
+            "The bigger the dot, the more people chose that mix. A dashed ring: hidden.",
+            "Ju större punkt, desto fler valde den blandningen. En streckad ring: dolt.",
+            "Hoe groter de stip, hoe meer mensen die mix kozen. Een gestippelde ring: verborgen.",
+        ],
+        "too_few_week" => [
+            "Fewer than {k} people responded in this period, so its figures are not shown.",
+            "Färre än {k} personer svarade under den här perioden, så dess siffror visas inte.",
+            "Minder dan {k} mensen reageerden in deze periode, dus de cijfers worden niet getoond.",
+        ],
+        "rows_omitted" => [
+            "{n} other positions: chosen by nobody, or hidden.",
+            "{n} andra lägen: valda av ingen, eller dolda.",
+            "{n} andere posities: door niemand gekozen, of verborgen.",
+        ],
+        "n_responses" => ["{n} responses", "{n} svar", "{n} reacties"],
+        "share_answered" => [
+            "Share of the {n} who answered",
+            "Andel av de {n} som svarade",
+            "Aandeel van de {n} die antwoordden",
         ],
         "mail_summary_subject" => [
             "{title}: this week's summary",
@@ -588,6 +609,84 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 }
 
 /// The best offered language for an `Accept-Language` header; the first offered otherwise.
+/// A percentage as the reader writes it: "40%" in English, "40 %" in Swedish and Dutch
+/// (with a no-break space).
+pub fn percent(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::En => format!("{v:.0}%"),
+        _ => format!("{v:.0}\u{a0}%"),
+    }
+}
+
+/// A day and short month name in the reader's language: "30 Nov", "30 nov.", "30 nov.".
+pub fn short_date(lang: Lang, date: jiff::civil::Date) -> String {
+    const MONTHS: [[&str; 12]; 3] = [
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        ["jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."],
+        ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
+    ];
+    let row = match lang {
+        Lang::En => 0,
+        Lang::Sv => 1,
+        Lang::Nl => 2,
+    };
+    format!("{}\u{a0}{}", date.day(), MONTHS[row][date.month() as usize - 1])
+}
+
+/// A date with the full month and year: "30 November 2026", "30 november 2026".
+pub fn long_date(lang: Lang, date: jiff::civil::Date) -> String {
+    const MONTHS: [[&str; 12]; 3] = [
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    ];
+    let row = match lang {
+        Lang::En => 0,
+        Lang::Sv => 1,
+        Lang::Nl => 2,
+    };
+    format!("{} {} {}", date.day(), MONTHS[row][date.month() as usize - 1], date.year())
+}
+
 pub fn negotiate(accept: &str, offered: &[Lang]) -> Lang {
     let mut wanted: Vec<(f32, &str)> = accept
         .split(',')

@@ -185,7 +185,7 @@ async fn every_surface_shows_the_same_release_cell_by_cell() {
         ("q1", "3", "3"),
         ("q7", "yes", "Yes"),
         ("q7", "no", "No"),
-        ("q4", "neutral", "😐 neutral"),
+        ("q4", "neutral", "neutral"),
     ] {
         let from_csv = &csv[&(week.clone(), "all".into(), format!("{question}@1"), value.into())];
         let shown = if from_csv.is_empty() { "hidden".to_string() } else { from_csv.clone() };

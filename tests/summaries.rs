@@ -20,6 +20,13 @@ fn link(body: &str, prefix: &str) -> String {
     rest[..rest.find('"').unwrap()].to_string()
 }
 
+/// The one week's article of a summary page (published or previewed).
+fn week_of(body: &str) -> String {
+    let start = body.find("<article class=\"summary-week\"").expect("a week on the page");
+    let end = start + body[start..].find("</article>").unwrap();
+    body[start..end].to_string()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() {
     // Wednesday 3 December 2031, in a campaign of four weeks from Monday 1 December.
@@ -70,7 +77,7 @@ async fn the_job_publishes_k_safe_figures_and_approved_quotes_at_the_set_time() 
 
     let page = reader.get(&format!("/s/{slug}")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Week of 1 Dec"), "{}", page.body);
+    assert!(page.body.contains("Week of 1\u{a0}Dec"), "{}", page.body);
     assert!(page.body.contains("Approved words about the canteen."));
     assert!(!page.body.contains("Vetoed words"), "a vetoed quote is never published");
     assert!(!page.body.contains("Story number"), "a summary never shows a story");
@@ -123,13 +130,27 @@ async fn owners_publish_ended_weeks_by_hand_and_enrolled_participants_hear_of_it
     let now = srv.clock.now();
     assert_eq!(summaries::run(&srv.state, now + 30 * 86_400).unwrap(), 0, "nothing automatic");
     let page = owner.get(&format!("/admin/campaigns/{id}/summaries")).await;
-    assert!(page.body.contains("Released periods not yet published"), "{}", page.body);
+    assert!(page.body.contains("Ready to publish"), "{}", page.body);
+    assert!(page.body.contains("is still under way"), "the running week says when it can be published");
     let ended = summaries::unpublished(&srv.state, &c, now).unwrap();
     assert_eq!(ended.len(), 1);
     let key = summaries::summary_key(&ended[0]);
+    // Participants see nothing of it before someone publishes it.
+    let mut participant = srv.browser();
+    let before = participant.get(&format!("/s/{slug}")).await;
+    assert!(before.body.contains("No summary has been published yet"), "{}", before.body);
+    // The preview is the participants' page, with a banner and the publish button.
+    let preview_path = format!("/admin/campaigns/{id}/summaries/preview?week={key}&lang=en");
+    let preview = owner.get(&preview_path).await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(preview.body.contains("Preview, not published"));
+    assert!(participant.get(&preview_path).await.status != 200, "the preview is for staff");
     let r =
         owner.post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &key.to_string())]).await;
     assert_eq!(r.status, 303, "{}", r.body);
+    let after = participant.get(&format!("/s/{slug}?lang=en")).await;
+    assert_eq!(week_of(&after.body), week_of(&preview.body), "the preview showed what was published");
+    assert!(week_of(&after.body).contains("5 responses"));
     let mails = smtp.wait_for("pia@example.org", 2);
     let mail = mails.iter().find(|m| m.subject().contains("this week's summary")).expect("the summary mail");
     assert!(mail.link(&format!("/s/{slug}")).contains(&format!("/s/{slug}?lang=en")));

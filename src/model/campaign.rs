@@ -154,16 +154,26 @@ impl Campaign {
 /// each week ends, or only by hand; and whether enrolled participants get a mail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Publishing {
+    /// Off unless the owner opts in: a summary is an editorial step, previewed by staff.
     pub auto: bool,
     /// Monday = 0.
     pub day: u8,
     pub at: jiff::civil::Time,
     pub mail: bool,
+    /// Moderators may preview and publish summaries too, not only the owner.
+    #[serde(default)]
+    pub moderators: bool,
 }
 
 impl Default for Publishing {
     fn default() -> Self {
-        Publishing { auto: true, day: 0, at: jiff::civil::Time::constant(9, 0, 0, 0), mail: false }
+        Publishing {
+            auto: false,
+            day: 0,
+            at: jiff::civil::Time::constant(9, 0, 0, 0),
+            mail: false,
+            moderators: false,
+        }
     }
 }
 
@@ -197,6 +207,7 @@ pub struct SettingsInput {
     pub summary_day: String,
     pub summary_at: String,
     pub summary_mail: String,
+    pub summary_moderators: String,
     pub keep_contacts: String,
     pub keep_stories: String,
     pub keep_quotes: String,
@@ -261,6 +272,7 @@ impl Settings {
             summary_day: crate::model::schedule::DAY_NAMES[self.summaries.day as usize % 7].into(),
             summary_at: self.summaries.at.strftime("%H:%M").to_string(),
             summary_mail: on(self.summaries.mail),
+            summary_moderators: on(self.summaries.moderators),
             keep_contacts: days_text(self.retention.contacts_days_after_end),
             keep_stories: days_text(self.retention.stories_days_after_close),
             keep_quotes: days_text(self.retention.quotes_days_after_close),
@@ -417,6 +429,7 @@ impl Settings {
                 day: summary_day.unwrap_or(0) as u8,
                 at: summary_at.unwrap_or_default(),
                 mail: input.summary_mail == "on",
+                moderators: input.summary_moderators == "on",
             },
             retention,
             follow_up: input.follow_up == "on",

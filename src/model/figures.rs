@@ -89,7 +89,7 @@ pub fn value_id(kind: &Kind, j: usize) -> String {
         Kind::Scale { min, max, .. } if j == (max - min + 1) as usize => "dont_know".into(),
         Kind::Scale { min, .. } => (*min as usize + j).to_string(),
         Kind::Single { options } | Kind::Multi { options, .. } => options[j].id.clone(),
-        Kind::Mood => MOODS[j].1.replace(' ', "_"),
+        Kind::Mood => MOODS[j].replace(' ', "_"),
         Kind::Slider { .. } => format!("{}-{}", j * 10, j * 10 + if j == 9 { 10 } else { 9 }),
         Kind::Triad { .. } => format!("cell{j}"),
         Kind::Yesno => if j == 0 { "yes" } else { "no" }.into(),

@@ -50,7 +50,7 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
             if matches!(user.role, Role::Owner | Role::Moderator | Role::Reviewer) {
                 link("/quotes", "Quotes");
             }
-            if user.role == Role::Owner {
+            if user.role == Role::Owner || user.role == Role::Moderator && c.settings.summaries.moderators {
                 link("/summaries", "Summaries");
             }
             Ok(context! { title => c.settings.title, status => c.status, links })

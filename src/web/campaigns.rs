@@ -215,6 +215,7 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "summary_day" => input.summary_day = v,
             "summary_at" => input.summary_at = v,
             "summary_mail" => input.summary_mail = v,
+            "summary_moderators" => input.summary_moderators = v,
             "keep_contacts" => input.keep_contacts = v,
             "keep_stories" => input.keep_stories = v,
             "keep_quotes" => input.keep_quotes = v,

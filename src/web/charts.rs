@@ -1,181 +1,218 @@
-//! Charts as server-rendered SVG: readable without JavaScript, printable, and from our own
-//! origin. Geometry is arithmetic on a handful of counts, so plain string building is
-//! shorter and easier to check than a plotting crate (which would bring fonts and raster
-//! backends we do not need). Colours come from classes in app.css; every chart sits next
-//! to a table of its numbers, so the SVG itself is marked as an image with a title.
+//! Charts as server-rendered HTML with small SVG shapes: readable without JavaScript,
+//! printable, and from our own origin. Every word and number is HTML text at the page's
+//! font size (an SVG scaled down to a phone would shrink its text to a few pixels); the
+//! SVGs draw only lengths, with no text. Geometry is arithmetic on a handful of counts, so
+//! plain string building is shorter and easier to check than a plotting crate. Colours come
+//! from classes in app.css; the CSP allows no inline styles, so lengths are SVG attributes.
 //!
-//! A hidden count (`None`) is never drawn as a size: it shows as a dashed outline (or an
-//! empty ring), which the page's legend explains in the reader's language.
+//! A hidden count (`None`) is never drawn as a size: it shows as a labelled "hidden" mark
+//! (or an empty ring in the triangle). Zero is drawn as zero: no bar, the number 0.
 
 use std::fmt::Write;
 
-/// Escapes text for SVG content and attribute values.
+use crate::i18n::{percent, t};
+use crate::model::Lang;
+
+/// Escapes text for HTML and SVG content and attribute values.
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn open(width: u32, height: u32, title: &str) -> String {
-    format!(
-        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = esc(title)
-    )
-}
-
-fn pct(n: u32, of: u32) -> f64 {
+fn share(n: u32, of: u32) -> f64 {
     if of == 0 { 0.0 } else { n as f64 * 100.0 / of as f64 }
 }
 
-const WIDTH: u32 = 640;
-const LABEL: f64 = 200.0;
-
-/// The label of a horizontal bar whose top is at `y`, right-aligned before the bars.
-fn row_label(svg: &mut String, y: f64, label: &str) {
-    let _ = write!(
-        svg,
-        r#"<text class="label" x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
-        LABEL - 8.0,
-        y + 19.0,
-        esc(label)
-    );
+/// The mark of a hidden value: a word, not a shape with a length.
+fn hidden_mark(lang: Lang) -> String {
+    format!(r#"<span class="hidden-mark">{}</span>"#, esc(t(lang, "hidden")))
 }
 
-/// Horizontal bars: one per value, as a share of `base` (the answered count).
-pub fn bars(title: &str, labels: &[String], counts: &[Option<u32>], base: Option<u32>) -> String {
-    let row = 30.0;
-    let height = (labels.len() as f64 * row + 10.0) as u32;
-    let mut svg = open(WIDTH, height, title);
-    let span = WIDTH as f64 - LABEL - 70.0;
-    for (i, (label, count)) in labels.iter().zip(counts).enumerate() {
-        let y = 5.0 + i as f64 * row;
-        row_label(&mut svg, y, label);
-        match (count, base) {
-            (Some(n), Some(b)) => {
-                let share = pct(*n, b);
-                let w = span * share / 100.0;
+/// A bar of `length` (0–100) as a stretchable SVG; nothing for zero.
+fn bar_svg(length: f64) -> String {
+    if length <= 0.0 {
+        return r#"<svg class="hbar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"></svg>"#.into();
+    }
+    format!(
+        r#"<svg class="hbar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar" x="0" y="0" width="{:.2}" height="10"/></svg>"#,
+        length.clamp(0.4, 100.0)
+    )
+}
+
+/// One row of a bar chart: its label (with an optional safe SVG icon before it) and count.
+pub struct Bar {
+    pub label: String,
+    pub icon: Option<String>,
+    pub count: Option<u32>,
+}
+
+/// Horizontal bars in the rows' order, one colour (the labels say what each is). With a
+/// `base` (how many answered), lengths and values are shares of it, with the count beside;
+/// without, lengths are relative to the largest count and values are counts.
+pub fn bars(title: &str, rows: &[Bar], base: Option<u32>, lang: Lang) -> String {
+    let max = rows.iter().filter_map(|r| r.count).max().unwrap_or(0);
+    let mut html = format!(r#"<ol class="hbars" aria-label="{}">"#, esc(title));
+    for row in rows {
+        let icon = row.icon.as_deref().unwrap_or_default();
+        let _ =
+            write!(html, r#"<li class="hbar-row"><span class="hbar-label">{icon}{}</span>"#, esc(&row.label));
+        match (row.count, base) {
+            (Some(n), Some(b)) if b > 0 => {
+                let s = share(n, b);
                 let _ = write!(
-                    svg,
-                    r#"<rect class="bar c{}" x="{LABEL}" y="{y:.1}" width="{w:.1}" height="22"/><text class="value" x="{:.1}" y="{:.1}">{share:.0}% ({n})</text>"#,
-                    i % 8,
-                    LABEL + w + 6.0,
-                    y + 17.0
+                    html,
+                    r#"<span class="hbar-track">{}</span><span class="hbar-value">{} <span class="muted">({n})</span></span>"#,
+                    bar_svg(s),
+                    percent(lang, s)
                 );
             }
-            _ => {
+            (Some(n), _) => {
                 let _ = write!(
-                    svg,
-                    r#"<rect class="hidden-cell" x="{LABEL}" y="{y:.1}" width="{span:.1}" height="22"/>"#
+                    html,
+                    r#"<span class="hbar-track">{}</span><span class="hbar-value">{n}</span>"#,
+                    bar_svg(share(n, max))
+                );
+            }
+            (None, _) => {
+                let _ = write!(
+                    html,
+                    r#"<span class="hbar-track">{}</span><span class="hbar-value">–</span>"#,
+                    hidden_mark(lang)
                 );
             }
         }
+        html.push_str("</li>");
     }
-    svg + "</svg>"
+    html + "</ol>"
 }
 
-/// Vertical columns (responses per week or per day, a slider's histogram).
-pub fn columns(title: &str, labels: &[String], counts: &[Option<u32>]) -> String {
-    let height = 220.0;
-    let mut svg = open(WIDTH, height as u32, title);
-    let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1) as f64;
-    let n = labels.len().max(1) as f64;
-    let slot = (WIDTH as f64 - 20.0) / n;
-    let plot = height - 60.0;
-    for (i, (label, count)) in labels.iter().zip(counts).enumerate() {
-        let x = 10.0 + i as f64 * slot;
-        let w = (slot * 0.7).max(2.0);
-        match count {
-            Some(c) => {
-                let h = plot * *c as f64 / max;
-                let _ = write!(
-                    svg,
-                    r#"<rect class="bar c0" x="{x:.1}" y="{:.1}" width="{w:.1}" height="{h:.1}"/><text class="value" x="{:.1}" y="{:.1}" text-anchor="middle">{c}</text>"#,
-                    20.0 + plot - h,
-                    x + w / 2.0,
-                    15.0 + plot - h
-                );
-            }
+/// One bar of a Likert chart: its label, the count of each scale step then "don't know",
+/// how many answered, and the mean (only where every count is shown).
+pub struct LikertRow {
+    pub label: String,
+    pub counts: Vec<Option<u32>>,
+    pub answered: Option<u32>,
+    pub mean: Option<f64>,
+}
+
+/// Likert bars, one per period, centred on the scale's middle (disagreeing to the left),
+/// with a legend of the step colours, and per bar its N, mean and "don't know".
+/// `legend` names the steps (their end labels at the ends).
+pub fn diverging(title: &str, rows: &[LikertRow], steps: usize, legend: &[String], lang: Lang) -> String {
+    let mut html =
+        format!(r#"<div class="likert" role="group" aria-label="{}"><ul class="likert-legend">"#, esc(title));
+    for (j, label) in legend.iter().take(steps).enumerate() {
+        let _ = write!(
+            html,
+            r#"<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="s{}" width="10" height="10"/></svg>{}</li>"#,
+            scale_class(j, steps),
+            esc(label)
+        );
+    }
+    html.push_str(r#"</ul><ol class="hbars">"#);
+    for row in rows {
+        let _ = write!(html, r#"<li class="hbar-row"><span class="hbar-label">{}</span>"#, esc(&row.label));
+        let known = row.counts.iter().take(steps).all(Option::is_some);
+        match row.answered {
             None => {
                 let _ = write!(
-                    svg,
-                    r#"<rect class="hidden-cell" x="{x:.1}" y="20" width="{w:.1}" height="{plot:.1}"/>"#
+                    html,
+                    r#"<span class="hbar-track">{}</span><span class="hbar-value">–</span>"#,
+                    hidden_mark(lang)
                 );
             }
-        }
-        if n <= 16.0 || i % ((n / 12.0).ceil() as usize) == 0 {
-            let _ = write!(
-                svg,
-                r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-                x + w / 2.0,
-                height - 22.0,
-                esc(label)
-            );
-        }
-    }
-    svg + "</svg>"
-}
-
-/// A Likert chart: one stacked bar per week, centred on the scale's middle; "don't know"
-/// and hidden counts follow on the right, as a dashed outline when hidden.
-/// One bar of a Likert chart: its label, the count of each value, the answered count.
-pub type LikertRow = (String, Vec<Option<u32>>, Option<u32>);
-
-pub fn diverging(title: &str, rows: &[LikertRow], steps: usize) -> String {
-    let row = 30.0;
-    let height = (rows.len() as f64 * row + 30.0) as u32;
-    let mut svg = open(WIDTH, height, title);
-    let span = WIDTH as f64 - LABEL - 20.0;
-    let centre = LABEL + span / 2.0;
-    let unit = span / 2.0 / 100.0;
-    let _ =
-        write!(svg, r#"<line class="axis" x1="{centre:.1}" y1="0" x2="{centre:.1}" y2="{}"/>"#, height - 20);
-    for (i, (label, counts, answered)) in rows.iter().enumerate() {
-        let y = 5.0 + i as f64 * row;
-        row_label(&mut svg, y, label);
-        let Some(total) = answered.filter(|n| *n > 0) else {
-            let _ = write!(
-                svg,
-                r#"<rect class="hidden-cell" x="{LABEL}" y="{y:.1}" width="{span:.1}" height="22"/>"#
-            );
-            continue;
-        };
-        let shares: Vec<Option<f64>> = counts.iter().map(|c| c.map(|n| pct(n, total))).collect();
-        let low: f64 = shares[..steps / 2].iter().flatten().sum();
-        let middle = if steps % 2 == 1 { shares[steps / 2].unwrap_or(0.0) / 2.0 } else { 0.0 };
-        let mut x = (centre - (low + middle) * unit).max(LABEL);
-        for (j, share) in shares.iter().take(steps).enumerate() {
-            if let Some(s) = share {
-                let w = s * unit;
+            Some(0) => {
                 let _ = write!(
-                    svg,
-                    r#"<rect class="bar s{}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="22"/>"#,
-                    scale_class(j, steps)
+                    html,
+                    r#"<span class="hbar-track">{}</span><span class="hbar-value">N = 0</span>"#,
+                    bar_svg(0.0)
                 );
-                x += w;
+            }
+            Some(total) => {
+                let _ = write!(html, r#"<span class="hbar-track">{}"#, likert_svg(&row.counts, steps, total));
+                if !known {
+                    html.push(' ');
+                    html.push_str(&hidden_mark(lang));
+                }
+                let _ = write!(html, r#"</span><span class="hbar-value">N = {total}"#);
+                if let Some(m) = row.mean {
+                    let _ = write!(
+                        html,
+                        r#"<br><span class="muted">{} {}</span>"#,
+                        esc(t(lang, "mean")),
+                        decimal(lang, m)
+                    );
+                }
+                match row.counts.get(steps).copied() {
+                    Some(Some(0)) | None => {}
+                    Some(Some(n)) => {
+                        let _ = write!(
+                            html,
+                            r#"<br><span class="muted">{} {n}</span>"#,
+                            esc(t(lang, "dont_know"))
+                        );
+                    }
+                    Some(None) => {
+                        let _ =
+                            write!(html, r#"<br><span class="muted">{} –</span>"#, esc(t(lang, "dont_know")));
+                    }
+                }
+                html.push_str("</span>");
             }
         }
-        let known: u32 = counts.iter().flatten().sum();
-        let rest = pct(total.saturating_sub(known), total);
-        if rest > 0.0 {
+        html.push_str("</li>");
+    }
+    html + "</ol></div>"
+}
+
+/// The stacked bar of one Likert row: 200 units wide, the middle at 100; each step's
+/// share of `total`, the lower half to the left of the middle.
+fn likert_svg(counts: &[Option<u32>], steps: usize, total: u32) -> String {
+    let shares: Vec<f64> = counts.iter().take(steps).map(|c| c.map_or(0.0, |n| share(n, total))).collect();
+    let low: f64 = shares[..steps / 2].iter().sum();
+    let middle = if steps % 2 == 1 { shares[steps / 2] / 2.0 } else { 0.0 };
+    let mut x = (100.0 - low - middle).max(0.0);
+    let mut svg = String::from(
+        r#"<svg class="hbar" viewBox="0 0 200 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">"#,
+    );
+    for (j, s) in shares.iter().enumerate() {
+        if *s > 0.0 {
             let _ = write!(
                 svg,
-                r#"<rect class="hidden-cell" x="{x:.1}" y="{y:.1}" width="{:.1}" height="22"/>"#,
-                rest * unit
+                r#"<rect class="s{}" x="{x:.2}" y="0" width="{s:.2}" height="10"/>"#,
+                scale_class(j, steps)
             );
+            x += s;
         }
     }
-    svg + "</svg>"
+    svg + r#"<line class="axis" x1="100" y1="0" x2="100" y2="10"/></svg>"#
 }
 
-/// Colour class of scale step `j` of `steps`: 0–2 below the middle, 3 the middle, 4–6 above.
+/// Colour class of scale step `j` of `steps`: 0–2 below the middle, 3 the middle, 4–6
+/// above. Short scales take the strong ends first, so that no step is a near-white bar.
 fn scale_class(j: usize, steps: usize) -> usize {
-    let pos = (j as f64 + 0.5) / steps as f64; // 0..1
-    ((pos * 7.0).floor() as usize).min(6)
+    const PICKS: [&[usize]; 6] =
+        [&[0, 6], &[0, 3, 6], &[0, 1, 5, 6], &[0, 1, 3, 5, 6], &[0, 1, 2, 4, 5, 6], &[0, 1, 2, 3, 4, 5, 6]];
+    match PICKS.get(steps.wrapping_sub(2)) {
+        Some(picks) if j < picks.len() => picks[j],
+        _ => ((((j as f64 + 0.5) / steps as f64) * 7.0).floor() as usize).min(6),
+    }
 }
 
-/// A small multiple: one value's share of the answered count, week by week.
-pub fn trend(title: &str, shares: &[Option<f64>]) -> String {
+/// A decimal in the reader's notation (3.4 / 3,4).
+pub fn decimal(lang: Lang, v: f64) -> String {
+    let s = format!("{v:.1}");
+    if lang == Lang::En { s } else { s.replace('.', ",") }
+}
+
+/// A small multiple: one value's share of the answered count, week by week, on a 0–100 %
+/// scale; a hidden week is a gap. No text: its label is HTML beside it.
+pub fn trend(shares: &[Option<f64>]) -> String {
     let (w, h) = (180.0, 60.0);
-    let mut svg = open(w as u32, h as u32, title);
-    let _ = write!(svg, r#"<rect class="frame" x="0.5" y="0.5" width="{}" height="{}"/>"#, w - 1.0, h - 1.0);
+    let mut svg = format!(
+        r#"<svg class="chart trend" viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false"><rect class="frame" x="0.5" y="0.5" width="{}" height="{}"/>"#,
+        w - 1.0,
+        h - 1.0
+    );
     let n = shares.len().max(2) as f64 - 1.0;
     let point = |i: usize, s: f64| (5.0 + i as f64 * (w - 10.0) / n, h - 5.0 - s / 100.0 * (h - 10.0));
     let mut path = String::new();
@@ -183,11 +220,8 @@ pub fn trend(title: &str, shares: &[Option<f64>]) -> String {
         match share {
             Some(s) => {
                 let (x, y) = point(i, *s);
-                let _ = write!(
-                    path,
-                    "{}{x:.1},{y:.1} ",
-                    if path.is_empty() || shares[i - 1].is_none() { "M" } else { "L" }
-                );
+                let join = if path.is_empty() || shares[i - 1].is_none() { "M" } else { "L" };
+                let _ = write!(path, "{join}{x:.1},{y:.1} ");
                 let _ = write!(svg, r#"<circle class="dot" cx="{x:.1}" cy="{y:.1}" r="2.5"/>"#);
             }
             None => {
@@ -203,25 +237,23 @@ pub fn trend(title: &str, shares: &[Option<f64>]) -> String {
 }
 
 /// A ternary plot: the triad's 66 cells as dots sized by their count; hidden cells are
-/// drawn as empty rings whatever their count.
-pub fn ternary(title: &str, poles: &[String; 3], cells: &[Option<u32>]) -> String {
-    let (w, h) = (WIDTH as f64, 420.0);
-    let a = (w / 2.0, 40.0);
-    let b = (90.0, h - 40.0);
-    let c = (w - 90.0, h - 40.0);
-    let mut svg = open(w as u32, h as u32, title);
-    let _ = write!(
-        svg,
-        r#"<polygon class="tri" points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}"/>"#,
-        a.0, a.1, b.0, b.1, c.0, c.1
+/// small dashed rings whatever their count. The poles are HTML around the triangle.
+pub fn ternary(title: &str, poles: &[String; 3], cells: &[Option<u32>], lang: Lang) -> String {
+    let (w, h) = (400.0, 350.0);
+    let a = (w / 2.0, 15.0);
+    let b = (15.0, h - 15.0);
+    let c = (w - 15.0, h - 15.0);
+    let mut html = format!(
+        r#"<div class="ternary" role="group" aria-label="{}"><p class="pole pole-top">{}</p><svg class="chart" viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false"><polygon class="tri" points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}"/>"#,
+        esc(title),
+        esc(&poles[0]),
+        a.0,
+        a.1,
+        b.0,
+        b.1,
+        c.0,
+        c.1
     );
-    for (pole, (x, y)) in poles.iter().zip([(a.0, a.1 - 12.0), (b.0, b.1 + 24.0), (c.0, c.1 + 24.0)]) {
-        let _ = write!(
-            svg,
-            r#"<text class="label" x="{x:.1}" y="{y:.1}" text-anchor="middle">{}</text>"#,
-            esc(pole)
-        );
-    }
     let max = cells.iter().flatten().copied().max().unwrap_or(0).max(1) as f64;
     let mut index = 0;
     for i in 0..=10usize {
@@ -233,17 +265,36 @@ pub fn ternary(title: &str, poles: &[String; 3], cells: &[Option<u32>]) -> Strin
             match cells.get(index).copied().flatten() {
                 Some(0) => {}
                 Some(n) => {
-                    let r = 3.0 + 14.0 * (n as f64 / max).sqrt();
-                    let _ = write!(svg, r#"<circle class="dot" cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/>"#);
+                    let r = 3.0 + 12.0 * (n as f64 / max).sqrt();
+                    let _ = write!(html, r#"<circle class="dot" cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/>"#);
                 }
                 None => {
-                    let _ = write!(svg, r#"<circle class="ring" cx="{x:.1}" cy="{y:.1}" r="5"/>"#);
+                    let _ = write!(html, r#"<circle class="ring" cx="{x:.1}" cy="{y:.1}" r="4"/>"#);
                 }
             }
             index += 1;
         }
     }
-    svg + "</svg>"
+    let _ = write!(
+        html,
+        r#"</svg><p class="poles-bottom"><span class="pole">{}</span><span class="pole">{}</span></p><p class="legend">{}</p></div>"#,
+        esc(&poles[1]),
+        esc(&poles[2]),
+        esc(t(lang, "triad_legend"))
+    );
+    html
+}
+
+/// A mood face drawn the same on every page and in print (no emoji font needed): 0 is
+/// very bad, 4 very good.
+pub fn mood_face(n: usize) -> String {
+    // The mouth's curve: negative frowns, positive smiles.
+    let curve = [-7.0, -4.0, 0.0, 4.0, 7.0][n.min(4)];
+    let mouth_y = 27.0 - curve / 3.0;
+    format!(
+        r#"<svg class="face face-{n}" viewBox="0 0 40 40" aria-hidden="true" focusable="false"><circle class="face-head" cx="20" cy="20" r="18"/><circle class="face-eye" cx="14" cy="16" r="2.2"/><circle class="face-eye" cx="26" cy="16" r="2.2"/><path class="face-mouth" d="M12,{mouth_y:.1} Q20,{:.1} 28,{mouth_y:.1}"/></svg>"#,
+        mouth_y + curve
+    )
 }
 
 #[cfg(test)]
@@ -252,10 +303,41 @@ mod tests {
 
     #[test]
     fn labels_are_escaped_and_hidden_counts_have_no_size() {
-        let svg = bars("A <b>", &["x & y".into(), "z".into()], &[Some(5), None], Some(10));
-        assert!(svg.contains("A &lt;b&gt;") && svg.contains("x &amp; y"));
-        assert!(svg.contains("50% (5)") && svg.contains("hidden-cell"));
-        let svg = ternary("t", &["a".into(), "b".into(), "c".into()], &vec![None; 66]);
-        assert_eq!(svg.matches("class=\"ring\"").count(), 66);
+        let rows = [
+            Bar { label: "x & y".into(), icon: None, count: Some(5) },
+            Bar { label: "z".into(), icon: None, count: None },
+            Bar { label: "none".into(), icon: None, count: Some(0) },
+        ];
+        let html = bars("A <b>", &rows, Some(10), Lang::En);
+        assert!(html.contains("A &lt;b&gt;") && html.contains("x &amp; y"));
+        assert!(html.contains("50%") && html.contains("hidden-mark"));
+        assert_eq!(html.matches("<rect").count(), 1, "one bar: not for the hidden, not for zero");
+        assert!(bars("t", &rows, Some(10), Lang::Sv).contains("50\u{a0}%"));
+        let html = ternary("t", &["a".into(), "b".into(), "c".into()], &[None; 66], Lang::En);
+        assert_eq!(html.matches("class=\"ring\"").count(), 66);
+        assert!(!html.contains("<text"), "no text inside an SVG");
+    }
+
+    #[test]
+    fn likert_rows_say_n_mean_and_hidden() {
+        let rows = [
+            LikertRow {
+                label: "w1".into(),
+                counts: vec![Some(2), Some(3), Some(5), Some(0)],
+                answered: Some(10),
+                mean: Some(2.3),
+            },
+            LikertRow {
+                label: "w2".into(),
+                counts: vec![None, Some(6), None, Some(0)],
+                answered: Some(12),
+                mean: None,
+            },
+            LikertRow { label: "w3".into(), counts: vec![None; 4], answered: None, mean: None },
+        ];
+        let html = diverging("t", &rows, 3, &["low".into(), "mid".into(), "high".into()], Lang::Sv);
+        assert!(html.contains("N = 10") && html.contains("Medelvärde 2,3"));
+        assert_eq!(html.matches("hidden-mark").count(), 2);
+        assert_eq!(html.matches("class=\"swatch\"").count(), 3, "a legend entry per step");
     }
 }

@@ -6,7 +6,7 @@ use minijinja::Value;
 use minijinja::context;
 
 use super::charts;
-use crate::i18n::t;
+use crate::i18n::{short_date, t};
 use crate::model::Lang;
 use crate::model::figures::{CHOSEN, NO_ANSWER, NOT_ASKED, Release, VarCounts, VarKey, value_id};
 use crate::model::questionnaire::{Kind, MOODS, Question, Questionnaire, Text};
@@ -36,11 +36,7 @@ pub fn value_labels(question: &Question, lang: Lang) -> Vec<String> {
         Kind::Single { options } | Kind::Multi { options, .. } => {
             options.iter().map(|o| text(&o.label, lang)).collect()
         }
-        Kind::Mood => MOODS
-            .iter()
-            .enumerate()
-            .map(|(n, (face, _))| format!("{face} {}", t(lang, &format!("mood_{n}"))))
-            .collect(),
+        Kind::Mood => (0..MOODS.len()).map(|n| t(lang, &format!("mood_{n}")).to_string()).collect(),
         Kind::Slider { .. } => {
             (0..10).map(|j| format!("{}–{}", j * 10, if j == 9 { 100 } else { j * 10 + 9 })).collect()
         }
@@ -82,9 +78,9 @@ pub fn release_label(r: &Release, lang: Lang) -> String {
     }
     let (first, last) = (crate::model::campaign::date_of(r.first), crate::model::campaign::date_of(r.last));
     if r.last - r.first <= 6 {
-        format!("{} {}", t(lang, "week_of"), first.strftime("%-d %b"))
+        format!("{} {}", t(lang, "week_of"), short_date(lang, first))
     } else {
-        format!("{} – {}", first.strftime("%-d %b"), last.strftime("%-d %b"))
+        format!("{} – {}", short_date(lang, first), short_date(lang, last))
     }
 }
 
@@ -93,13 +89,12 @@ pub fn release_label(r: &Release, lang: Lang) -> String {
 pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
     let columns: Vec<String> = releases.iter().map(|r| release_label(r, lang)).collect();
     let periods: Vec<&Release> = releases.iter().copied().filter(|r| !r.whole).collect();
-    let period_labels: Vec<String> = periods.iter().map(|r| short_label(r)).collect();
     let responses: Vec<Option<u32>> = releases.iter().map(|r| Some(r.responses)).collect();
-    let responses_chart = charts::columns(
-        t(lang, "responses_per_week"),
-        &period_labels,
-        &periods.iter().map(|r| Some(r.responses)).collect::<Vec<_>>(),
-    );
+    let per_period: Vec<charts::Bar> = periods
+        .iter()
+        .map(|r| charts::Bar { label: short_label(r, lang), icon: None, count: Some(r.responses) })
+        .collect();
+    let responses_chart = charts::bars(t(lang, "responses_per_week"), &per_period, None, lang);
     let questions: Vec<Value> = q
         .questions
         .iter()
@@ -124,6 +119,9 @@ pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
     .collect();
     let k = releases.first().map_or(0, |r| r.k);
     words.insert("hidden_note", t(lang, "hidden_note").replace("{k}", &k.to_string()));
+    words.insert("too_few", t(lang, "too_few_week").replace("{k}", &k.to_string()));
+    // One period with fewer than k responses: one sentence instead of charts of nothing.
+    let too_few = releases.len() == 1 && releases[0].responses < k;
     context! {
         words,
         columns,
@@ -131,11 +129,12 @@ pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
         responses_chart => (periods.len() > 1).then(|| Value::from_safe_string(responses_chart)),
         questions,
         k,
+        too_few,
     }
 }
 
-fn short_label(r: &Release) -> String {
-    crate::model::campaign::date_of(r.first).strftime("%-d %b").to_string()
+fn short_label(r: &Release, lang: Lang) -> String {
+    short_date(lang, crate::model::campaign::date_of(r.first))
 }
 
 /// A question's rows: (value id, label) in the order shown, the values it offers now first,
@@ -196,30 +195,40 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
     let (total, answered) = columns.last().cloned().unwrap_or_default();
     let period_columns: Vec<&(Vec<Option<u32>>, Option<u32>)> =
         releases.iter().zip(&columns).filter(|(r, _)| !r.whole).map(|(_, c)| c).collect();
+    let means: Vec<Option<f64>> = columns.iter().map(|(c, _)| mean(&question.kind, c)).collect();
     let chart = match &question.kind {
         Kind::Scale { min, max, .. } => {
             let steps = (max - min + 1) as usize;
             let rows: Vec<charts::LikertRow> = releases
                 .iter()
                 .zip(&columns)
-                .map(|(r, (counts, answered))| {
-                    let label = if r.whole { t(lang, "whole_period").to_string() } else { short_label(r) };
-                    (
-                        label,
-                        counts.iter().copied().chain(std::iter::repeat(None)).take(steps + 1).collect(),
-                        *answered,
-                    )
+                .zip(&means)
+                .map(|((r, (counts, answered)), mean)| charts::LikertRow {
+                    label: if r.whole { t(lang, "whole_period").to_string() } else { short_label(r, lang) },
+                    counts: counts.iter().copied().chain(std::iter::repeat(None)).take(steps + 1).collect(),
+                    answered: *answered,
+                    mean: *mean,
                 })
                 .collect();
-            Some(charts::diverging(&prompt, &rows, steps))
+            Some(charts::diverging(&prompt, &rows, steps, &labels, lang))
         }
-        Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno => {
-            Some(charts::bars(&prompt, &labels, &total, answered))
+        Kind::Single { .. } | Kind::Multi { .. } | Kind::Mood | Kind::Yesno | Kind::Slider { .. } => {
+            let mood = matches!(question.kind, Kind::Mood);
+            let rows: Vec<charts::Bar> = labels
+                .iter()
+                .zip(&total)
+                .enumerate()
+                .map(|(j, (label, count))| charts::Bar {
+                    label: label.clone(),
+                    icon: (mood && j < MOODS.len()).then(|| charts::mood_face(j)),
+                    count: *count,
+                })
+                .collect();
+            Some(charts::bars(&prompt, &rows, answered, lang))
         }
-        Kind::Slider { .. } => Some(charts::columns(&prompt, &labels, &total)),
         Kind::Triad { poles } => {
             let poles = [text(&poles[0], lang), text(&poles[1], lang), text(&poles[2], lang)];
-            Some(charts::ternary(&prompt, &poles, &total))
+            Some(charts::ternary(&prompt, &poles, &total, lang))
         }
         Kind::Story { .. } => None,
     };
@@ -233,7 +242,7 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
                 .map(|(i, label)| {
                     let shares: Vec<Option<f64>> =
                         period_columns.iter().map(|(c, a)| share(c[i], *a)).collect();
-                    context! { label, chart => Value::from_safe_string(charts::trend(label, &shares)) }
+                    context! { label, chart => Value::from_safe_string(charts::trend(&shares)) }
                 })
                 .collect()
         }
@@ -248,21 +257,28 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
         }
         _ => Vec::new(),
     };
+    // A long table (the triangle's 66 positions) keeps only rows with something to show;
+    // one sentence counts the rest.
+    let shown_row = |i: usize| columns.iter().any(|(c, _)| matches!(c[i], Some(n) if n > 0));
+    let long = labels.len() > 12;
     let table: Vec<Value> = labels
         .iter()
         .enumerate()
+        .filter(|(i, _)| !long || shown_row(*i))
         .map(|(i, label)| context! { label, counts => columns.iter().map(|(c, _)| c[i]).collect::<Vec<_>>() })
         .collect();
-    let means: Vec<Option<String>> =
-        columns.iter().map(|(c, _)| mean(&question.kind, c).map(|m| format!("{m:.2}"))).collect();
+    let omitted = labels.len() - table.len();
+    let means: Vec<Option<String>> = means.iter().map(|m| m.map(|m| charts::decimal(lang, m))).collect();
     context! {
         id => question.id,
         kind => question.kind.name(),
         prompt,
         since => (question.since > 1).then_some(question.since),
         chart => chart.map(Value::from_safe_string),
+        n => answered,
         answered => columns.iter().map(|(_, a)| *a).collect::<Vec<_>>(),
         rows => table,
+        omitted => (omitted > 0).then(|| t(lang, "rows_omitted").replace("{n}", &omitted.to_string())),
         means,
         trends,
         top,

@@ -118,6 +118,7 @@ fn routes() -> Route {
         .at("/admin/campaigns/:id/quotes/:quote/review", post(moderation::review_quote))
         .at("/admin/campaigns/:id/quotes/:quote/withdraw", post(moderation::withdraw_quote))
         .at("/admin/campaigns/:id/summaries", get(summaries::manage_summaries))
+        .at("/admin/campaigns/:id/summaries/preview", get(summaries::preview_summary))
         .at("/admin/campaigns/:id/summaries/publish", post(summaries::publish_summary))
         .at("/s/:slug", get(summaries::show_summaries))
         .at("/admin/campaigns/:id/erase", get(erasure::show_erase).post(erasure::erase_campaign))

@@ -202,13 +202,10 @@ fn question_view(
         Kind::Single { options } | Kind::Multi { options, .. } => {
             options.iter().map(|o| option(o.id.clone(), text(&o.label))).collect()
         }
-        Kind::Mood => MOODS
-            .iter()
-            .enumerate()
-            .map(|(n, (icon, _))| {
-                let mut o = option(n.to_string(), t(lang, &format!("mood_{n}")).to_string());
-                o = context! { icon => *icon, ..o };
-                o
+        Kind::Mood => (0..MOODS.len())
+            .map(|n| {
+                let o = option(n.to_string(), t(lang, &format!("mood_{n}")).to_string());
+                context! { icon => Value::from_safe_string(super::charts::mood_face(n)), ..o }
             })
             .collect(),
         Kind::Yesno => {

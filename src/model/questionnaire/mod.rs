@@ -19,9 +19,9 @@ pub const STORY_LIMIT: u32 = 20_000;
 pub const MAX_QUESTIONS: usize = 60;
 pub const MAX_OPTIONS: usize = 30;
 
-/// The fixed moods, worst to best: Unicode faces with text labels, no images.
-pub const MOODS: [(&str, &str); 5] =
-    [("😣", "very bad"), ("☹", "bad"), ("😐", "neutral"), ("🙂", "good"), ("😄", "very good")];
+/// The fixed moods, worst to best (their value ids); pages draw each as an SVG face
+/// (`web::charts::mood_face`) beside its words.
+pub const MOODS: [&str; 5] = ["very bad", "bad", "neutral", "good", "very good"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Questionnaire {
