@@ -80,7 +80,7 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        let html = tellpoint::web::report::report_html(&state, &c.id).unwrap();
+        let html = tellpoint::web::report::report_html(&state, &c.id, None).unwrap();
         std::hint::black_box(html);
         times.push(t.elapsed());
     }

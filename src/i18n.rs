@@ -447,6 +447,107 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Färre än {k} personer svarade under den här perioden, så dess siffror visas inte.",
             "Minder dan {k} mensen reageerden in deze periode, dus de cijfers worden niet getoond.",
         ],
+        "report_title" => ["Final report", "Slutrapport", "Eindrapport"],
+        "report_period" => ["{from} to {to}", "{from} till {to}", "{from} tot en met {to}"],
+        "report_responses" => {
+            ["{n} responses over {w} weeks", "{n} svar under {w} veckor", "{n} reacties in {w} weken"]
+        }
+        "report_responses_hidden" => [
+            "Responses: hidden (fewer than {k})",
+            "Svar: dolt (färre än {k})",
+            "Reacties: verborgen (minder dan {k})",
+        ],
+        "report_generated" => {
+            ["Generated {d} by tellpoint", "Skapad {d} av tellpoint", "Gemaakt op {d} door tellpoint"]
+        }
+        "report_key" => ["At a glance", "I korthet", "In één oogopslag"],
+        "report_question" => ["Question", "Fråga", "Vraag"],
+        "report_stands_out" => ["What stands out", "Det som sticker ut", "Wat opvalt"],
+        "report_change" => ["First → last week", "Första → sista veckan", "Eerste → laatste week"],
+        "report_by_question" => ["Question by question", "Fråga för fråga", "Vraag voor vraag"],
+        "report_method" => ["Method", "Metod", "Methode"],
+        "report_contents" => ["Contents", "Innehåll", "Inhoud"],
+        "report_no_quotes" => {
+            ["No quotes were approved.", "Inga citat godkändes.", "Er zijn geen citaten goedgekeurd."]
+        }
+        "report_no_figures" => [
+            "No figures were released: no completed period had {k} responses or more.",
+            "Inga siffror släpptes: ingen avslutad period hade {k} svar eller fler.",
+            "Er zijn geen cijfers vrijgegeven: geen afgeronde periode had {k} reacties of meer.",
+        ],
+        "report_back" => ["Back to the dashboard", "Tillbaka till översikten", "Terug naar het dashboard"],
+        "report_print" => [
+            "Print this page (or save it as PDF) from your browser.",
+            "Skriv ut sidan (eller spara den som PDF) från webbläsaren.",
+            "Druk deze pagina af (of bewaar haar als pdf) vanuit je browser.",
+        ],
+        "report_language" => ["Report language", "Rapportens språk", "Taal van het rapport"],
+        "report_page" => ["Page", "Sida", "Pagina"],
+        "m_period" => ["Period", "Period", "Periode"],
+        "m_period_text" => [
+            "{from} to {to} (time zone {tz}).",
+            "{from} till {to} (tidszon {tz}).",
+            "{from} tot en met {to} (tijdzone {tz}).",
+        ],
+        "m_audience" => ["Audience", "Deltagare", "Deelnemers"],
+        "m_audience_enrolled" => [
+            "enrolled participants, reminded by mail.",
+            "anmälda deltagare, påminda via e-post.",
+            "aangemelde deelnemers, herinnerd per e-mail.",
+        ],
+        "m_audience_link" => [
+            "anyone holding the campaign's link.",
+            "alla som har kampanjens länk.",
+            "iedereen met de link van de campagne.",
+        ],
+        "m_questionnaire" => ["Questionnaire", "Frågeformulär", "Vragenlijst"],
+        "m_questionnaire_text" => {
+            ["version {v}, {n} questions.", "version {v}, {n} frågor.", "versie {v}, {n} vragen."]
+        }
+        "m_threshold" => ["Anonymity threshold", "Anonymitetsgräns", "Anonimiteitsdrempel"],
+        "m_threshold_text" => [
+            "k = {k}. Any count of fewer than {k} responses is hidden, and so is any count from which such a group could be worked out (for example a total less the other shown parts).",
+            "k = {k}. Varje antal under {k} svar är dolt, liksom varje antal som en sådan grupp skulle kunna räknas fram ur (till exempel en summa minus de andra visade delarna).",
+            "k = {k}. Elk aantal van minder dan {k} reacties is verborgen, en ook elk aantal waaruit zo'n groep kan worden afgeleid (bijvoorbeeld een totaal min de andere getoonde delen).",
+        ],
+        "m_retention" => ["Retention", "Lagring", "Bewaartermijnen"],
+        "m_retention_contacts" => [
+            "contact addresses until {d} days after the end date; ",
+            "kontaktadresser till {d} dagar efter slutdatumet; ",
+            "contactadressen tot {d} dagen na de einddatum; ",
+        ],
+        "m_retention_text" => [
+            "story texts {s} days after the campaign closes; quotes and weekly summaries {q} days; responses and these figures {r} days, when the whole campaign is erased, its keys first.",
+            "berättelsetexter {s} dagar efter att kampanjen stängts; citat och veckosammanfattningar {q} dagar; svar och dessa siffror {r} dagar, då hela kampanjen raderas, dess nycklar först.",
+            "verhalen {s} dagen nadat de campagne is gesloten; citaten en weekoverzichten {q} dagen; reacties en deze cijfers {r} dagen, waarna de hele campagne wordt gewist, de sleutels eerst.",
+        ],
+        "m_backups" => [
+            " Backups are kept {d} days.",
+            " Säkerhetskopior sparas {d} dagar.",
+            " Back-ups worden {d} dagen bewaard.",
+        ],
+        "m_erased" => ["Erased so far", "Raderat hittills", "Tot nu toe gewist"],
+        "m_erased_item" => ["{class} ({n}, on {d})", "{class} ({n}, den {d})", "{class} ({n}, op {d})"],
+        "m_erased_none" => ["nothing yet.", "inget än.", "nog niets."],
+        "m_protection" => {
+            ["How anonymity was protected", "Hur anonymiteten skyddades", "Hoe de anonimiteit werd beschermd"]
+        }
+        "m_protection_text" => [
+            "responses carry no name, address or identifier and are dated only to the {unit}; no IP addresses or device data were stored; contact addresses, where used for reminders, were kept apart from responses and sealed; stories were read only by moderators, and only quotes rewritten by a moderator{reviewed} appear here.",
+            "svaren saknar namn, adress och identitetsuppgifter och dateras bara per {unit}; inga IP-adresser eller enhetsuppgifter sparades; kontaktadresser, där de användes för påminnelser, hölls åtskilda från svaren och förseglade; berättelser lästes bara av moderatorer, och bara citat omskrivna av en moderator{reviewed} visas här.",
+            "reacties bevatten geen naam, adres of kenmerk en zijn alleen per {unit} gedateerd; er zijn geen IP-adressen of apparaatgegevens opgeslagen; contactadressen, waar gebruikt voor herinneringen, werden gescheiden van de reacties en verzegeld bewaard; verhalen werden alleen door moderatoren gelezen, en alleen citaten die een moderator herschreef{reviewed} staan hier.",
+        ],
+        "m_unit_week" => ["week", "vecka", "week"],
+        "m_unit_day" => ["day", "dag", "dag"],
+        "m_reviewed" => {
+            [" and approved by a reviewer", " och godkända av en granskare", " en een beoordelaar goedkeurde"]
+        }
+        "class_contacts" => ["contacts", "kontakter", "contacten"],
+        "class_stories" => ["stories", "berättelser", "verhalen"],
+        "class_quotes" => ["quotes", "citat", "citaten"],
+        "class_responses" => ["responses", "svar", "reacties"],
+        "class_drafts" => ["drafts", "utkast", "concepten"],
+        "class_threads" => ["threads", "trådar", "gesprekken"],
         "rows_omitted" => [
             "{n} other positions: chosen by nobody, or hidden.",
             "{n} andra lägen: valda av ingen, eller dolda.",
@@ -609,6 +710,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 }
 
 /// The best offered language for an `Accept-Language` header; the first offered otherwise.
+/// Whether `key` has words (for keys made from data, such as an erased class's name).
+pub fn has(key: &str) -> bool {
+    t(Lang::En, key) != key
+}
+
 /// A percentage as the reader writes it: "40%" in English, "40 %" in Swedish and Dutch
 /// (with a no-break space).
 pub fn percent(lang: Lang, v: f64) -> String {

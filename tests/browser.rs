@@ -64,12 +64,17 @@ impl Driver {
     }
 
     async fn session(&self, javascript: bool) -> Session<'_> {
+        self.session_sized(javascript, 390).await
+    }
+
+    /// A session whose window is `width` CSS pixels wide.
+    async fn session_sized(&self, javascript: bool, width: u32) -> Session<'_> {
         let profile = tempfile::tempdir().unwrap();
         let mut options = json!({
             "binary": CHROMIUM,
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=390,1400", format!("--user-data-dir={}", profile.path().display())],
+                     format!("--window-size={width},1400"), format!("--user-data-dir={}", profile.path().display())],
         });
         if !javascript {
             options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
@@ -88,7 +93,13 @@ impl Driver {
             .await
             .unwrap();
         let id = r["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {r}")).to_string();
-        Session { driver: self, url: format!("{}/session/{id}", self.base), _profile: profile }
+        let session = Session { driver: self, url: format!("{}/session/{id}", self.base), _profile: profile };
+        // A window cannot be made narrower than about 500 px: emulate the phone's viewport.
+        let metrics = json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": {
+            "width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": width < 600,
+        }});
+        session.call(reqwest::Method::POST, "/goog/cdp/execute", metrics).await;
+        session
     }
 }
 
@@ -185,6 +196,22 @@ impl Session<'_> {
     async fn screenshot(&self, name: &str) {
         let v = self.call(reqwest::Method::GET, "/screenshot", Value::Null).await;
         let png = data_encoding::BASE64.decode(v.as_str().unwrap().as_bytes()).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// The whole page, not only the window, as a PNG under target/tmp/screenshots.
+    async fn full_screenshot(&self, name: &str) {
+        let size = self
+            .script("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];")
+            .await;
+        let params = json!({ "cmd": "Page.captureScreenshot", "params": {
+            "format": "png", "captureBeyondViewport": true,
+            "clip": { "x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1 },
+        }});
+        let v = self.call(reqwest::Method::POST, "/goog/cdp/execute", params).await;
+        let png = data_encoding::BASE64.decode(v["data"].as_str().unwrap().as_bytes()).unwrap();
         let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
@@ -404,44 +431,11 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     s.wait_for_text("Someone said something.").await;
     axe_clean("the quotes", s.axe().await);
 
-    // The report, closed campaign: axe in the session, then printed by `chromium
-    // --headless --print-to-pdf` from the page as the owner fetched it (the command line
-    // carries no session, so the page is saved with a <base> pointing at the server for
-    // its stylesheets).
+    // The report, closed campaign: axe in the session (printing: see the test below).
     assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
     s.go(&format!("{}/admin/campaigns/{id}/report", srv.base)).await;
     s.wait_for_text("How anonymity was protected").await;
     axe_clean("the report", s.axe().await);
-    let report = b.get(&format!("/admin/campaigns/{id}/report")).await;
-    assert_eq!(report.status, 200);
-    let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("report.html");
-    let pdf = dir.path().join("report.pdf");
-    std::fs::write(&html, report.body.replacen("<head>", &format!("<head><base href=\"{}/\">", srv.base), 1))
-        .unwrap();
-    let printed = Command::new(CHROMIUM)
-        .args([
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--ignore-certificate-errors",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(printed.success(), "chromium --print-to-pdf ran");
-    let pdf = std::fs::read(&pdf).unwrap();
-    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
-    let text = String::from_utf8_lossy(&pdf);
-    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
-    assert!(pages >= 4, "cover, contents, method and figures on pages of their own: {pages} pages");
-    let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
-    std::fs::write(shots.join("report.pdf"), &pdf).unwrap();
     s.close().await;
 }
 
@@ -544,4 +538,154 @@ async fn open_thread_http(b: &mut common::Browser, receipt: &str, message: &str)
     let r =
         b.post("/f", &[("receipt", receipt), ("lang", "en"), ("message", message), ("action", "send")]).await;
     assert_eq!(r.status, 200, "{}", r.body);
+}
+
+/// Answers that vary from person to person and week to week, so that some counts show and
+/// some are hidden; every fourth tells a story.
+fn varied_answers(i: usize, week: usize) -> Vec<(String, String)> {
+    let (a, b, c) = [(60, 20, 20), (20, 60, 20), (40, 40, 20), (60, 30, 10), (20, 20, 60)][(i + week) % 5];
+    let mut answers: Vec<(&str, String)> = vec![
+        ("q.q1", ["3", "4", "4", "5", "2", "4", "3", "5", "dk", "4"][(i + 2 * week) % 10].into()),
+        ("q.q2", ["o1", "o2", "o2", "o3", "o2"][(i + week) % 5].into()),
+        ("q.q3", ["o1", "o2", "o1", "o4"][i % 4].into()),
+        ("q.q4", ((i * 3 + week) % 5).to_string()),
+        ("q.q5", ((i * 17 + week * 9) % 101).to_string()),
+        ("q.q6.a", a.to_string()),
+        ("q.q6.b", b.to_string()),
+        ("q.q6.c", c.to_string()),
+        ("q.q7", if i.is_multiple_of(3) { "yes" } else { "no" }.into()),
+        (
+            "q.q8",
+            if i.is_multiple_of(4) {
+                format!("Week {week}, person {i}: what happened at the meeting.")
+            } else {
+                String::new()
+            },
+        ),
+    ];
+    if i.is_multiple_of(2) {
+        answers.push(("q.q3", "o3".into()));
+    }
+    answers.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// Checks a page with charts as a reader would: every word and number of a chart at 12 px
+/// or more, no text drawn inside an SVG, every hidden value a word and not a bar; then axe.
+async fn charts_read_right(s: &Session<'_>, what: &str, width: u32) {
+    let check = r#"
+        var charts = document.querySelectorAll('.hbars, .likert, .ternary, .multiples, .chart-n, .likert-legend, .legend');
+        var small = [], shown = 0;
+        charts.forEach(function (chart) {
+            var walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                var node = walker.currentNode;
+                if (!node.textContent.trim()) continue;
+                var el = node.parentElement;
+                if (el.closest('details:not([open]) > :not(summary)')) continue;
+                shown++;
+                var size = parseFloat(getComputedStyle(el).fontSize);
+                if (size < 12) small.push(node.textContent.trim() + ' ' + size + 'px');
+            }
+        });
+        var svgText = document.querySelectorAll('svg text').length;
+        var bars = Array.prototype.map.call(document.querySelectorAll('.hbar rect'), function (r) { return r.getBoundingClientRect().width; })
+            .filter(function (w) { return w > 0; });
+        var marks = Array.prototype.map.call(document.querySelectorAll('.hidden-mark'), function (m) {
+            return { text: m.textContent.trim(), shapes: m.querySelectorAll('svg, rect').length, width: m.getBoundingClientRect().width };
+        });
+        return { small: small, shown: shown, svgText: svgText, shortestBar: bars.length ? Math.min.apply(null, bars) : null,
+                 marks: marks, oldHidden: document.querySelectorAll('.hidden-cell').length,
+                 overflow: document.documentElement.scrollWidth > window.innerWidth + 1 };
+    "#;
+    let r = s.script(check).await;
+    assert!(r["shown"].as_u64().unwrap() > 20, "{what} at {width} px has chart text: {r}");
+    assert_eq!(r["small"], json!([]), "{what} at {width} px: chart text below 12 px");
+    assert_eq!(r["svgText"], json!(0), "{what}: no text inside an SVG");
+    assert_eq!(r["oldHidden"], json!(0), "{what}: no hidden value drawn as a shape");
+    assert_eq!(r["overflow"], json!(false), "{what} at {width} px scrolls sideways");
+    for mark in r["marks"].as_array().unwrap() {
+        assert_eq!(mark["shapes"], json!(0), "{what}: a hidden mark is a word, not a bar: {mark}");
+        assert!(["hidden", "dolt", "verborgen"].contains(&mark["text"].as_str().unwrap()), "{mark}");
+    }
+    let violations = s.axe().await;
+    assert!(violations.is_empty(), "axe on {what} at {width} px: {violations:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn charts_summaries_and_the_report_read_right_on_a_phone_a_desk_and_paper() {
+    if !available() {
+        return;
+    }
+    // Four weeks from Monday 1 December 2031, 8 questions (one of each kind), 43 people.
+    let (srv, mut b, mut owner) =
+        common::owner_at_with("2031-12-01T10:00:00+01:00", |c| c.limits.form_posts_per_minute = 10_000).await;
+    let (id, slug) =
+        build_and_open_with(&mut b, "Autumn pulse", &[("start", "2031-12-01"), ("end", "2031-12-28")]).await;
+    for (week, people) in [14usize, 11, 3, 15].into_iter().enumerate() {
+        srv.set_time(&format!("2031-12-{:02}T11:00:00+01:00", 1 + 7 * week));
+        for i in 0..people {
+            let r = common::campaign::answer(&mut srv.browser(), &slug, &varied_answers(i, week)).await;
+            assert_eq!(r.status, 303, "{}", r.body);
+        }
+    }
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let (stories, _) = srv.state.moderation().stories(&c).unwrap();
+    for (story, text) in stories.iter().zip([
+        "People talked over me in the meeting, again.",
+        "A colleague stood up for me; it mattered.",
+        "Nobody asked the new people what they thought.",
+    ]) {
+        srv.state.moderation().write_quote(&c, &story.response, &story.question, text, "olga").unwrap();
+    }
+    srv.set_time("2031-12-29T10:00:00+01:00");
+    owner.next_offset = owner.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
+    common::sign_in(&mut b, &mut owner).await;
+    let first = tellpoint::jobs::summaries::unpublished(&srv.state, &c, srv.clock.now()).unwrap();
+    let key = tellpoint::jobs::summaries::summary_key(&first[0]).to_string();
+    let r = b.post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &key)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+
+    let driver = Driver::start().await;
+    for width in [390, 1366] {
+        let s = driver.session_sized(true, width).await;
+        s.go(&format!("{}/s/{slug}", srv.base)).await;
+        s.wait_for_text("People talked over me").await;
+        s.full_screenshot(&format!("results-summary-{width}")).await;
+        charts_read_right(&s, "the summary", width).await;
+        staff_sign_in(&s, &srv, &mut owner).await;
+        s.go(&format!("{}/admin/campaigns/{id}/dashboard", srv.base)).await;
+        s.wait_for_text("How included did you feel?").await;
+        s.full_screenshot(&format!("results-dashboard-{width}")).await;
+        charts_read_right(&s, "the dashboard", width).await;
+        s.go(&format!("{}/admin/campaigns/{id}/report", srv.base)).await;
+        s.wait_for_text("At a glance").await;
+        s.full_screenshot(&format!("results-report-{width}")).await;
+        charts_read_right(&s, "the report", width).await;
+        if width == 1366 {
+            // Printed by Chromium to A4: at most 8 pages.
+            let pages = print_pages(&s, "results-report").await;
+            assert!(
+                (2..=8).contains(&pages),
+                "the report of 4 weeks and 8 questions prints on {pages} A4 pages"
+            );
+        }
+        s.close().await;
+    }
+}
+
+/// Prints the session's page as Chromium prints to PDF (the page's own CSS page size and
+/// margins, backgrounds on), keeps the PDF beside the screenshots, returns its pages.
+async fn print_pages(s: &Session<'_>, name: &str) -> usize {
+    let params = json!({ "cmd": "Page.printToPDF", "params": {
+        "preferCSSPageSize": true, "printBackground": true, "displayHeaderFooter": false,
+    }});
+    let v = s.call(reqwest::Method::POST, "/goog/cdp/execute", params).await;
+    let pdf = data_encoding::BASE64.decode(v["data"].as_str().unwrap().as_bytes()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    std::fs::write(shots.join(format!("{name}.pdf")), &pdf).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
 }

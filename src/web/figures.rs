@@ -268,6 +268,7 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
         .map(|(i, label)| context! { label, counts => columns.iter().map(|(c, _)| c[i]).collect::<Vec<_>>() })
         .collect();
     let omitted = labels.len() - table.len();
+    let (headline, change) = key_figure(question, &labels, releases, &columns, &means, lang);
     let means: Vec<Option<String>> = means.iter().map(|m| m.map(|m| charts::decimal(lang, m))).collect();
     context! {
         id => question.id,
@@ -282,6 +283,61 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
         means,
         trends,
         top,
+        headline,
+        change,
+    }
+}
+
+/// What stands out in a question, in words: a scale's mean, or the most chosen value with
+/// its share of those who answered; and how that moved from the first period where it shows
+/// to the last. `None` where the figure is hidden.
+fn key_figure(
+    question: &Question,
+    labels: &[String],
+    releases: &[&Release],
+    columns: &[(Vec<Option<u32>>, Option<u32>)],
+    means: &[Option<f64>],
+    lang: Lang,
+) -> (Option<String>, Option<String>) {
+    let hidden = || (None, None);
+    let Some(last) = columns.len().checked_sub(1) else { return hidden() };
+    let periods: Vec<usize> = (0..releases.len()).filter(|i| !releases[*i].whole).collect();
+    let moved = |values: Vec<String>| match (values.first(), values.last()) {
+        (Some(a), Some(b)) if values.len() >= 2 => Some(format!("{a} → {b}")),
+        _ => None,
+    };
+    match &question.kind {
+        Kind::Scale { min, max, .. } => match means[last] {
+            Some(m) => {
+                let headline = format!("{} {} ({min}–{max})", t(lang, "mean"), charts::decimal(lang, m));
+                let by_period =
+                    periods.iter().filter_map(|i| means[*i]).map(|m| charts::decimal(lang, m)).collect();
+                (Some(headline), moved(by_period))
+            }
+            None => hidden(),
+        },
+        _ => {
+            let (counts, answered) = &columns[last];
+            let top = counts
+                .iter()
+                .enumerate()
+                .filter_map(|(j, c)| c.filter(|n| *n > 0).map(|n| (n, j)))
+                .max_by_key(|(n, j)| (*n, std::cmp::Reverse(*j)));
+            let (Some((n, j)), Some(of)) = (top, answered.filter(|a| *a > 0)) else { return hidden() };
+            let part = crate::i18n::percent(lang, n as f64 * 100.0 / of as f64);
+            let headline = if matches!(question.kind, Kind::Triad { .. }) {
+                format!("{} ({part})", labels[j])
+            } else {
+                format!("{}: {part}", labels[j])
+            };
+            let by_period = periods
+                .iter()
+                .filter_map(|i| share(columns[*i].0[j], columns[*i].1))
+                .map(|s| crate::i18n::percent(lang, s))
+                .collect();
+            let change = if matches!(question.kind, Kind::Triad { .. }) { None } else { moved(by_period) };
+            (Some(headline), change)
+        }
     }
 }
 

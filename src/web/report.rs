@@ -16,6 +16,7 @@ use super::dashboard::FIGURES;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
+use crate::i18n::{long_date, t};
 use crate::model::Lang;
 use crate::model::campaign::{Audience, Campaign, Granularity, Status, date_of};
 use crate::model::figures::{Release, value_id};
@@ -44,6 +45,7 @@ pub fn show_report(
     view: View,
     user: StaffUser,
     Path(id): Path<String>,
+    Query(query): Query<ExportQuery>,
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
     let c = campaign_of(&state, &id)?;
@@ -51,48 +53,148 @@ pub fn show_report(
         let ctx = context! { c };
         return Ok(view.signed_in(&user).render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
     }
-    let html = report_html(&state, &id)?;
+    let html = report_html(&state, &id, Lang::parse(&query.lang))?;
     Ok(Response::builder()
         .content_type("text/html; charset=utf-8")
         .header("cache-control", "no-store")
         .body(html))
 }
 
-/// The report page of a campaign (public for the benchmark, which renders it directly).
-pub fn report_html(state: &AppState, id: &str) -> poem::Result<String> {
+/// The report page of a campaign in `lang` (one of the campaign's languages; else its
+/// first). Public for the benchmark, which renders it directly.
+pub fn report_html(state: &AppState, id: &str, lang: Option<Lang>) -> poem::Result<String> {
     let (c, q, releases) = released(state, id)?;
     let columns: Vec<&Release> = releases.iter().collect();
-    let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
+    let offered = &c.settings.languages;
+    let lang = lang.filter(|l| offered.contains(l)).unwrap_or(offered.first().copied().unwrap_or(Lang::En));
     let quotes: Vec<String> = state.moderation().approved(&c)?.into_iter().map(|q| q.text).collect();
-    let questions: Vec<_> = q
-        .questions
-        .iter()
-        .map(|x| context! { id => x.id, prompt => super::figures::text(&x.prompt, lang) })
-        .collect();
     let s = &c.settings;
-    let erased: Vec<_> = state
-        .store
-        .erasure_log_of(&c.id)?
-        .into_iter()
-        .map(|e| context! { day => crate::model::campaign::date_of(e.day).to_string(), class => e.class, count => e.count })
+    // The campaign's length in weeks (released periods may each span several).
+    let days =
+        (crate::model::campaign::day_number(s.end) - crate::model::campaign::day_number(s.start) + 1).max(1);
+    let weeks = (days + 6) / 7;
+    let total = releases.iter().find(|r| r.whole).map(|r| r.responses);
+    let k = s.k.to_string();
+    let period = t(lang, "report_period")
+        .replace("{from}", &long_date(lang, s.start))
+        .replace("{to}", &long_date(lang, s.end));
+    let responses = match total {
+        Some(n) => {
+            t(lang, "report_responses").replace("{n}", &n.to_string()).replace("{w}", &weeks.to_string())
+        }
+        None => t(lang, "report_responses_hidden").replace("{k}", &k),
+    };
+    let words: std::collections::BTreeMap<&str, String> = [
+        "report_title",
+        "report_key",
+        "report_question",
+        "report_stands_out",
+        "report_change",
+        "report_by_question",
+        "report_method",
+        "report_contents",
+        "report_no_quotes",
+        "report_back",
+        "report_print",
+        "report_language",
+        "quotes",
+        "responses_per_week",
+    ]
+    .into_iter()
+    .map(|key| (key, t(lang, key).to_string()))
+    .chain([
+        ("report_no_figures", t(lang, "report_no_figures").replace("{k}", &k)),
+        (
+            "generated",
+            t(lang, "report_generated").replace("{d}", &long_date(lang, s.today(state.clock.now()))),
+        ),
+    ])
+    .collect();
+    let switch: Vec<_> = offered
+        .iter()
+        .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
         .collect();
-    let retention = c.retention(state.config.retention.campaign_defaults());
     let ctx = context! {
-        erased,
-        retention,
-        backup_days => (!state.config.backup.dir.is_empty()).then_some(state.config.backup.keep_days),
+        lang => lang.code(),
+        words,
+        switch,
+        period,
+        responses,
+        method => method(state, &c, q.questions.len(), lang)?,
         fig => (!columns.is_empty()).then(|| super::figures::context(&q, &columns, lang)),
-        questions,
         quotes,
-        total => releases.iter().find(|r| r.whole).map(|r| r.responses),
-        weeks => releases.iter().filter(|r| !r.whole).count(),
-        audience => if s.audience == Audience::Enrolled { "enrolled participants, reminded by mail" } else { "anyone holding the campaign's link" },
-        dated => if s.granularity == Granularity::Week { "week" } else { "day" },
-        generated => c.settings.today(state.clock.now()).to_string(),
-        version => c.version,
         c,
     };
     state.templates.render("admin/report.html", ctx).map_err(internal)
+}
+
+/// The method section: (label, text) per point, in `lang`.
+fn method(
+    state: &AppState,
+    c: &Campaign,
+    questions: usize,
+    lang: Lang,
+) -> poem::Result<Vec<(String, String)>> {
+    let s = &c.settings;
+    let retention = c.retention(state.config.retention.campaign_defaults());
+    let mut kept = String::new();
+    if s.audience == Audience::Enrolled {
+        kept +=
+            &t(lang, "m_retention_contacts").replace("{d}", &retention.contacts_days_after_end.to_string());
+    }
+    kept += &t(lang, "m_retention_text")
+        .replace("{s}", &retention.stories_days_after_close.to_string())
+        .replace("{q}", &retention.quotes_days_after_close.to_string())
+        .replace("{r}", &retention.responses_days_after_close.to_string());
+    if !state.config.backup.dir.is_empty() {
+        kept += &t(lang, "m_backups").replace("{d}", &state.config.backup.keep_days.to_string());
+    }
+    let erased: Vec<String> = state
+        .store
+        .erasure_log_of(&c.id)?
+        .into_iter()
+        .map(|e| {
+            let key = format!("class_{}", e.class);
+            let class = if crate::i18n::has(&key) { t(lang, &key).to_string() } else { e.class.clone() };
+            t(lang, "m_erased_item")
+                .replace("{class}", &class)
+                .replace("{n}", &e.count.to_string())
+                .replace("{d}", &date_of(e.day).to_string())
+        })
+        .collect();
+    let erased =
+        if erased.is_empty() { t(lang, "m_erased_none").to_string() } else { erased.join("; ") + "." };
+    let unit = if s.granularity == Granularity::Week { "m_unit_week" } else { "m_unit_day" };
+    let point = |label: &str, text: String| (t(lang, label).to_string(), text);
+    Ok(vec![
+        point(
+            "m_period",
+            t(lang, "m_period_text")
+                .replace("{from}", &s.start.to_string())
+                .replace("{to}", &s.end.to_string())
+                .replace("{tz}", &s.time_zone),
+        ),
+        point(
+            "m_audience",
+            t(lang, if s.audience == Audience::Enrolled { "m_audience_enrolled" } else { "m_audience_link" })
+                .to_string(),
+        ),
+        point(
+            "m_questionnaire",
+            t(lang, "m_questionnaire_text")
+                .replace("{v}", &c.version.to_string())
+                .replace("{n}", &questions.to_string()),
+        ),
+        point("m_threshold", t(lang, "m_threshold_text").replace("{k}", &s.k.to_string())),
+        point("m_retention", kept),
+        point("m_erased", erased),
+        point(
+            "m_protection",
+            t(lang, "m_protection_text")
+                .replace("{unit}", t(lang, unit))
+                .replace("{reviewed}", if s.reviewer_approval { t(lang, "m_reviewed") } else { "" }),
+        ),
+    ])
 }
 
 /// One exported figure: where it belongs, its labels beside its codes, its count or that it
