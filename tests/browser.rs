@@ -264,7 +264,7 @@ async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
         s.go(&form_url).await;
         let has_triangle = s.source().await.contains("class=\"triangle\"");
         assert_eq!(has_triangle, javascript, "the triangle appears only with JavaScript");
-        s.screenshot(if javascript { "form-js-on" } else { "form-js-off" }).await;
+        s.full_screenshot(if javascript { "form-js-on" } else { "form-js-off" }).await;
         fill_and_send(&s, javascript).await;
         s.wait_for_url(&format!("/r/{slug}/thanks")).await;
         s.wait_for_text("Thank you").await;

@@ -288,12 +288,17 @@ pub fn ternary(title: &str, poles: &[String; 3], cells: &[Option<u32>], lang: La
 /// A mood face drawn the same on every page and in print (no emoji font needed): 0 is
 /// very bad, 4 very good.
 pub fn mood_face(n: usize) -> String {
-    // The mouth's curve: negative frowns, positive smiles.
-    let curve = [-7.0, -4.0, 0.0, 4.0, 7.0][n.min(4)];
-    let mouth_y = 27.0 - curve / 3.0;
+    // The mouth's curve: negative frowns, positive smiles; the ends get more: knitted brows
+    // for very bad, an open laugh for very good.
+    let curve = [-8.0, -4.0, 0.0, 4.0, 8.0][n.min(4)];
+    let y = 27.0 - curve / 3.0;
+    let mouth = match n {
+        4 => format!(r#"<path class="face-open" d="M11,{y:.1} Q20,{:.1} 29,{y:.1} Z"/>"#, y + 2.0 * curve),
+        _ => format!(r#"<path class="face-mouth" d="M12,{y:.1} Q20,{:.1} 28,{y:.1}"/>"#, y + curve),
+    };
+    let brows = if n == 0 { r#"<path class="face-mouth" d="M10,10 L17,13 M30,10 L23,13"/>"# } else { "" };
     format!(
-        r#"<svg class="face face-{n}" viewBox="0 0 40 40" aria-hidden="true" focusable="false"><circle class="face-head" cx="20" cy="20" r="18"/><circle class="face-eye" cx="14" cy="16" r="2.2"/><circle class="face-eye" cx="26" cy="16" r="2.2"/><path class="face-mouth" d="M12,{mouth_y:.1} Q20,{:.1} 28,{mouth_y:.1}"/></svg>"#,
-        mouth_y + curve
+        r#"<svg class="face face-{n}" viewBox="0 0 40 40" aria-hidden="true" focusable="false"><circle class="face-head" cx="20" cy="20" r="18"/><circle class="face-eye" cx="14" cy="16" r="2.2"/><circle class="face-eye" cx="26" cy="16" r="2.2"/>{brows}{mouth}</svg>"#
     )
 }
 

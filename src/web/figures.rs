@@ -133,8 +133,15 @@ pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
     }
 }
 
+/// A period in a chart's row: its first day, or first and last day when it spans more than
+/// a week (a week of fewer than k responses joins the next).
 fn short_label(r: &Release, lang: Lang) -> String {
-    short_date(lang, crate::model::campaign::date_of(r.first))
+    let first = short_date(lang, crate::model::campaign::date_of(r.first));
+    if r.last - r.first <= 6 {
+        first
+    } else {
+        format!("{first} – {}", short_date(lang, crate::model::campaign::date_of(r.last)))
+    }
 }
 
 /// A question's rows: (value id, label) in the order shown, the values it offers now first,
