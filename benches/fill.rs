@@ -27,7 +27,7 @@ pub fn campaign(state: &AppState, title: &str) -> (Campaign, Questionnaire) {
     c.settings.end = today;
     c.status = Status::Closed;
     state.store.save_campaign(&c).unwrap();
-    let q = Questionnaire::from_json(QUESTIONS, &[Lang::En]).unwrap();
+    let q = Questionnaire::from_json(QUESTIONS, &[Lang::EN]).unwrap();
     state.store.save_questionnaire(&c, &q).unwrap();
     (c, q)
 }

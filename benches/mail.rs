@@ -45,7 +45,7 @@ async fn main() {
         .edit_questionnaire(&c.id, "bench", |q| {
             *q = tellpoint::model::questionnaire::Questionnaire::from_json(
                 r#"{"questions":[{"id":"q1","kind":"yesno","prompt":{"en":"Did it go well?"}}]}"#,
-                &[Lang::En],
+                &[Lang::EN],
             )
             .unwrap();
             Ok(())
@@ -59,7 +59,7 @@ async fn main() {
     for i in 0..n {
         let address = format!("person{i:05}@example.org");
         let tellpoint::participants::Enrolled::Confirm { token, .. } =
-            people.enrol(&c, &address, Lang::En).unwrap()
+            people.enrol(&c, &address, Lang::EN).unwrap()
         else {
             panic!("a new address gets a confirmation")
         };

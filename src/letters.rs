@@ -4,7 +4,7 @@
 
 use minijinja::context;
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::mail::{Mail, MailError, render};
 use crate::model::Lang;
 use crate::model::campaign::Campaign;
@@ -28,8 +28,9 @@ struct Parts<'a> {
     notice: Option<String>,
 }
 
-fn with_title(text: &str, c: &Campaign) -> String {
-    text.replace("{title}", &c.settings.title)
+/// Words of `key` naming the campaign's title.
+fn with_title(lang: Lang, key: &str, c: &Campaign) -> String {
+    tr(lang, key, &[("title", (&c.settings.title).into())])
 }
 
 impl Letters<'_> {
@@ -57,8 +58,8 @@ impl Letters<'_> {
         self.compose(Parts {
             lang,
             to,
-            subject: with_title(t(lang, "mail_confirm_subject"), c),
-            before: vec![with_title(t(lang, "mail_confirm_text"), c)],
+            subject: with_title(lang, "mail_confirm_subject", c),
+            before: vec![with_title(lang, "mail_confirm_text", c)],
             link: (self.url(&format!("/e/{}/confirm/{token}", c.slug)), t(lang, "confirm_button")),
             after: vec![t(lang, "mail_not_you").into()],
             unsubscribe: None,
@@ -71,8 +72,8 @@ impl Letters<'_> {
         self.compose(Parts {
             lang,
             to,
-            subject: with_title(t(lang, "mail_already_subject"), c),
-            before: vec![with_title(t(lang, "mail_already_text"), c)],
+            subject: with_title(lang, "mail_already_subject", c),
+            before: vec![with_title(lang, "mail_already_text", c)],
             link: (self.url(&format!("/t/{secret}")), t(lang, "open_form")),
             after: vec![],
             unsubscribe: Some(self.url(&format!("/u/{secret}"))),
@@ -83,7 +84,7 @@ impl Letters<'_> {
     pub fn reminder(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Result<Mail, MailError> {
         let s = &c.settings;
         let subject = if s.mail_subject.is_empty() {
-            with_title(t(lang, "mail_reminder_subject"), c)
+            with_title(lang, "mail_reminder_subject", c)
         } else {
             s.mail_subject.clone()
         };
@@ -107,8 +108,8 @@ impl Letters<'_> {
         self.compose(Parts {
             lang,
             to,
-            subject: with_title(t(lang, "mail_summary_subject"), c),
-            before: vec![with_title(t(lang, "mail_summary_text"), c)],
+            subject: with_title(lang, "mail_summary_subject", c),
+            before: vec![with_title(lang, "mail_summary_text", c)],
             link: (self.url(&format!("/s/{}?lang={}", c.slug, lang.code())), t(lang, "summary_open")),
             after: vec![],
             unsubscribe: Some(self.url(&format!("/u/{secret}"))),
@@ -151,7 +152,7 @@ impl Letters<'_> {
             format!("{unread} follow-up threads have")
         };
         self.compose(Parts {
-            lang: Lang::En,
+            lang: Lang::EN,
             to,
             subject: format!("Follow-up threads wait for an answer: {}", c.settings.title),
             before: vec![format!(
@@ -168,7 +169,7 @@ impl Letters<'_> {
     /// The admin panel's test mail (staff read English).
     pub fn test(&self, to: &str) -> Result<Mail, MailError> {
         self.compose(Parts {
-            lang: Lang::En,
+            lang: Lang::EN,
             to,
             subject: "tellpoint test mail".into(),
             before: vec!["This is a test mail from tellpoint: the SMTP settings work.".into()],

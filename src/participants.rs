@@ -70,7 +70,7 @@ pub enum Enrolled {
 pub struct Held {
     pub campaign: String,
     pub address: String,
-    pub language: &'static str,
+    pub language: String,
     pub status: ParticipantStatus,
     pub enrolled: String,
 }

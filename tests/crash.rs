@@ -41,7 +41,7 @@ fn campaign(state: &AppState, title: &str, closed_days: i64, n: usize) -> String
     c.status = Status::Closed;
     c.closed_on = Some(c.settings.end);
     state.store.save_campaign(&c).unwrap();
-    let q = Questionnaire::from_json(QUESTIONS, &[Lang::En]).unwrap();
+    let q = Questionnaire::from_json(QUESTIONS, &[Lang::EN]).unwrap();
     state.store.save_questionnaire(&c, &q).unwrap();
     let key = state.campaigns().story_key(&c.id).unwrap().unwrap();
     let scope = tellpoint::model::campaign::stories_scope(&c.id);

@@ -142,7 +142,7 @@ async fn an_enrolment_never_confirmed_goes_when_its_link_expires() {
     let (id, _slug) = build_and_open(&mut owner, "Pending").await;
     save_settings(&mut owner, &id, "Pending", &[("audience", "enrolled")]).await;
     let c = srv.state.campaigns().get(&id).unwrap();
-    srv.state.participants().enrol(&c, "never-confirmed@example.org", tellpoint::model::Lang::En).unwrap();
+    srv.state.participants().enrol(&c, "never-confirmed@example.org", tellpoint::model::Lang::EN).unwrap();
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (1, 0, 0));
     assert_eq!(srv.state.store.campaign_key_count(&id, Some(KeyKind::Contact)), 1);
     let now = srv.clock.now();

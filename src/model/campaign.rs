@@ -232,7 +232,7 @@ impl Settings {
         Settings {
             title: title.trim().to_string(),
             intro: String::new(),
-            languages: vec![Lang::En],
+            languages: vec![Lang::EN],
             start: today,
             end: today.checked_add(jiff::Span::new().days(27)).unwrap_or(today),
             time_zone: "Europe/Stockholm".into(),
@@ -295,7 +295,7 @@ impl Settings {
             p.push(("intro", "Keep the introduction under 4,000 characters.".into()));
         }
         let languages: Vec<Lang> =
-            Lang::ALL.into_iter().filter(|l| input.languages.iter().any(|c| c == l.code())).collect();
+            Lang::all().into_iter().filter(|l| input.languages.iter().any(|c| *c == l.code())).collect();
         if languages.is_empty() {
             p.push(("languages", "Offer at least one language.".into()));
         }

@@ -244,7 +244,7 @@ mod tests {
             {"id": "t", "kind": "triad", "prompt": {"en": "Where?"}, "poles": [{"en": "a"}, {"en": "b"}, {"en": "c"}]},
             {"id": "st", "kind": "story", "prompt": {"en": "Tell"}, "max_len": 10}
         ]}"#;
-        Questionnaire::from_json(doc, &[Lang::En]).unwrap()
+        Questionnaire::from_json(doc, &[Lang::EN]).unwrap()
     }
 
     fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -392,7 +392,7 @@ mod tests {
             sealed_address: vec![0],
             contact_key: true,
             address_hash: [1; 32],
-            lang: Lang::En,
+            lang: Lang::EN,
             status: ParticipantStatus::Active,
             enrolled: 0,
             rejections: 0,

@@ -134,7 +134,7 @@ fn question_fields(q: &Question) -> Fields {
             }
         }
         Kind::Single { options } | Kind::Multi { options, .. } => {
-            for l in Lang::ALL {
+            for l in Lang::all() {
                 let lines: Vec<&str> =
                     options.iter().filter_map(|o| o.label.get(&l).map(String::as_str)).collect();
                 f.insert(format!("options_{}", l.code()), lines.join("\n"));

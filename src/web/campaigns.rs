@@ -113,7 +113,7 @@ pub fn campaign_page(
 ) -> poem::Result<Response> {
     let q = state.campaigns().current_questionnaire(c).map_err(campaign_error)?;
     let frozen = state.store.version_has_responses(&c.id, c.version)?;
-    let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
+    let lang = c.settings.languages.first().copied().unwrap_or(Lang::EN);
     let questions: Vec<_> = q
         .questions
         .iter()
@@ -127,7 +127,7 @@ pub fn campaign_page(
         .collect();
     let errors: std::collections::BTreeMap<&str, &str> =
         errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
-    let langs: Vec<_> = Lang::ALL.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
+    let langs: Vec<_> = Lang::all().iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
     let (pending, active, inactive) = state.store.participant_counts(&c.id)?;
     let next_sends: Vec<String> = c
         .settings

@@ -201,7 +201,7 @@ fn scale_class(j: usize, steps: usize) -> usize {
 /// A decimal in the reader's notation (3.4 / 3,4).
 pub fn decimal(lang: Lang, v: f64) -> String {
     let s = format!("{v:.1}");
-    if lang == Lang::En { s } else { s.replace('.', ",") }
+    if lang == Lang::EN { s } else { s.replace('.', ",") }
 }
 
 /// A small multiple: one value's share of the answered count, week by week, on a 0–100 %
@@ -313,12 +313,12 @@ mod tests {
             Bar { label: "z".into(), icon: None, count: None },
             Bar { label: "none".into(), icon: None, count: Some(0) },
         ];
-        let html = bars("A <b>", &rows, Some(10), Lang::En);
+        let html = bars("A <b>", &rows, Some(10), Lang::EN);
         assert!(html.contains("A &lt;b&gt;") && html.contains("x &amp; y"));
         assert!(html.contains("50%") && html.contains("hidden-mark"));
         assert_eq!(html.matches("<rect").count(), 1, "one bar: not for the hidden, not for zero");
-        assert!(bars("t", &rows, Some(10), Lang::Sv).contains("50\u{a0}%"));
-        let html = ternary("t", &["a".into(), "b".into(), "c".into()], &[None; 66], Lang::En);
+        assert!(bars("t", &rows, Some(10), Lang::SV).contains("50\u{a0}%"));
+        let html = ternary("t", &["a".into(), "b".into(), "c".into()], &[None; 66], Lang::EN);
         assert_eq!(html.matches("class=\"ring\"").count(), 66);
         assert!(!html.contains("<text"), "no text inside an SVG");
     }
@@ -340,7 +340,7 @@ mod tests {
             },
             LikertRow { label: "w3".into(), counts: vec![None; 4], answered: None, mean: None },
         ];
-        let html = diverging("t", &rows, 3, &["low".into(), "mid".into(), "high".into()], Lang::Sv);
+        let html = diverging("t", &rows, 3, &["low".into(), "mid".into(), "high".into()], Lang::SV);
         assert!(html.contains("N = 10") && html.contains("Medelvärde 2,3"));
         assert_eq!(html.matches("hidden-mark").count(), 2);
         assert_eq!(html.matches("class=\"swatch\"").count(), 3, "a legend entry per step");

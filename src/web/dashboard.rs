@@ -43,7 +43,7 @@ pub fn show_dashboard(
     let now = state.clock.now();
     let releases = crate::figures::releases(&state.store, &c, now)?;
     let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
-    let lang = c.settings.languages.first().copied().unwrap_or(Lang::En);
+    let lang = c.settings.languages.first().copied().unwrap_or(Lang::EN);
     let shown: Vec<&Release> = releases.iter().filter(|r| r.responses > 0).collect();
     let splits: Vec<Value> = shown
         .iter()

@@ -72,7 +72,7 @@ pub fn show_enrol(
             let lang = choose_lang(&c, &query.lang, req);
             Ok(enrol_page(&view, &c, lang, "", None))
         }
-        Err(over) => Ok(not_taking(&view, Lang::En, over)),
+        Err(over) => Ok(not_taking(&view, Lang::EN, over)),
     }
 }
 
@@ -86,7 +86,7 @@ pub fn enrol(
 ) -> poem::Result<Response> {
     let c = match enrolling(&state, &slug)? {
         Ok(c) => c,
-        Err(over) => return Ok(not_taking(&view, Lang::En, over)),
+        Err(over) => return Ok(not_taking(&view, Lang::EN, over)),
     };
     let lang = choose_lang(&c, &form.lang, req);
     if !super::limits::allow_form_post(&state, req) {
@@ -158,7 +158,7 @@ pub fn personal_form(
 ) -> poem::Result<Response> {
     let people = state.participants();
     let Some((campaign_id, _, p)) = people.by_link(&secret)? else {
-        return Ok(link_invalid(&view, Lang::parse(&query.lang).unwrap_or(Lang::En)));
+        return Ok(link_invalid(&view, Lang::parse(&query.lang).unwrap_or(Lang::EN)));
     };
     let Some(slug) = state.store.campaign(&campaign_id)?.map(|c| c.slug) else {
         return Ok(link_invalid(&view, p.lang));
@@ -187,7 +187,7 @@ pub fn show_unsubscribe(
     Path(secret): Path<String>,
 ) -> poem::Result<Response> {
     let Some((campaign_id, _, p)) = state.participants().by_link(&secret)? else {
-        return Ok(link_invalid(&view, Lang::En));
+        return Ok(link_invalid(&view, Lang::EN));
     };
     let title = state.store.campaign(&campaign_id)?.map(|c| c.settings.title).unwrap_or_default();
     let lang = p.lang;
@@ -206,7 +206,7 @@ pub fn unsubscribe(
     Path(secret): Path<String>,
 ) -> poem::Result<Response> {
     let people = state.participants();
-    let lang = people.by_link(&secret)?.map_or(Lang::En, |(_, _, p)| p.lang);
+    let lang = people.by_link(&secret)?.map_or(Lang::EN, |(_, _, p)| p.lang);
     if !people.unsubscribe(&secret)? {
         return Ok(link_invalid(&view, lang));
     }

@@ -6,7 +6,7 @@ use minijinja::Value;
 use minijinja::context;
 
 use super::charts;
-use crate::i18n::{short_date, t};
+use crate::i18n::{short_date, t, tr};
 use crate::model::Lang;
 use crate::model::figures::{CHOSEN, NO_ANSWER, NOT_ASKED, Release, VarCounts, VarKey, value_id};
 use crate::model::questionnaire::{Kind, MOODS, Question, Questionnaire, Text};
@@ -112,14 +112,13 @@ pub fn context(q: &Questionnaire, releases: &[&Release], lang: Lang) -> Value {
         "trend",
         "hidden",
         "whole_period",
-        "since",
     ]
     .into_iter()
     .map(|key| (key, t(lang, key).to_string()))
     .collect();
     let k = releases.first().map_or(0, |r| r.k);
-    words.insert("hidden_note", t(lang, "hidden_note").replace("{k}", &k.to_string()));
-    words.insert("too_few", t(lang, "too_few_week").replace("{k}", &k.to_string()));
+    words.insert("hidden_note", tr(lang, "hidden_note", &[("k", k.into())]));
+    words.insert("too_few", tr(lang, "too_few_week", &[("k", k.into())]));
     // One period with fewer than k responses: one sentence instead of charts of nothing.
     let too_few = releases.len() == 1 && releases[0].responses < k;
     context! {
@@ -281,12 +280,12 @@ fn question_context(question: &Question, releases: &[&Release], lang: Lang) -> V
         id => question.id,
         kind => question.kind.name(),
         prompt,
-        since => (question.since > 1).then_some(question.since),
+        since => (question.since > 1).then(|| tr(lang, "since", &[("v", question.since.into())])),
         chart => chart.map(Value::from_safe_string),
         n => answered,
         answered => columns.iter().map(|(_, a)| *a).collect::<Vec<_>>(),
         rows => table,
-        omitted => (omitted > 0).then(|| t(lang, "rows_omitted").replace("{n}", &omitted.to_string())),
+        omitted => (omitted > 0).then(|| tr(lang, "rows_omitted", &[("n", omitted.into())])),
         means,
         trends,
         top,

@@ -17,7 +17,7 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::respond::LangQuery;
-use crate::i18n::{negotiate, t};
+use crate::i18n::{negotiate, t, tr};
 use crate::model::Lang;
 use crate::model::campaign::Campaign;
 use crate::model::receipt::Receipt;
@@ -51,7 +51,7 @@ pub struct ThreadForm {
 fn lang_of(asked: &str, req: &Request) -> Lang {
     Lang::parse(asked).unwrap_or_else(|| {
         let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        negotiate(accept, &Lang::ALL)
+        negotiate(accept, &Lang::all())
     })
 }
 
@@ -61,7 +61,7 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 
 /// The page to type a receipt on; with `error`, the one neutral message.
 fn entry_page(view: &View, lang: Lang, typed: &str, error: Option<(StatusCode, &str)>) -> Response {
-    let switch: Vec<Value> = Lang::ALL
+    let switch: Vec<Value> = Lang::all()
         .iter()
         .map(|l| context! { code => l.code(), name => l.name(), current => *l == lang })
         .collect();
@@ -150,8 +150,7 @@ pub fn open_thread(
     let talk = threads.conversation(&c, response).map_err(internal)?;
     let stories = state.moderation().own_stories(&c, response)?;
     let open = talk.thread.as_ref().is_none_or(|t| t.open);
-    let kept =
-        t(lang, "f_kept").replace("{n}", &state.config.retention.threads_days_after_last_message.to_string());
+    let kept = tr(lang, "f_kept", &[("n", state.config.retention.threads_days_after_last_message.into())]);
     let ctx = context! {
         lang => lang.code(), words => words(lang), receipt => form.receipt.trim(), campaign => c.settings.title,
         stories, talk => own_messages(&talk, lang), open, closed => (!open).then(|| t(lang, "f_closed")),

@@ -16,7 +16,7 @@ use super::render::View;
 use super::respond::{LangQuery, message};
 use crate::accounts::token_hash;
 use crate::app::DeskRequest;
-use crate::i18n::{negotiate, t};
+use crate::i18n::{negotiate, t, tr};
 use crate::model::Lang;
 use crate::model::address::normalise_address;
 use crate::participants::ParticipantError;
@@ -32,7 +32,7 @@ pub struct AddressForm {
 fn page_lang(asked: &str, req: &Request) -> Lang {
     Lang::parse(asked).unwrap_or_else(|| {
         let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        negotiate(accept, &Lang::ALL)
+        negotiate(accept, &Lang::all())
     })
 }
 
@@ -265,9 +265,9 @@ pub fn show_notice(
     } else {
         let contact =
             if p.contact.trim().is_empty() { state.config.public_url.clone() } else { p.contact.clone() };
-        t(lang, "notice_who").replace("{controller}", &p.controller).replace("{contact}", &contact)
+        tr(lang, "notice_who", &[("controller", (&p.controller).into()), ("contact", (&contact).into())])
     };
-    let mut collected = vec![t(lang, "notice_answers").replace("{period}", period)];
+    let mut collected = vec![tr(lang, "notice_answers", &[("period", period.into())])];
     if has_stories {
         collected.push(t(lang, "notice_stories").into());
     }
@@ -277,12 +277,14 @@ pub fn show_notice(
     if s.follow_up {
         collected.push(t(lang, "notice_threads").into());
     }
-    let days = |key: &str, n: u32| t(lang, key).replace("{n}", &n.to_string());
+    let days = |key: &str, n: u32| tr(lang, key, &[("n", n.into())]);
     let mut kept = Vec::new();
     if enrolled {
-        kept.push(
-            days("notice_keep_contacts", r.contacts_days_after_end).replace("{date}", &s.end.to_string()),
-        );
+        kept.push(tr(
+            lang,
+            "notice_keep_contacts",
+            &[("n", r.contacts_days_after_end.into()), ("date", s.end.to_string().into())],
+        ));
     }
     if has_stories {
         kept.push(days("notice_keep_stories", r.stories_days_after_close));
@@ -304,7 +306,7 @@ pub fn show_notice(
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_end_matches('/');
-    let mut place = vec![t(lang, "notice_where").replace("{host}", host)];
+    let mut place = vec![tr(lang, "notice_where", &[("host", host.into())])];
     if enrolled {
         place.push(t(lang, "notice_where_mail").into());
     }
@@ -315,8 +317,8 @@ pub fn show_notice(
         sections => vec![
             minijinja::context! { h => t(lang, "notice_who_h"), ps => vec![who] },
             minijinja::context! { h => t(lang, "notice_what_h"), ps => collected },
-            minijinja::context! { h => t(lang, "notice_not_h"), ps => vec![t(lang, "notice_not").replace("{period}", period)] },
-            minijinja::context! { h => t(lang, "notice_why_h"), ps => vec![t(lang, "notice_why").replace("{k}", &s.k.to_string())] },
+            minijinja::context! { h => t(lang, "notice_not_h"), ps => vec![tr(lang, "notice_not", &[("period", period.into())])] },
+            minijinja::context! { h => t(lang, "notice_why_h"), ps => vec![tr(lang, "notice_why", &[("k", s.k.into())])] },
             minijinja::context! { h => t(lang, "notice_keep_h"), ps => kept },
             minijinja::context! { h => t(lang, "notice_where_h"), ps => place },
             minijinja::context! { h => t(lang, "notice_rights_h"), ps => vec![t(lang, "notice_rights").to_string()] },

@@ -16,7 +16,7 @@ use super::dashboard::FIGURES;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::i18n::{long_date, t};
+use crate::i18n::{long_date, t, tr};
 use crate::model::Lang;
 use crate::model::campaign::{Audience, Campaign, Granularity, Status, date_of};
 use crate::model::figures::{Release, value_id};
@@ -66,7 +66,7 @@ pub fn report_html(state: &AppState, id: &str, lang: Option<Lang>) -> poem::Resu
     let (c, q, releases) = released(state, id)?;
     let columns: Vec<&Release> = releases.iter().collect();
     let offered = &c.settings.languages;
-    let lang = lang.filter(|l| offered.contains(l)).unwrap_or(offered.first().copied().unwrap_or(Lang::En));
+    let lang = lang.filter(|l| offered.contains(l)).unwrap_or(offered.first().copied().unwrap_or(Lang::EN));
     let quotes: Vec<String> = state.moderation().approved(&c)?.into_iter().map(|q| q.text).collect();
     let s = &c.settings;
     // The campaign's length in weeks (released periods may each span several).
@@ -74,15 +74,15 @@ pub fn report_html(state: &AppState, id: &str, lang: Option<Lang>) -> poem::Resu
         (crate::model::campaign::day_number(s.end) - crate::model::campaign::day_number(s.start) + 1).max(1);
     let weeks = (days + 6) / 7;
     let total = releases.iter().find(|r| r.whole).map(|r| r.responses);
-    let k = s.k.to_string();
-    let period = t(lang, "report_period")
-        .replace("{from}", &long_date(lang, s.start))
-        .replace("{to}", &long_date(lang, s.end));
+    let k = s.k;
+    let period = tr(
+        lang,
+        "report_period",
+        &[("from", long_date(lang, s.start).into()), ("to", long_date(lang, s.end).into())],
+    );
     let responses = match total {
-        Some(n) => {
-            t(lang, "report_responses").replace("{n}", &n.to_string()).replace("{w}", &weeks.to_string())
-        }
-        None => t(lang, "report_responses_hidden").replace("{k}", &k),
+        Some(n) => tr(lang, "report_responses", &[("n", n.into()), ("w", weeks.into())]),
+        None => tr(lang, "report_responses_hidden", &[("k", k.into())]),
     };
     let words: std::collections::BTreeMap<&str, String> = [
         "report_title",
@@ -103,10 +103,10 @@ pub fn report_html(state: &AppState, id: &str, lang: Option<Lang>) -> poem::Resu
     .into_iter()
     .map(|key| (key, t(lang, key).to_string()))
     .chain([
-        ("report_no_figures", t(lang, "report_no_figures").replace("{k}", &k)),
+        ("report_no_figures", tr(lang, "report_no_figures", &[("k", k.into())])),
         (
             "generated",
-            t(lang, "report_generated").replace("{d}", &long_date(lang, s.today(state.clock.now()))),
+            tr(lang, "report_generated", &[("d", long_date(lang, s.today(state.clock.now())).into())]),
         ),
     ])
     .collect();
@@ -139,15 +139,21 @@ fn method(
     let retention = c.retention(state.config.retention.campaign_defaults());
     let mut kept = String::new();
     if s.audience == Audience::Enrolled {
-        kept +=
-            &t(lang, "m_retention_contacts").replace("{d}", &retention.contacts_days_after_end.to_string());
+        kept += &tr(lang, "m_retention_contacts", &[("d", retention.contacts_days_after_end.into())]);
+        kept.push(' ');
     }
-    kept += &t(lang, "m_retention_text")
-        .replace("{s}", &retention.stories_days_after_close.to_string())
-        .replace("{q}", &retention.quotes_days_after_close.to_string())
-        .replace("{r}", &retention.responses_days_after_close.to_string());
+    kept += &tr(
+        lang,
+        "m_retention_text",
+        &[
+            ("s", retention.stories_days_after_close.into()),
+            ("q", retention.quotes_days_after_close.into()),
+            ("r", retention.responses_days_after_close.into()),
+        ],
+    );
     if !state.config.backup.dir.is_empty() {
-        kept += &t(lang, "m_backups").replace("{d}", &state.config.backup.keep_days.to_string());
+        kept.push(' ');
+        kept += &tr(lang, "m_backups", &[("d", state.config.backup.keep_days.into())]);
     }
     let erased: Vec<String> = state
         .store
@@ -156,10 +162,11 @@ fn method(
         .map(|e| {
             let key = format!("class_{}", e.class);
             let class = if crate::i18n::has(&key) { t(lang, &key).to_string() } else { e.class.clone() };
-            t(lang, "m_erased_item")
-                .replace("{class}", &class)
-                .replace("{n}", &e.count.to_string())
-                .replace("{d}", &date_of(e.day).to_string())
+            tr(
+                lang,
+                "m_erased_item",
+                &[("class", class.into()), ("n", e.count.into()), ("d", date_of(e.day).to_string().into())],
+            )
         })
         .collect();
     let erased =
@@ -169,10 +176,15 @@ fn method(
     Ok(vec![
         point(
             "m_period",
-            t(lang, "m_period_text")
-                .replace("{from}", &s.start.to_string())
-                .replace("{to}", &s.end.to_string())
-                .replace("{tz}", &s.time_zone),
+            tr(
+                lang,
+                "m_period_text",
+                &[
+                    ("from", s.start.to_string().into()),
+                    ("to", s.end.to_string().into()),
+                    ("tz", (&s.time_zone).into()),
+                ],
+            ),
         ),
         point(
             "m_audience",
@@ -181,18 +193,29 @@ fn method(
         ),
         point(
             "m_questionnaire",
-            t(lang, "m_questionnaire_text")
-                .replace("{v}", &c.version.to_string())
-                .replace("{n}", &questions.to_string()),
+            tr(lang, "m_questionnaire_text", &[("v", c.version.into()), ("n", questions.into())]),
         ),
-        point("m_threshold", t(lang, "m_threshold_text").replace("{k}", &s.k.to_string())),
+        point("m_threshold", tr(lang, "m_threshold_text", &[("k", s.k.into())])),
         point("m_retention", kept),
         point("m_erased", erased),
         point(
             "m_protection",
-            t(lang, "m_protection_text")
-                .replace("{unit}", t(lang, unit))
-                .replace("{reviewed}", if s.reviewer_approval { t(lang, "m_reviewed") } else { "" }),
+            tr(
+                lang,
+                "m_protection_text",
+                &[
+                    ("unit", t(lang, unit).into()),
+                    (
+                        "reviewed",
+                        if s.reviewer_approval {
+                            format!(" {}", t(lang, "m_reviewed"))
+                        } else {
+                            String::new()
+                        }
+                        .into(),
+                    ),
+                ],
+            ),
         ),
     ])
 }
@@ -283,7 +306,7 @@ pub fn export_rows(q: &Questionnaire, releases: &[Release], lang: Lang) -> Vec<E
 }
 
 fn export_lang(c: &Campaign, query: &ExportQuery) -> Lang {
-    Lang::parse(&query.lang).unwrap_or(c.settings.languages.first().copied().unwrap_or(Lang::En))
+    Lang::parse(&query.lang).unwrap_or(c.settings.languages.first().copied().unwrap_or(Lang::EN))
 }
 
 #[handler]

@@ -17,7 +17,7 @@ use super::internal;
 use super::render::View;
 use super::respond::{LangQuery, choose_lang, lang_choices, load};
 use super::session::StaffUser;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::jobs::summaries::{SummaryError, publish, summary_key, unpublished};
 use crate::model::Lang;
 use crate::model::campaign::{Campaign, Status, date_of};
@@ -73,7 +73,7 @@ fn week_context(
     context! {
         week => date_of(release.first).to_string(),
         label,
-        responses => t(lang, "n_responses").replace("{n}", &release.responses.to_string()),
+        responses => tr(lang, "n_responses", &[("n", release.responses.into())]),
         fig => super::figures::context(q, &[release], lang),
         quotes,
     }
@@ -91,7 +91,7 @@ fn page_context(
         ["summary_title", "week_of", "quotes", "summary_none", "language", "responses"]
             .into_iter()
             .map(|k| (k, t(lang, k).to_string()))
-            .chain([("summary_intro", t(lang, "summary_intro").replace("{k}", &c.settings.k.to_string()))])
+            .chain([("summary_intro", tr(lang, "summary_intro", &[("k", c.settings.k.into())]))])
             .collect();
     context! {
         lang => lang.code(), title => c.settings.title, slug => c.slug, weeks, words, switch, preview,
@@ -131,7 +131,7 @@ pub fn preview_summary(
     let now = state.clock.now();
     let lang = Lang::parse(&query.lang)
         .filter(|l| c.settings.languages.contains(l))
-        .unwrap_or_else(|| c.settings.languages.first().copied().unwrap_or(Lang::En));
+        .unwrap_or_else(|| c.settings.languages.first().copied().unwrap_or(Lang::EN));
     let Some(release) = query
         .week
         .parse::<i32>()
@@ -154,7 +154,7 @@ pub fn preview_summary(
         .collect();
     let preview = context! {
         key,
-        label => super::figures::release_label(&release, Lang::En),
+        label => super::figures::release_label(&release, Lang::EN),
         back => format!("/admin/campaigns/{}/summaries", c.id),
         action => format!("/admin/campaigns/{}/summaries/publish", c.id),
     };
@@ -205,7 +205,7 @@ fn manage_page(state: &AppState, view: &View, c: &Campaign, error: Option<String
         .map(|r| {
             context! {
                 key => summary_key(r),
-                label => super::figures::release_label(r, Lang::En),
+                label => super::figures::release_label(r, Lang::EN),
                 responses => r.responses,
                 too_few => r.responses < r.k,
             }

@@ -250,7 +250,7 @@ pub fn valid_id(id: &str) -> bool {
 mod tests {
     use super::*;
 
-    const EN: &[Lang] = &[Lang::En];
+    const EN: &[Lang] = &[Lang::EN];
 
     #[test]
     fn every_problem_is_reported_with_its_path() {

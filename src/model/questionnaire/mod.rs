@@ -144,7 +144,7 @@ impl Questionnaire {
 mod tests {
     use super::*;
 
-    const EN: &[Lang] = &[Lang::En];
+    const EN: &[Lang] = &[Lang::EN];
 
     #[test]
     fn export_then_import_is_identity() {

@@ -1,0 +1,296 @@
+# tellpoint in English: the words of every page and mail.
+# Variables are written { $name }; keep them, move them where the sentence needs them.
+# This file is the reference: every other language has exactly its keys (a test checks).
+
+## About the language itself
+language-name = English
+# How numbers group thousands: comma, dot, space (a no-break space) or none.
+number-grouping = comma
+decimal-separator = .
+percent = { $n }%
+month-short = { $m ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+month-long = { $m ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+# { $day } is the day of the month, { $month } month-short or month-long.
+date-short = { $day } { $month }
+date-long = { $day } { $month } { $year }
+
+
+## Pages, mails and charts
+
+submit = Send
+save = Save and continue later
+required = required
+optional = optional
+dont_know = Don't know
+since = Counted from questionnaire version { $v } on: the question's meaning changed then.
+no_longer_offered = no longer offered
+yes = Yes
+no = No
+skip = I prefer not to answer
+problem = There is a problem
+problem_intro = Some answers need a look. Nothing was sent yet.
+err_required = Please answer this question.
+err_choice = Choose one of the options.
+err_max_picks = Too many choices.
+err_range = Choose a value in the range.
+err_slider = Give a number from 0 to 100.
+err_triad = Give three whole numbers from 0 to 100 that add up to 100.
+err_story_long = This text is too long.
+triad_hint = Divide 100 points between the three: how much of each fits what happened?
+slider_hint = 0 is fully the left side, 100 fully the right side.
+max_picks = Choose at most
+characters_max = characters at most
+thanks_title = Thank you
+receipt_title = Want an answer? Keep this receipt
+receipt_intro = With this receipt you can read and answer what the campaign's moderators write about your response. They do not know who you are, and the receipt does not tell them.
+receipt_label = Your receipt
+receipt_lost = Write it down or take a picture of it now. This page shows it only once: if you lose it, you lose the thread, and nobody can recover it, not even the staff.
+receipt_keep = Keep it to yourself: whoever has it can read the thread.
+receipt_when = You will get no mail or message about replies, so that nothing links you to your response: look again in a few days, and after a week.
+receipt_open = Open your thread
+f_title = Your follow-up thread
+f_intro = Type the receipt you were given after sending your response.
+f_receipt = Receipt (30 digits)
+f_open = Open
+f_wrong = This receipt does not open a thread. Check the digits and try again.
+f_slow_title = Too many tries
+f_slow = This connection tried many receipts in a short time. Wait a minute, then try again.
+f_story = What you wrote
+f_story_gone = Your response had no story, or its story is no longer kept.
+f_thread = Messages
+f_none = Nobody has written yet. You can write first, or look again later.
+f_you = You
+f_staff = Staff
+f_write = Your message
+f_send = Send message
+f_sent = Your message was sent.
+f_empty = Write a message before sending.
+f_too_long = Keep your message under 4,000 characters.
+f_unsent = Your message was not sent. Here it is, to copy if you want to keep it:
+f_too_fast = Many messages came from this connection in a short time. Wait a minute and send again: your message is still here.
+f_closed = This thread is closed: you can read it, but no longer write in it.
+f_kept = This thread is erased { $n } days after its last message, and at the latest with its campaign.
+f_leave = Close this page when you are done, especially on a shared device.
+thanks_text = Your answers were received. They are stored without your name, address or the time of day.
+closed_title = This campaign is closed
+closed_text = It no longer takes answers. Thank you for wanting to take part.
+not_yet_title = Not open yet
+not_yet_text = This campaign does not take answers yet. Please come back later.
+language = Language
+saved_title = Saved for later
+saved_text = Your answers so far are saved, locked with a code that only you have. Keep the link or write down the twelve words: nobody can look them up for you. The saved answers are deleted after this many days:
+saved_link = Continue later with this link
+saved_words = Or type these twelve words at
+resume_title = Continue a saved form
+resume_label = The twelve words of your code
+resume_button = Continue
+resume_bad = These are not twelve words of a code. Check each word and try again.
+resume_unknown = No saved form has this code. Check the words; a form that was sent is no longer saved.
+resume_expired = This saved form has expired and its answers were deleted. You can start the form again.
+start_again = Start the form
+question_of = Question
+honeypot = Leave this field empty
+enrol_title = Get reminders
+enrol_text = Enter your email address to get reminders with your personal link. The address is kept sealed, used only for these reminders, and never linked to your answers.
+email_label = Email address
+enrol_button = Sign me up
+err_address_empty = Enter your email address.
+err_address_bad = Enter an email address such as name@example.org.
+check_title = Check your mail
+check_text = If this address can take part, a mail with a confirmation link is on its way. The link works for 48 hours. No mail? Look in the spam folder, or ask the organiser whether your address is on their list.
+confirm_title = Confirm your enrolment
+confirm_button = Confirm
+enrolled_title = You are enrolled
+enrolled_text = You will get reminders with your personal link. Keep it to yourself: it opens a fresh form each time. You can use it now:
+open_form = Open the form
+link_invalid_title = This link does not work
+link_invalid_text = It is unknown, already used or expired. Start again from the beginning.
+too_many_title = Too many requests
+too_many_text = This connection sent many forms in a short time. Wait a minute and try again.
+enrolled_only_title = Personal links only
+enrolled_only_text = This campaign takes answers through the personal links in its reminder mails.
+enrol_here = Not enrolled yet? Sign up here
+ticket_refused_title = This form cannot be sent
+ticket_refused_text = It was sent already, it was opened more than a day ago, it did not come from a personal link, or this link has sent all the answers it may send today. Nothing was stored. Open your personal link again for a fresh form, tomorrow if need be.
+unsub_title = Stop reminders
+unsub_text = Stop the reminders and delete your enrolment and address at once?
+unsub_button = Unsubscribe
+unsub_done_title = You are unsubscribed
+unsub_done_text = Your enrolment and address were deleted. You get no more reminders.
+privacy_title = Your data
+privacy_text = Enter your email address. We send a link, valid for one hour, to a page that shows everything held about it, where you can download it, change the address or erase it all.
+privacy_button = Send me the link
+privacy_sent_text = If anything is held about this address, a mail with a link is on its way. The link works for one hour.
+rights_title = What is held about you
+rights_intro = Your answers are not here: they are stored without any link to you, so nobody can find them by your address.
+col_campaign = Campaign
+col_address = Address
+col_status = Status
+col_enrolled = Enrolled on
+status_pending = not confirmed
+status_active = receives reminders
+status_inactive = paused: mail was refused
+allow_lists = Your address is on the allow-list of:
+download = Download as JSON
+change_title = Change address
+new_address = New email address
+change_button = Send a confirmation to the new address
+change_sent = A confirmation link was sent to the new address. The change happens when you open it.
+change_taken = That address is already enrolled in one of these campaigns.
+changed_title = Address changed
+changed_text = Reminders now go to the new address.
+erase_title = Erase everything
+erase_text = Deletes your enrolments and address at once and removes your address from allow-lists. Reminders stop.
+erased_title = Erased
+erased_text = Everything held about your address was deleted.
+nothing_held = Nothing is held about this address.
+your_data = Your data and rights
+mail_confirm_subject = Confirm: reminders for { $title }
+mail_confirm_text = Someone, hopefully you, asked for reminders for { $title } at this address. Confirm within 48 hours with this link:
+mail_not_you = Not you? Ignore this mail: without confirmation nothing more is sent.
+mail_already_subject = Your personal link for { $title }
+mail_already_text = You are already enrolled in { $title }. Your personal link opens a fresh form:
+mail_reminder_subject = Time for { $title }
+mail_reminder_text = How did it go? Tell us with your personal link. Your answer is stored without your name or address, and nobody learns whether you answered.
+mail_unsub = Stop these reminders:
+mail_access_subject = Your data in tellpoint
+mail_access_text = Open this link within an hour to see, download, change or erase what is held about your address:
+mail_change_subject = Confirm your new address
+mail_change_text = Confirm within 48 hours that reminders should go to this address from now on:
+week_of = Week of
+whole_period = Whole period
+responses = Responses
+responses_per_week = Responses per week
+responses_per_day = Responses per day
+answered = Answered
+mean = Mean
+numbers = The numbers
+answer = Answer
+most_chosen = Most chosen
+trend = Week by week
+hidden = hidden
+hidden_note = Fewer than { $k } responses, or a number that would reveal such a group: hidden to protect anonymity.
+triad_legend = The bigger the dot, the more people chose that mix. A dashed ring: hidden.
+too_few_week = Fewer than { $k } people responded in this period, so its figures are not shown.
+report_title = Final report
+report_period = { $from } to { $to }
+report_responses = { $n } responses over { $w } weeks
+report_responses_hidden = Responses: hidden (fewer than { $k })
+report_generated = Generated { $d } by tellpoint
+report_key = At a glance
+report_question = Question
+report_stands_out = What stands out
+report_change = First → last week
+report_by_question = Question by question
+report_method = Method
+report_contents = Contents
+report_no_quotes = No quotes were approved.
+report_no_figures = No figures were released: no completed period had { $k } responses or more.
+report_back = Back to the dashboard
+report_print = Print this page (or save it as PDF) from your browser.
+report_language = Report language
+report_page = Page
+m_period = Period
+m_period_text = { $from } to { $to } (time zone { $tz }).
+m_audience = Audience
+m_audience_enrolled = enrolled participants, reminded by mail.
+m_audience_link = anyone holding the campaign's link.
+m_questionnaire = Questionnaire
+m_questionnaire_text = version { $v }, { $n } questions.
+m_threshold = Anonymity threshold
+m_threshold_text = k = { $k }. Any count of fewer than { $k } responses is hidden, and so is any count from which such a group could be worked out (for example a total less the other shown parts).
+m_retention = Retention
+m_retention_contacts = contact addresses until { $d } days after the end date;
+m_retention_text = story texts { $s } days after the campaign closes; quotes and weekly summaries { $q } days; responses and these figures { $r } days, when the whole campaign is erased, its keys first.
+m_backups = Backups are kept { $d } days.
+m_erased = Erased so far
+m_erased_item = { $class } ({ $n }, on { $d })
+m_erased_none = nothing yet.
+m_protection = How anonymity was protected
+m_protection_text = responses carry no name, address or identifier and are dated only to the { $unit }; no IP addresses or device data were stored; contact addresses, where used for reminders, were kept apart from responses and sealed; stories were read only by moderators, and only quotes rewritten by a moderator{ $reviewed } appear here.
+m_unit_week = week
+m_unit_day = day
+m_reviewed = and approved by a reviewer
+class_contacts = contacts
+class_stories = stories
+class_quotes = quotes
+class_responses = responses
+class_drafts = drafts
+class_threads = threads
+rows_omitted = { $n } other positions: chosen by nobody, or hidden.
+n_responses = { $n ->
+    [one] { $n } response
+   *[other] { $n } responses
+}
+share_answered = Share of the { $n } who answered
+mail_summary_subject = { $title }: this week's summary
+mail_summary_text = What participants of { $title } reported last week is now summarised: numbers that protect everyone's anonymity, and approved quotes.
+mood_0 = very bad
+mood_1 = bad
+mood_2 = neutral
+mood_3 = good
+mood_4 = very good
+summary_read = Read what everyone reported, week by week
+summary_open = Read the summary
+summary_title = Weekly summaries
+summary_intro = What participants reported, week by week. Numbers of fewer than { $k } responses are never shown, so that nobody can be recognised. Quotes are rewritten by a moderator.
+summary_none = No summary has been published yet. The first appears after the first week.
+quotes = In their words
+published = Published
+notice_title = Privacy notice
+notice_link = Privacy
+notice_who_h = Who is responsible
+notice_who = { $controller } is responsible for the data of this campaign. Contact: { $contact }.
+notice_who_unset = The organisation that invited you is responsible for the data of this campaign; ask it for its contact details.
+notice_what_h = What is collected
+notice_answers = Your answers to the questions, dated to the { $period }.
+notice_stories = What you write in your own words, stored encrypted. Only moderators read it; it is published only as a quote they rewrite.
+notice_contact = Your email address and language, only to send you reminders: stored encrypted, apart from your answers, and never linked to them.
+notice_not_h = What is not collected
+notice_not = No IP address, no browser or device data, no time finer than the { $period }, and no record of whether or when you answered.
+period_day = day
+period_week = week
+notice_why_h = Why
+notice_why = To see patterns in what people experience, never to judge a person. Figures about fewer than { $k } responses, or figures from which such a group could be worked out, are never shown to anyone.
+notice_keep_h = How long it is kept
+notice_keep_contacts = Your email address: until { $n } days after the campaign ends on { $date }, or at once when you unsubscribe or ask for erasure.
+notice_keep_stories = Texts in your own words: { $n } days after the campaign closes.
+notice_keep_quotes = Quotes and weekly summaries: { $n } days after the campaign closes.
+notice_keep_responses = Answers and the figures made from them: { $n } days after the campaign closes; then the whole campaign is erased.
+notice_keep_threads = Follow-up threads: { $n } days after their last message, and at the latest with the whole campaign.
+notice_threads = If you keep the receipt offered after responding: the messages you and the campaign's moderators write in its thread, dated to the day. The receipt itself is not kept, only a keyed fingerprint of it that leads to your response, never to you.
+notice_erased = Erased means erased: the encryption key of erased data is destroyed, so no copy of it can be read any more.
+notice_backups = Backups are kept for { $n } days. Data erased here can no longer be read in any backup from the next daily backup on, and is gone from the backups within { $n } days.
+notice_no_backups = No scheduled backups are made, so erased data is kept in none.
+notice_where_h = Where the data is
+notice_where = On the organisation's own server ({ $host }). Nothing is passed to other services.
+notice_where_mail = Reminder mails are handed to the organisation's mail server, which delivers them.
+notice_rights_h = Your rights
+notice_rights = You may see, download, correct or erase what is held about your email address; every reminder also has a link to unsubscribe at once. Your answers cannot be shown or erased one by one: nothing links them to you.
+notice_rights_link = See or erase what is held about your address

@@ -1,0 +1,293 @@
+# tellpoint in het Nederlands: de woorden van elke pagina en elke e-mail.
+# Variabelen staan als { $naam }; laat ze staan, verplaats ze waar de zin dat vraagt.
+
+## Over de taal zelf
+language-name = Nederlands
+number-grouping = dot
+decimal-separator = ,
+percent = { $n }%
+month-short = { $m ->
+    [1] jan.
+    [2] feb.
+    [3] mrt.
+    [4] apr.
+    [5] mei
+    [6] jun.
+    [7] jul.
+    [8] aug.
+    [9] sep.
+    [10] okt.
+    [11] nov.
+   *[12] dec.
+}
+month-long = { $m ->
+    [1] januari
+    [2] februari
+    [3] maart
+    [4] april
+    [5] mei
+    [6] juni
+    [7] juli
+    [8] augustus
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+date-short = { $day } { $month }
+date-long = { $day } { $month } { $year }
+
+
+## Pages, mails and charts
+
+submit = Versturen
+save = Opslaan en later verdergaan
+required = verplicht
+optional = optioneel
+dont_know = Weet ik niet
+since = Geteld vanaf versie { $v } van de vragenlijst: toen veranderde de betekenis van de vraag.
+no_longer_offered = niet meer aangeboden
+yes = Ja
+no = Nee
+skip = Ik antwoord liever niet
+problem = Er is een probleem
+problem_intro = Sommige antwoorden moeten worden bekeken. Er is nog niets verstuurd.
+err_required = Beantwoord deze vraag.
+err_choice = Kies een van de opties.
+err_max_picks = Te veel keuzes.
+err_range = Kies een waarde binnen het bereik.
+err_slider = Geef een getal van 0 tot 100.
+err_triad = Geef drie hele getallen van 0 tot 100 die samen 100 zijn.
+err_story_long = Deze tekst is te lang.
+triad_hint = Verdeel 100 punten over de drie: hoeveel van elk past bij wat er gebeurde?
+slider_hint = 0 is helemaal links, 100 helemaal rechts.
+max_picks = Kies er hoogstens
+characters_max = tekens maximaal
+thanks_title = Dank je wel
+receipt_title = Wil je een antwoord? Bewaar dit bewijs
+receipt_intro = Met dit bewijs kun je lezen en beantwoorden wat de moderatoren van deze campagne over je reactie schrijven. Zij weten niet wie je bent, en het bewijs vertelt het hun niet.
+receipt_label = Jouw bewijs
+receipt_lost = Schrijf het nu op of maak er een foto van. Deze pagina toont het maar één keer: raak je het kwijt, dan ben je het gesprek kwijt, en niemand kan het terughalen, ook de medewerkers niet.
+receipt_keep = Houd het voor jezelf: wie het heeft, kan het gesprek lezen.
+receipt_when = Je krijgt geen mail of bericht over antwoorden, zodat niets jou aan je reactie koppelt: kijk over een paar dagen opnieuw, en na een week.
+receipt_open = Open je gesprek
+f_title = Je vervolggesprek
+f_intro = Typ het bewijs dat je kreeg nadat je je reactie verstuurde.
+f_receipt = Bewijs (30 cijfers)
+f_open = Openen
+f_wrong = Dit bewijs opent geen gesprek. Controleer de cijfers en probeer het opnieuw.
+f_slow_title = Te veel pogingen
+f_slow = Deze verbinding probeerde in korte tijd veel bewijzen. Wacht een minuut en probeer het dan opnieuw.
+f_story = Wat je schreef
+f_story_gone = Je reactie had geen verhaal, of het verhaal wordt niet meer bewaard.
+f_thread = Berichten
+f_none = Er is nog niets geschreven. Je kunt als eerste schrijven, of later opnieuw kijken.
+f_you = Jij
+f_staff = Medewerkers
+f_write = Je bericht
+f_send = Bericht versturen
+f_sent = Je bericht is verstuurd.
+f_empty = Schrijf een bericht voordat je verstuurt.
+f_too_long = Houd je bericht onder de 4.000 tekens.
+f_unsent = Je bericht is niet verstuurd. Hier staat het, om te kopiëren als je het wilt bewaren:
+f_too_fast = Er kwamen in korte tijd veel berichten van deze verbinding. Wacht een minuut en verstuur opnieuw: je bericht staat er nog.
+f_closed = Dit gesprek is gesloten: je kunt het lezen, maar er niet meer in schrijven.
+f_kept = Dit gesprek wordt { $n } dagen na het laatste bericht gewist, en uiterlijk samen met de campagne.
+f_leave = Sluit deze pagina als je klaar bent, zeker op een gedeeld apparaat.
+thanks_text = Je antwoorden zijn ontvangen. Ze worden bewaard zonder je naam, adres of tijdstip.
+closed_title = Deze campagne is gesloten
+closed_text = Er kunnen geen antwoorden meer worden gegeven. Bedankt dat je wilde meedoen.
+not_yet_title = Nog niet open
+not_yet_text = Deze campagne neemt nog geen antwoorden aan. Kom later terug.
+language = Taal
+saved_title = Bewaard voor later
+saved_text = Je antwoorden tot nu toe zijn bewaard, vergrendeld met een code die alleen jij hebt. Bewaar de link of schrijf de twaalf woorden op: niemand kan ze voor je opzoeken. De bewaarde antwoorden worden verwijderd na dit aantal dagen:
+saved_link = Ga later verder met deze link
+saved_words = Of typ deze twaalf woorden op
+resume_title = Ga verder met een bewaard formulier
+resume_label = De twaalf woorden van je code
+resume_button = Verder
+resume_bad = Dit zijn geen twaalf woorden van een code. Controleer elk woord en probeer opnieuw.
+resume_unknown = Geen bewaard formulier heeft deze code. Controleer de woorden; een verstuurd formulier wordt niet meer bewaard.
+resume_expired = Dit bewaarde formulier is verlopen en de antwoorden zijn verwijderd. Je kunt opnieuw beginnen.
+start_again = Begin het formulier
+question_of = Vraag
+honeypot = Laat dit veld leeg
+enrol_title = Herinneringen ontvangen
+enrol_text = Vul je e-mailadres in om herinneringen met je persoonlijke link te krijgen. Het adres wordt versleuteld bewaard, alleen voor deze herinneringen gebruikt en nooit aan je antwoorden gekoppeld.
+email_label = E-mailadres
+enrol_button = Meld me aan
+err_address_empty = Vul je e-mailadres in.
+err_address_bad = Vul een e-mailadres in zoals naam@example.org.
+check_title = Kijk in je e-mail
+check_text = Als dit adres mag meedoen, is er een e-mail met een bevestigingslink onderweg. De link werkt 48 uur. Geen e-mail? Kijk in de spammap, of vraag de organisator of je adres op hun lijst staat.
+confirm_title = Bevestig je aanmelding
+confirm_button = Bevestigen
+enrolled_title = Je bent aangemeld
+enrolled_text = Je krijgt herinneringen met je persoonlijke link. Houd hem voor jezelf: hij opent elke keer een nieuw formulier. Je kunt hem nu gebruiken:
+open_form = Open het formulier
+link_invalid_title = Deze link werkt niet
+link_invalid_text = Hij is onbekend, al gebruikt of verlopen. Begin opnieuw.
+too_many_title = Te veel verzoeken
+too_many_text = Deze verbinding stuurde veel formulieren in korte tijd. Wacht een minuut en probeer het opnieuw.
+enrolled_only_title = Alleen persoonlijke links
+enrolled_only_text = Deze campagne neemt antwoorden aan via de persoonlijke links in de herinneringsmails.
+enrol_here = Nog niet aangemeld? Meld je hier aan
+ticket_refused_title = Dit formulier kan niet worden verstuurd
+ticket_refused_text = Het is al verstuurd, meer dan een dag geleden geopend, kwam niet via een persoonlijke link, of deze link heeft vandaag al alle antwoorden verstuurd die hij mag versturen. Er is niets opgeslagen. Open je persoonlijke link opnieuw voor een nieuw formulier, zo nodig morgen.
+unsub_title = Herinneringen stoppen
+unsub_text = De herinneringen stoppen en je aanmelding en adres meteen verwijderen?
+unsub_button = Afmelden
+unsub_done_title = Je bent afgemeld
+unsub_done_text = Je aanmelding en adres zijn verwijderd. Je krijgt geen herinneringen meer.
+privacy_title = Jouw gegevens
+privacy_text = Vul je e-mailadres in. We sturen een link, een uur geldig, naar een pagina die alles toont wat erover bewaard wordt, waar je het kunt downloaden, het adres wijzigen of alles wissen.
+privacy_button = Stuur me de link
+privacy_sent_text = Als er iets over dit adres bewaard wordt, is er een e-mail met een link onderweg. De link werkt een uur.
+rights_title = Wat er over je bewaard wordt
+rights_intro = Je antwoorden staan hier niet: ze worden bewaard zonder koppeling met jou, dus niemand kan ze via je adres vinden.
+col_campaign = Campagne
+col_address = Adres
+col_status = Status
+col_enrolled = Aangemeld op
+status_pending = niet bevestigd
+status_active = krijgt herinneringen
+status_inactive = gepauzeerd: e-mail geweigerd
+allow_lists = Je adres staat op de toegestane lijst van:
+download = Downloaden als JSON
+change_title = Adres wijzigen
+new_address = Nieuw e-mailadres
+change_button = Stuur een bevestiging naar het nieuwe adres
+change_sent = Er is een bevestigingslink naar het nieuwe adres gestuurd. De wijziging gebeurt als je hem opent.
+change_taken = Dat adres is al aangemeld in een van deze campagnes.
+changed_title = Adres gewijzigd
+changed_text = Herinneringen gaan nu naar het nieuwe adres.
+erase_title = Alles wissen
+erase_text = Verwijdert je aanmeldingen en adres meteen en haalt je adres van toegestane lijsten. De herinneringen stoppen.
+erased_title = Gewist
+erased_text = Alles wat over je adres bewaard werd, is verwijderd.
+nothing_held = Er wordt niets over dit adres bewaard.
+your_data = Jouw gegevens en rechten
+mail_confirm_subject = Bevestig: herinneringen voor { $title }
+mail_confirm_text = Iemand, hopelijk jij, vroeg herinneringen voor { $title } aan op dit adres. Bevestig binnen 48 uur met deze link:
+mail_not_you = Was jij het niet? Negeer deze e-mail: zonder bevestiging wordt er niets meer gestuurd.
+mail_already_subject = Je persoonlijke link voor { $title }
+mail_already_text = Je bent al aangemeld voor { $title }. Je persoonlijke link opent een nieuw formulier:
+mail_reminder_subject = Tijd voor { $title }
+mail_reminder_text = Hoe ging het? Vertel het met je persoonlijke link. Je antwoord wordt bewaard zonder naam of adres, en niemand weet of je hebt geantwoord.
+mail_unsub = Deze herinneringen stoppen:
+mail_access_subject = Jouw gegevens in tellpoint
+mail_access_text = Open deze link binnen een uur om te zien, downloaden, wijzigen of wissen wat over je adres bewaard wordt:
+mail_change_subject = Bevestig je nieuwe adres
+mail_change_text = Bevestig binnen 48 uur dat herinneringen voortaan naar dit adres gaan:
+week_of = Week van
+whole_period = Hele periode
+responses = Reacties
+responses_per_week = Reacties per week
+responses_per_day = Reacties per dag
+answered = Beantwoord
+mean = Gemiddelde
+numbers = De cijfers
+answer = Antwoord
+most_chosen = Meest gekozen
+trend = Week na week
+hidden = verborgen
+hidden_note = Minder dan { $k } reacties, of een getal dat zo'n groep zou onthullen: verborgen om de anonimiteit te beschermen.
+triad_legend = Hoe groter de stip, hoe meer mensen die mix kozen. Een gestippelde ring: verborgen.
+too_few_week = Minder dan { $k } mensen reageerden in deze periode, dus de cijfers worden niet getoond.
+report_title = Eindrapport
+report_period = { $from } tot en met { $to }
+report_responses = { $n } reacties in { $w } weken
+report_responses_hidden = Reacties: verborgen (minder dan { $k })
+report_generated = Gemaakt op { $d } door tellpoint
+report_key = In één oogopslag
+report_question = Vraag
+report_stands_out = Wat opvalt
+report_change = Eerste → laatste week
+report_by_question = Vraag voor vraag
+report_method = Methode
+report_contents = Inhoud
+report_no_quotes = Er zijn geen citaten goedgekeurd.
+report_no_figures = Er zijn geen cijfers vrijgegeven: geen afgeronde periode had { $k } reacties of meer.
+report_back = Terug naar het dashboard
+report_print = Druk deze pagina af (of bewaar haar als pdf) vanuit je browser.
+report_language = Taal van het rapport
+report_page = Pagina
+m_period = Periode
+m_period_text = { $from } tot en met { $to } (tijdzone { $tz }).
+m_audience = Deelnemers
+m_audience_enrolled = aangemelde deelnemers, herinnerd per e-mail.
+m_audience_link = iedereen met de link van de campagne.
+m_questionnaire = Vragenlijst
+m_questionnaire_text = versie { $v }, { $n } vragen.
+m_threshold = Anonimiteitsdrempel
+m_threshold_text = k = { $k }. Elk aantal van minder dan { $k } reacties is verborgen, en ook elk aantal waaruit zo'n groep kan worden afgeleid (bijvoorbeeld een totaal min de andere getoonde delen).
+m_retention = Bewaartermijnen
+m_retention_contacts = contactadressen tot { $d } dagen na de einddatum;
+m_retention_text = verhalen { $s } dagen nadat de campagne is gesloten; citaten en weekoverzichten { $q } dagen; reacties en deze cijfers { $r } dagen, waarna de hele campagne wordt gewist, de sleutels eerst.
+m_backups = Back-ups worden { $d } dagen bewaard.
+m_erased = Tot nu toe gewist
+m_erased_item = { $class } ({ $n }, op { $d })
+m_erased_none = nog niets.
+m_protection = Hoe de anonimiteit werd beschermd
+m_protection_text = reacties bevatten geen naam, adres of kenmerk en zijn alleen per { $unit } gedateerd; er zijn geen IP-adressen of apparaatgegevens opgeslagen; contactadressen, waar gebruikt voor herinneringen, werden gescheiden van de reacties en verzegeld bewaard; verhalen werden alleen door moderatoren gelezen, en alleen citaten die een moderator herschreef{ $reviewed } staan hier.
+m_unit_week = week
+m_unit_day = dag
+m_reviewed = en een beoordelaar goedkeurde
+class_contacts = contacten
+class_stories = verhalen
+class_quotes = citaten
+class_responses = reacties
+class_drafts = concepten
+class_threads = gesprekken
+rows_omitted = { $n } andere posities: door niemand gekozen, of verborgen.
+n_responses = { $n ->
+    [one] { $n } reactie
+   *[other] { $n } reacties
+}
+share_answered = Aandeel van de { $n } die antwoordden
+mail_summary_subject = { $title }: de samenvatting van deze week
+mail_summary_text = Wat deelnemers aan { $title } vorige week meldden, is nu samengevat: cijfers die ieders anonimiteit beschermen, en goedgekeurde citaten.
+mood_0 = heel slecht
+mood_1 = slecht
+mood_2 = neutraal
+mood_3 = goed
+mood_4 = heel goed
+summary_read = Lees wat iedereen meldde, week na week
+summary_open = Lees de samenvatting
+summary_title = Weekoverzichten
+summary_intro = Wat deelnemers meldden, week na week. Aantallen van minder dan { $k } reacties worden nooit getoond, zodat niemand herkenbaar is. Citaten zijn herschreven door een moderator.
+summary_none = Er is nog geen samenvatting gepubliceerd. De eerste verschijnt na de eerste week.
+quotes = In hun woorden
+published = Gepubliceerd
+notice_title = Privacyverklaring
+notice_link = Privacy
+notice_who_h = Wie verantwoordelijk is
+notice_who = { $controller } is verantwoordelijk voor de gegevens van deze campagne. Contact: { $contact }.
+notice_who_unset = De organisatie die u uitnodigde is verantwoordelijk voor de gegevens van deze campagne; vraag haar om contactgegevens.
+notice_what_h = Wat wordt verzameld
+notice_answers = Uw antwoorden op de vragen, gedateerd op de { $period }.
+notice_stories = Wat u in eigen woorden schrijft, versleuteld opgeslagen. Alleen moderatoren lezen het; het wordt alleen gepubliceerd als een citaat dat zij herschrijven.
+notice_contact = Uw e-mailadres en taal, alleen om u herinneringen te sturen: versleuteld opgeslagen, los van uw antwoorden en er nooit aan gekoppeld.
+notice_not_h = Wat niet wordt verzameld
+notice_not = Geen IP-adres, geen browser- of apparaatgegevens, geen tijd fijner dan de { $period }, en geen registratie van of en wanneer u antwoordde.
+period_day = dag
+period_week = week
+notice_why_h = Waarom
+notice_why = Om patronen te zien in wat mensen meemaken, nooit om een persoon te beoordelen. Cijfers over minder dan { $k } reacties, of cijfers waaruit zo'n groep kan worden afgeleid, worden aan niemand getoond.
+notice_keep_h = Hoe lang het wordt bewaard
+notice_keep_contacts = Uw e-mailadres: tot { $n } dagen na het einde van de campagne op { $date }, of meteen wanneer u zich afmeldt of om verwijdering vraagt.
+notice_keep_stories = Teksten in eigen woorden: { $n } dagen na het sluiten van de campagne.
+notice_keep_quotes = Citaten en weekoverzichten: { $n } dagen na het sluiten van de campagne.
+notice_keep_responses = Antwoorden en de cijfers die ervan worden gemaakt: { $n } dagen na het sluiten van de campagne; daarna wordt de hele campagne gewist.
+notice_keep_threads = Vervolggesprekken: { $n } dagen na het laatste bericht, en uiterlijk samen met de hele campagne.
+notice_threads = Als u het bewijs bewaart dat na het reageren wordt aangeboden: de berichten die u en de moderatoren van de campagne in het gesprek schrijven, gedateerd op de dag. Het bewijs zelf wordt niet bewaard, alleen een versleutelde vingerafdruk ervan die naar uw reactie leidt, nooit naar u.
+notice_erased = Gewist is gewist: de versleutelingssleutel van gewiste gegevens wordt vernietigd, zodat geen kopie meer leesbaar is.
+notice_backups = Back-ups worden { $n } dagen bewaard. Hier gewiste gegevens zijn vanaf de volgende dagelijkse back-up in geen enkele back-up meer leesbaar, en zijn binnen { $n } dagen uit de back-ups verdwenen.
+notice_no_backups = Er worden geen geplande back-ups gemaakt, dus gewiste gegevens blijven nergens bewaard.
+notice_where_h = Waar de gegevens zijn
+notice_where = Op de eigen server van de organisatie ({ $host }). Niets wordt aan andere diensten doorgegeven.
+notice_where_mail = Herinneringen worden aan de mailserver van de organisatie gegeven, die ze bezorgt.
+notice_rights_h = Uw rechten
+notice_rights = U kunt inzien, downloaden, corrigeren of wissen wat over uw e-mailadres is opgeslagen; elke herinnering heeft ook een link om u meteen af te melden. Uw antwoorden kunnen niet een voor een worden getoond of gewist: niets koppelt ze aan u.
+notice_rights_link = Bekijk of wis wat over uw adres is opgeslagen

@@ -1,0 +1,290 @@
+# tellpoint på svenska: orden på varje sida och i varje e-post.
+# Variabler skrivs { $namn }; behåll dem, flytta dem dit meningen behöver dem.
+
+## Om språket självt
+language-name = Svenska
+number-grouping = space
+decimal-separator = ,
+percent = { $n } %
+month-short = { $m ->
+    [1] jan.
+    [2] feb.
+    [3] mars
+    [4] apr.
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] aug.
+    [9] sep.
+    [10] okt.
+    [11] nov.
+   *[12] dec.
+}
+month-long = { $m ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+date-short = { $day } { $month }
+date-long = { $day } { $month } { $year }
+
+
+## Pages, mails and charts
+
+submit = Skicka
+save = Spara och fortsätt senare
+required = obligatorisk
+optional = frivillig
+dont_know = Vet inte
+since = Räknas från frågeformulärets version { $v }: frågans innebörd ändrades då.
+no_longer_offered = erbjuds inte längre
+yes = Ja
+no = Nej
+skip = Jag vill inte svara
+problem = Något behöver rättas
+problem_intro = Några svar behöver ses över. Inget har skickats än.
+err_required = Svara på den här frågan.
+err_choice = Välj ett av alternativen.
+err_max_picks = För många val.
+err_range = Välj ett värde i intervallet.
+err_slider = Ange ett tal från 0 till 100.
+err_triad = Ange tre heltal från 0 till 100 som tillsammans blir 100.
+err_story_long = Texten är för lång.
+triad_hint = Fördela 100 poäng mellan de tre: hur mycket av varje passar det som hände?
+slider_hint = 0 är helt vänster sida, 100 helt höger sida.
+max_picks = Välj högst
+characters_max = tecken som mest
+thanks_title = Tack
+receipt_title = Vill du ha svar? Spara det här kvittot
+receipt_intro = Med kvittot kan du läsa och besvara det som kampanjens moderatorer skriver om ditt svar. De vet inte vem du är, och kvittot berättar det inte.
+receipt_label = Ditt kvitto
+receipt_lost = Skriv ner det eller ta en bild av det nu. Sidan visar det bara en gång: tappar du bort det förlorar du tråden, och ingen kan återskapa det, inte ens personalen.
+receipt_keep = Behåll det för dig själv: den som har det kan läsa tråden.
+receipt_when = Du får inget mejl eller meddelande om svar, så att inget kopplar dig till ditt svar: titta igen om några dagar, och efter en vecka.
+receipt_open = Öppna din tråd
+f_title = Din uppföljningstråd
+f_intro = Skriv kvittot du fick när du skickade ditt svar.
+f_receipt = Kvitto (30 siffror)
+f_open = Öppna
+f_wrong = Kvittot öppnar ingen tråd. Kontrollera siffrorna och försök igen.
+f_slow_title = För många försök
+f_slow = Den här anslutningen har provat många kvitton på kort tid. Vänta en minut och försök igen.
+f_story = Det du skrev
+f_story_gone = Ditt svar hade ingen berättelse, eller så sparas den inte längre.
+f_thread = Meddelanden
+f_none = Ingen har skrivit än. Du kan skriva först, eller titta igen senare.
+f_you = Du
+f_staff = Personalen
+f_write = Ditt meddelande
+f_send = Skicka meddelande
+f_sent = Ditt meddelande har skickats.
+f_empty = Skriv ett meddelande innan du skickar.
+f_too_long = Håll meddelandet under 4 000 tecken.
+f_unsent = Ditt meddelande skickades inte. Här är det, om du vill kopiera det:
+f_too_fast = Många meddelanden kom från den här anslutningen på kort tid. Vänta en minut och skicka igen: ditt meddelande finns kvar här.
+f_closed = Tråden är stängd: du kan läsa den men inte längre skriva i den.
+f_kept = Tråden raderas { $n } dagar efter det senaste meddelandet, och senast tillsammans med kampanjen.
+f_leave = Stäng sidan när du är klar, särskilt på en delad enhet.
+thanks_text = Dina svar har tagits emot. De sparas utan ditt namn, din adress eller tiden på dygnet.
+closed_title = Den här kampanjen är stängd
+closed_text = Den tar inte längre emot svar. Tack för att du ville vara med.
+not_yet_title = Inte öppen än
+not_yet_text = Kampanjen tar inte emot svar än. Kom tillbaka senare.
+language = Språk
+saved_title = Sparat till senare
+saved_text = Dina svar hittills är sparade, låsta med en kod som bara du har. Spara länken eller skriv ner de tolv orden: ingen kan slå upp dem åt dig. De sparade svaren raderas efter så här många dagar:
+saved_link = Fortsätt senare med den här länken
+saved_words = Eller skriv de här tolv orden på
+resume_title = Fortsätt ett sparat formulär
+resume_label = De tolv orden i din kod
+resume_button = Fortsätt
+resume_bad = Det här är inte tolv ord ur en kod. Kontrollera varje ord och försök igen.
+resume_unknown = Inget sparat formulär har den här koden. Kontrollera orden; ett formulär som skickats sparas inte längre.
+resume_expired = Det sparade formuläret har gått ut och svaren har raderats. Du kan börja om.
+start_again = Börja på formuläret
+question_of = Fråga
+honeypot = Lämna fältet tomt
+enrol_title = Få påminnelser
+enrol_text = Ange din e-postadress för att få påminnelser med din personliga länk. Adressen förvaras krypterad, används bara för påminnelserna och kopplas aldrig till dina svar.
+email_label = E-postadress
+enrol_button = Anmäl mig
+err_address_empty = Ange din e-postadress.
+err_address_bad = Ange en e-postadress som namn@example.org.
+check_title = Titta i din e-post
+check_text = Om adressen kan delta är ett mejl med en bekräftelselänk på väg. Länken fungerar i 48 timmar. Inget mejl? Titta i skräpposten eller fråga arrangören om din adress finns på deras lista.
+confirm_title = Bekräfta din anmälan
+confirm_button = Bekräfta
+enrolled_title = Du är anmäld
+enrolled_text = Du får påminnelser med din personliga länk. Behåll den för dig själv: den öppnar ett nytt formulär varje gång. Du kan använda den nu:
+open_form = Öppna formuläret
+link_invalid_title = Länken fungerar inte
+link_invalid_text = Den är okänd, redan använd eller har gått ut. Börja om från början.
+too_many_title = För många förfrågningar
+too_many_text = Den här anslutningen skickade många formulär på kort tid. Vänta en minut och försök igen.
+enrolled_only_title = Bara personliga länkar
+enrolled_only_text = Den här kampanjen tar emot svar via de personliga länkarna i påminnelsemejlen.
+enrol_here = Inte anmäld än? Anmäl dig här
+ticket_refused_title = Formuläret kan inte skickas
+ticket_refused_text = Det har redan skickats, öppnades för mer än ett dygn sedan, kom inte från en personlig länk, eller så har länken redan skickat alla svar den får skicka i dag. Inget sparades. Öppna din personliga länk igen för ett nytt formulär, i morgon om det behövs.
+unsub_title = Stoppa påminnelser
+unsub_text = Stoppa påminnelserna och radera din anmälan och adress direkt?
+unsub_button = Avregistrera
+unsub_done_title = Du är avregistrerad
+unsub_done_text = Din anmälan och adress har raderats. Du får inga fler påminnelser.
+privacy_title = Dina uppgifter
+privacy_text = Ange din e-postadress. Vi skickar en länk, giltig i en timme, till en sida som visar allt som finns om den, där du kan ladda ner det, byta adress eller radera allt.
+privacy_button = Skicka länken
+privacy_sent_text = Om något finns om den här adressen är ett mejl med en länk på väg. Länken fungerar i en timme.
+rights_title = Vad som finns om dig
+rights_intro = Dina svar finns inte här: de sparas utan koppling till dig, så ingen kan hitta dem via din adress.
+col_campaign = Kampanj
+col_address = Adress
+col_status = Status
+col_enrolled = Anmäld den
+status_pending = inte bekräftad
+status_active = får påminnelser
+status_inactive = pausad: mejl nekades
+allow_lists = Din adress finns på tillåtelselistan för:
+download = Ladda ner som JSON
+change_title = Byt adress
+new_address = Ny e-postadress
+change_button = Skicka en bekräftelse till den nya adressen
+change_sent = En bekräftelselänk har skickats till den nya adressen. Bytet sker när du öppnar den.
+change_taken = Den adressen är redan anmäld i en av kampanjerna.
+changed_title = Adressen är bytt
+changed_text = Påminnelser går nu till den nya adressen.
+erase_title = Radera allt
+erase_text = Raderar dina anmälningar och din adress direkt och tar bort adressen från tillåtelselistor. Påminnelserna upphör.
+erased_title = Raderat
+erased_text = Allt som fanns om din adress har raderats.
+nothing_held = Inget finns om den här adressen.
+your_data = Dina uppgifter och rättigheter
+mail_confirm_subject = Bekräfta: påminnelser för { $title }
+mail_confirm_text = Någon, förhoppningsvis du, bad om påminnelser för { $title } till den här adressen. Bekräfta inom 48 timmar med den här länken:
+mail_not_you = Inte du? Strunta i mejlet: utan bekräftelse skickas inget mer.
+mail_already_subject = Din personliga länk för { $title }
+mail_already_text = Du är redan anmäld till { $title }. Din personliga länk öppnar ett nytt formulär:
+mail_reminder_subject = Dags för { $title }
+mail_reminder_text = Hur gick det? Berätta med din personliga länk. Ditt svar sparas utan namn eller adress, och ingen får veta om du svarade.
+mail_unsub = Stoppa påminnelserna:
+mail_access_subject = Dina uppgifter i tellpoint
+mail_access_text = Öppna länken inom en timme för att se, ladda ner, ändra eller radera det som finns om din adress:
+mail_change_subject = Bekräfta din nya adress
+mail_change_text = Bekräfta inom 48 timmar att påminnelser ska gå till den här adressen från och med nu:
+week_of = Veckan som började
+whole_period = Hela perioden
+responses = Svar
+responses_per_week = Svar per vecka
+responses_per_day = Svar per dag
+answered = Besvarad
+mean = Medelvärde
+numbers = Siffrorna
+answer = Svar
+most_chosen = Vanligast
+trend = Vecka för vecka
+hidden = dolt
+hidden_note = Färre än { $k } svar, eller en siffra som skulle avslöja en sådan grupp: dolt för att skydda anonymiteten.
+triad_legend = Ju större punkt, desto fler valde den blandningen. En streckad ring: dolt.
+too_few_week = Färre än { $k } personer svarade under den här perioden, så dess siffror visas inte.
+report_title = Slutrapport
+report_period = { $from } till { $to }
+report_responses = { $n } svar under { $w } veckor
+report_responses_hidden = Svar: dolt (färre än { $k })
+report_generated = Skapad { $d } av tellpoint
+report_key = I korthet
+report_question = Fråga
+report_stands_out = Det som sticker ut
+report_change = Första → sista veckan
+report_by_question = Fråga för fråga
+report_method = Metod
+report_contents = Innehåll
+report_no_quotes = Inga citat godkändes.
+report_no_figures = Inga siffror släpptes: ingen avslutad period hade { $k } svar eller fler.
+report_back = Tillbaka till översikten
+report_print = Skriv ut sidan (eller spara den som PDF) från webbläsaren.
+report_language = Rapportens språk
+report_page = Sida
+m_period = Period
+m_period_text = { $from } till { $to } (tidszon { $tz }).
+m_audience = Deltagare
+m_audience_enrolled = anmälda deltagare, påminda via e-post.
+m_audience_link = alla som har kampanjens länk.
+m_questionnaire = Frågeformulär
+m_questionnaire_text = version { $v }, { $n } frågor.
+m_threshold = Anonymitetsgräns
+m_threshold_text = k = { $k }. Varje antal under { $k } svar är dolt, liksom varje antal som en sådan grupp skulle kunna räknas fram ur (till exempel en summa minus de andra visade delarna).
+m_retention = Lagring
+m_retention_contacts = kontaktadresser till { $d } dagar efter slutdatumet;
+m_retention_text = berättelsetexter { $s } dagar efter att kampanjen stängts; citat och veckosammanfattningar { $q } dagar; svar och dessa siffror { $r } dagar, då hela kampanjen raderas, dess nycklar först.
+m_backups = Säkerhetskopior sparas { $d } dagar.
+m_erased = Raderat hittills
+m_erased_item = { $class } ({ $n }, den { $d })
+m_erased_none = inget än.
+m_protection = Hur anonymiteten skyddades
+m_protection_text = svaren saknar namn, adress och identitetsuppgifter och dateras bara per { $unit }; inga IP-adresser eller enhetsuppgifter sparades; kontaktadresser, där de användes för påminnelser, hölls åtskilda från svaren och förseglade; berättelser lästes bara av moderatorer, och bara citat omskrivna av en moderator{ $reviewed } visas här.
+m_unit_week = vecka
+m_unit_day = dag
+m_reviewed = och godkända av en granskare
+class_contacts = kontakter
+class_stories = berättelser
+class_quotes = citat
+class_responses = svar
+class_drafts = utkast
+class_threads = trådar
+rows_omitted = { $n } andra lägen: valda av ingen, eller dolda.
+n_responses = { $n } svar
+share_answered = Andel av de { $n } som svarade
+mail_summary_subject = { $title }: veckans sammanfattning
+mail_summary_text = Det som deltagarna i { $title } rapporterade förra veckan är nu sammanfattat: siffror som skyddar allas anonymitet, och godkända citat.
+mood_0 = mycket dåligt
+mood_1 = dåligt
+mood_2 = neutralt
+mood_3 = bra
+mood_4 = mycket bra
+summary_read = Läs vad alla rapporterade, vecka för vecka
+summary_open = Läs sammanfattningen
+summary_title = Veckosammanfattningar
+summary_intro = Det som deltagarna rapporterade, vecka för vecka. Siffror för färre än { $k } svar visas aldrig, så att ingen kan kännas igen. Citaten är omskrivna av en moderator.
+summary_none = Ingen sammanfattning är publicerad än. Den första kommer efter första veckan.
+quotes = Med deras ord
+published = Publicerad
+notice_title = Integritetsmeddelande
+notice_link = Integritet
+notice_who_h = Vem som är ansvarig
+notice_who = { $controller } är personuppgiftsansvarig för den här kampanjens data. Kontakt: { $contact }.
+notice_who_unset = Organisationen som bjöd in dig är ansvarig för den här kampanjens data; fråga den om kontaktuppgifter.
+notice_what_h = Vad som samlas in
+notice_answers = Dina svar på frågorna, daterade till { $period }.
+notice_stories = Det du skriver med egna ord, lagrat krypterat. Bara moderatorer läser det; det publiceras bara som ett citat som de skriver om.
+notice_contact = Din e-postadress och ditt språk, bara för att skicka påminnelser: lagrade krypterat, skilda från dina svar och aldrig kopplade till dem.
+notice_not_h = Vad som inte samlas in
+notice_not = Ingen IP-adress, inga uppgifter om webbläsare eller enhet, ingen tid finare än { $period }, och ingen uppgift om huruvida eller när du svarade.
+period_day = dagen
+period_week = veckan
+notice_why_h = Varför
+notice_why = För att se mönster i vad människor upplever, aldrig för att bedöma en person. Siffror om färre än { $k } svar, eller siffror som en sådan grupp kan räknas fram ur, visas aldrig för någon.
+notice_keep_h = Hur länge det sparas
+notice_keep_contacts = Din e-postadress: till { $n } dagar efter att kampanjen slutar den { $date }, eller direkt när du avregistrerar dig eller begär radering.
+notice_keep_stories = Texter med egna ord: { $n } dagar efter att kampanjen avslutats.
+notice_keep_quotes = Citat och veckosammanfattningar: { $n } dagar efter att kampanjen avslutats.
+notice_keep_responses = Svar och siffrorna som görs av dem: { $n } dagar efter att kampanjen avslutats; sedan raderas hela kampanjen.
+notice_keep_threads = Uppföljningstrådar: { $n } dagar efter det senaste meddelandet, och senast tillsammans med hela kampanjen.
+notice_threads = Om du sparar kvittot som erbjuds efter svaret: meddelandena som du och kampanjens moderatorer skriver i dess tråd, daterade till dagen. Själva kvittot sparas inte, bara ett nyckelbaserat avtryck av det som leder till ditt svar, aldrig till dig.
+notice_erased = Raderat betyder raderat: krypteringsnyckeln till raderade data förstörs, så ingen kopia kan läsas längre.
+notice_backups = Säkerhetskopior sparas i { $n } dagar. Data som raderas här kan inte längre läsas i någon säkerhetskopia från nästa dagliga säkerhetskopia, och är borta ur säkerhetskopiorna inom { $n } dagar.
+notice_no_backups = Inga schemalagda säkerhetskopior görs, så raderade data finns inte kvar i någon.
+notice_where_h = Var data finns
+notice_where = På organisationens egen server ({ $host }). Inget lämnas vidare till andra tjänster.
+notice_where_mail = Påminnelser lämnas till organisationens e-postserver, som levererar dem.
+notice_rights_h = Dina rättigheter
+notice_rights = Du kan se, ladda ner, rätta eller radera det som finns om din e-postadress; varje påminnelse har också en länk för att avregistrera dig direkt. Dina svar kan inte visas eller raderas ett och ett: inget kopplar dem till dig.
+notice_rights_link = Se eller radera det som finns om din adress
