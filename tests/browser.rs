@@ -689,3 +689,67 @@ async fn print_pages(s: &Session<'_>, name: &str) -> usize {
     let text = String::from_utf8_lossy(&pdf);
     text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
 }
+
+/// Which of a question's choices are checked on the page, as their values.
+async fn checked(s: &Session<'_>, name: &str) -> Value {
+    s.script(&format!(
+        "return Array.prototype.map.call(document.querySelectorAll(\"input[name='{name}']:checked\"), function (i) {{ return i.value; }});"
+    ))
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_language_on_a_personal_link_keeps_the_answers_and_the_ticket() {
+    if !available() {
+        return;
+    }
+    let smtp = SmtpServer::start();
+    let (srv, mut b) = signed_in_owner_mailing(&smtp).await;
+    let languages = [("audience", "enrolled"), ("languages", "en"), ("languages", "sv"), ("languages", "nl")];
+    let (id, slug) = build_and_open_with(&mut b, "Three languages", &languages).await;
+    let personal = common::campaign::enrol(&mut srv.browser(), &smtp, &slug, "lang@example.org").await;
+
+    let driver = Driver::start().await;
+    let s = driver.session(false).await;
+    s.go(&format!("{}{personal}", srv.base)).await;
+    let page = s.wait_for_text("name=\"ticket\"").await;
+    let ticket = common::input_value(&page, "ticket");
+    s.click("input[name='q.q1'][value='4']").await;
+    s.click("input[name='q.q3'][value='o1']").await;
+    s.click("input[name='q.q3'][value='o3']").await;
+    s.type_into("#q-q8-input", "Written before switching, åäö.").await;
+    s.click("button[name='switch'][value='sv']").await;
+    let page = s.wait_for_text(">Skicka<").await;
+    assert!(page.contains("lang=\"sv\""), "the page is in Swedish now");
+    s.click("button[name='switch'][value='nl']").await;
+    let page = s.wait_for_text(">Versturen<").await;
+    assert_eq!(common::input_value(&page, "ticket"), ticket, "the same ticket, not a new one");
+    assert_eq!(checked(&s, "q.q1").await, json!(["4"]));
+    assert_eq!(checked(&s, "q.q3").await, json!(["o1", "o3"]));
+    let story = s.script("return document.getElementById('q-q8-input').value;").await;
+    assert_eq!(story, json!("Written before switching, åäö."));
+    assert!(srv.state.store.responses_of(&id).unwrap().is_empty(), "switching stores nothing");
+    s.screenshot("personal-form-switched-nl").await;
+
+    // Enter in a number field sends the form (it is not taken for a language button).
+    let field = s.find("#q-q6-a").await;
+    s.call(reqwest::Method::POST, &format!("/element/{field}/value"), json!({ "text": "\u{E007}" })).await;
+    s.wait_for_url("/thanks").await;
+    let responses = srv.state.store.responses_of(&id).unwrap();
+    assert_eq!(responses.len(), 1, "one response");
+    let answers = format!("{:?}", responses[0].answers);
+    assert!(answers.contains("\"q1\"") && answers.contains("\"q3\""), "{answers}");
+    // The ticket was used once: sending the same form again is refused.
+    s.go(&format!("{}{personal}", srv.base)).await;
+    s.wait_for_text("name=\"ticket\"").await;
+    let again = srv
+        .browser()
+        .post(
+            &format!("/r/{slug}"),
+            &[("ticket", &ticket), ("nonce", "x".repeat(26).as_str()), ("lang", "nl")],
+        )
+        .await;
+    assert_ne!(again.status, 303, "a used ticket does not take a second response: {}", again.body);
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    s.close().await;
+}

@@ -280,7 +280,7 @@ async fn builder_languages_preview_reorder_and_edit() {
             && sv.body.contains("Skicka")
             && sv.body.contains("Hur mår du?")
     );
-    assert!(sv.body.contains("hreflang=\"en\""), "a visible switch to English");
+    assert!(sv.body.contains("name=\"switch\" value=\"en\""), "a visible switch to English");
     let en = p.get_with_language(&format!("/r/{slug}?lang=en"), "sv").await;
     assert!(en.body.contains("<html lang=\"en\">") && en.body.contains("Send"));
     let r = answer(&mut p, &slug, &[("q.q2".into(), "4".into()), ("lang".into(), "sv".into())]).await;

@@ -25,7 +25,7 @@ use crate::model::response::{FormInput, read_fields, validate};
 use crate::store::Recorded;
 
 /// Form fields that are not answers.
-const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume", "ticket"];
+const CONTROL: &[&str] = &["csrf", "nonce", "lang", "website", "action", "resume", "ticket", "switch"];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -255,9 +255,14 @@ pub async fn submit_form(
     }
     // Every post counts against the limit, whatever it holds.
     if !super::limits::allow_form_post(&state, req) {
-        return Ok(view.render(StatusCode::TOO_MANY_REQUESTS, "respond/closed.html", context! {
-            lang => "en", title => "Too many answers", text => "This connection sent many answers in a short time. Wait a minute and send again: your answers are still in the form when you go back.",
-        }));
+        let lang = lang_of(&BTreeMap::new());
+        return Ok(view.render(
+            StatusCode::TOO_MANY_REQUESTS,
+            "respond/closed.html",
+            context! {
+                lang => lang.code(), title => t(lang, "answers_too_many_title"), text => t(lang, "answers_too_many_text"),
+            },
+        ));
     }
     let form_type = req.content_type().unwrap_or("");
     if !form_type.starts_with("application/x-www-form-urlencoded") {
@@ -294,6 +299,14 @@ pub async fn submit_form(
         return Ok(ticket_refused(&view, lang));
     }
     let resume = controls.get("resume").and_then(|r| drafts::normalise(r));
+    // A language button: the same form again in that language, every answer and the ticket
+    // kept, nothing stored (this is how switching works without JavaScript).
+    if let Some(other) =
+        controls.get("switch").and_then(|code| Lang::parse(code)).filter(|l| c.settings.languages.contains(l))
+    {
+        let ticket = ticket.filter(|_| enrolled).map(String::as_str);
+        return Ok(form_page(&view, c, q, other, &input, &BTreeMap::new(), resume.as_deref(), ticket));
+    }
     if controls.get("action").map(String::as_str) == Some("save") && !enrolled {
         let code = resume.unwrap_or_else(drafts::new_code);
         state.drafts().save(&live, &code, &input)?;

@@ -43,6 +43,47 @@ pub fn every_kind() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     ]
 }
 
+/// The Swedish or Dutch of `every_kind`'s English texts (option lists line by line).
+pub fn translate(english: &str, lang: &str) -> String {
+    const WORDS: [(&str, &str, &str); 25] = [
+        ("How included did you feel?", "Hur inkluderad kände du dig?", "Hoe betrokken voelde je je?"),
+        ("not at all", "inte alls", "helemaal niet"),
+        ("fully", "helt", "volledig"),
+        ("Where did it happen?", "Var hände det?", "Waar gebeurde het?"),
+        ("At work", "På jobbet", "Op het werk"),
+        ("Online", "På nätet", "Online"),
+        ("Elsewhere", "Någon annanstans", "Ergens anders"),
+        ("What was it about?", "Vad handlade det om?", "Waar ging het over?"),
+        ("Language", "Språk", "Taal"),
+        ("Age", "Ålder", "Leeftijd"),
+        ("Gender", "Kön", "Gender"),
+        ("Other", "Annat", "Anders"),
+        ("How do you feel now?", "Hur mår du nu?", "Hoe voel je je nu?"),
+        ("Was it more…", "Var det mer…", "Was het meer…"),
+        ("a one-off", "en engångshändelse", "een eenmalig voorval"),
+        ("a pattern", "ett mönster", "een patroon"),
+        ("What mattered most?", "Vad betydde mest?", "Wat was het belangrijkst?"),
+        ("people", "människor", "mensen"),
+        ("rules", "regler", "regels"),
+        ("place", "plats", "plek"),
+        ("Did you tell anyone?", "Berättade du för någon?", "Heb je het iemand verteld?"),
+        ("What happened?", "Vad hände?", "Wat is er gebeurd?"),
+        (
+            "At work\nOnline\nElsewhere",
+            "På jobbet\nPå nätet\nNågon annanstans",
+            "Op het werk\nOnline\nErgens anders",
+        ),
+        ("Language\nAge\nGender\nOther", "Språk\nÅlder\nKön\nAnnat", "Taal\nLeeftijd\nGender\nAnders"),
+        ("600", "600", "600"),
+    ];
+    let row = WORDS.iter().find(|(en, _, _)| *en == english);
+    match (row, lang) {
+        (Some((_, sv, _)), "sv") => sv.to_string(),
+        (Some((_, _, nl)), "nl") => nl.to_string(),
+        _ => format!("{english} ({lang})"),
+    }
+}
+
 /// Creates a campaign, sets dates around today, adds one question of every kind, opens it.
 /// Returns (campaign id, slug).
 pub async fn build_and_open(b: &mut Browser, title: &str) -> (String, String) {
@@ -61,11 +102,21 @@ pub async fn build_and_open_with(
     let page = r.location().to_string();
     let id = page.rsplit('/').next().unwrap().to_string();
     save_settings(b, &id, title, overrides).await;
+    let offered: Vec<&str> = overrides.iter().filter(|(k, _)| *k == "languages").map(|(_, v)| *v).collect();
     for (kind, fields) in every_kind() {
         let form = b.get(&format!("{page}/questions?kind={kind}")).await;
         assert_eq!(form.status, 200, "{kind} form");
-        let mut fields = fields.clone();
-        fields.push(("kind", kind));
+        let mut fields: Vec<(String, String)> =
+            fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        for lang in offered.iter().filter(|l| **l != "en") {
+            let translated: Vec<(String, String)> = fields
+                .iter()
+                .filter_map(|(k, v)| Some((format!("{}_{lang}", k.strip_suffix("_en")?), translate(v, lang))))
+                .collect();
+            fields.extend(translated);
+        }
+        fields.push(("kind".into(), kind.into()));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let r = b.post(&format!("{page}/questions"), &fields).await;
         assert_eq!(r.status, 303, "{kind}: {}", r.body);
     }

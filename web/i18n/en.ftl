@@ -294,3 +294,5 @@ notice_where_mail = Reminder mails are handed to the organisation's mail server,
 notice_rights_h = Your rights
 notice_rights = You may see, download, correct or erase what is held about your email address; every reminder also has a link to unsubscribe at once. Your answers cannot be shown or erased one by one: nothing links them to you.
 notice_rights_link = See or erase what is held about your address
+answers_too_many_title = Too many answers
+answers_too_many_text = This connection sent many answers in a short time. Wait a minute and send again: your answers are still in the form when you go back.

@@ -291,3 +291,5 @@ notice_where_mail = Herinneringen worden aan de mailserver van de organisatie ge
 notice_rights_h = Uw rechten
 notice_rights = U kunt inzien, downloaden, corrigeren of wissen wat over uw e-mailadres is opgeslagen; elke herinnering heeft ook een link om u meteen af te melden. Uw antwoorden kunnen niet een voor een worden getoond of gewist: niets koppelt ze aan u.
 notice_rights_link = Bekijk of wis wat over uw adres is opgeslagen
+answers_too_many_title = Te veel antwoorden
+answers_too_many_text = Via deze verbinding zijn in korte tijd veel antwoorden verstuurd. Wacht een minuut en verstuur opnieuw: je antwoorden staan nog in het formulier als je teruggaat.

@@ -288,3 +288,5 @@ notice_where_mail = Påminnelser lämnas till organisationens e-postserver, som 
 notice_rights_h = Dina rättigheter
 notice_rights = Du kan se, ladda ner, rätta eller radera det som finns om din e-postadress; varje påminnelse har också en länk för att avregistrera dig direkt. Dina svar kan inte visas eller raderas ett och ett: inget kopplar dem till dig.
 notice_rights_link = Se eller radera det som finns om din adress
+answers_too_many_title = För många svar
+answers_too_many_text = Den här anslutningen skickade många svar på kort tid. Vänta en minut och skicka igen: dina svar finns kvar i formuläret när du går tillbaka.
