@@ -22,6 +22,8 @@ pub enum CampaignError {
     Settings(Vec<(&'static str, String)>),
     #[error("the questionnaire has problems: {}", .0.join("; "))]
     Questionnaire(Vec<String>),
+    #[error("texts are missing: {}", .0.join(" "))]
+    Texts(Vec<String>),
     #[error(transparent)]
     Key(#[from] KeyError),
     #[error(transparent)]
@@ -32,7 +34,7 @@ impl CampaignError {
     /// The problems to list on the page: the questionnaire's own, or this error's words.
     pub fn into_problems(self) -> Vec<String> {
         match self {
-            CampaignError::Questionnaire(p) => p,
+            CampaignError::Questionnaire(p) | CampaignError::Texts(p) => p,
             other => vec![other.to_string()],
         }
     }
@@ -127,8 +129,15 @@ impl Campaigns<'_> {
                 "Choose a single-choice or yes/no question of this campaign to split by, or no split.".into(),
             )]));
         }
-        // The questionnaire must still be complete in every offered language.
+        // The questionnaire must still be complete in every offered language, and an open
+        // campaign's own texts too.
         Questionnaire::from_json(&q.to_json(), &settings.languages).map_err(CampaignError::Questionnaire)?;
+        if c.status == Status::Open {
+            let missing = settings.missing_texts();
+            if !missing.is_empty() {
+                return Err(CampaignError::Texts(missing));
+            }
+        }
         c.settings = settings;
         self.store.save_campaign(&c)?;
         self.store.append_audit(self.now, by, "campaign.settings_changed", &c.id)?;
@@ -144,6 +153,10 @@ impl Campaigns<'_> {
                     return Err(CampaignError::Refused(
                         "Add at least one question before opening the campaign.",
                     ));
+                }
+                let missing = c.settings.missing_texts();
+                if !missing.is_empty() {
+                    return Err(CampaignError::Texts(missing));
                 }
             }
             (Status::Open, Status::Closed) => {}

@@ -30,7 +30,7 @@ struct Parts<'a> {
 
 /// Words of `key` naming the campaign's title.
 fn with_title(lang: Lang, key: &str, c: &Campaign) -> String {
-    tr(lang, key, &[("title", (&c.settings.title).into())])
+    tr(lang, key, &[("title", c.settings.text("title", lang).into())])
 }
 
 impl Letters<'_> {
@@ -83,13 +83,12 @@ impl Letters<'_> {
 
     pub fn reminder(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Result<Mail, MailError> {
         let s = &c.settings;
-        let subject = if s.mail_subject.is_empty() {
-            with_title(lang, "mail_reminder_subject", c)
-        } else {
-            s.mail_subject.clone()
-        };
+        let own_subject = s.text("mail_subject", lang);
+        let subject =
+            if own_subject.is_empty() { with_title(lang, "mail_reminder_subject", c) } else { own_subject };
+        let own_intro = s.text("mail_intro", lang);
         let mut before: Vec<String> =
-            s.mail_intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+            own_intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
         before.push(t(lang, "mail_reminder_text").into());
         self.compose(Parts {
             lang,

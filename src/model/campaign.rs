@@ -3,9 +3,12 @@
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
+use crate::model::questionnaire::Text;
 use crate::model::schedule::Schedule;
 
 pub const K_MIN: u32 = 3;
@@ -92,6 +95,58 @@ pub struct Settings {
     /// empty: none. With weekly results, each week is split on its own.
     #[serde(default)]
     pub breakdown: String,
+    /// The campaign's words for participants in each offered language. `title`, `intro`,
+    /// `mail_subject` and `mail_intro` above hold the first language's (campaigns from
+    /// before per-language texts have only those).
+    #[serde(default)]
+    pub texts: Texts,
+}
+
+/// The campaign's own words for participants, per offered language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    pub title: Text,
+    pub intro: Text,
+    pub thanks: Text,
+    pub mail_subject: Text,
+    pub mail_intro: Text,
+    pub summary_intro: Text,
+}
+
+/// The texts a campaign has per language: (field, what the builder calls it, most characters).
+/// Only the title is required; any other given in one language is needed in every offered
+/// language before the campaign opens.
+pub const TEXT_FIELDS: [(&str, &str, usize); 6] = [
+    ("title", "Title", 120),
+    ("intro", "Introduction above the form", 4000),
+    ("thanks", "Thank-you text after sending", 2000),
+    ("mail_subject", "Reminder mail subject", 200),
+    ("mail_intro", "Opening of the reminder mail", 2000),
+    ("summary_intro", "Introduction of the weekly summaries", 2000),
+];
+
+impl Texts {
+    pub fn field(&self, name: &str) -> &Text {
+        match name {
+            "title" => &self.title,
+            "intro" => &self.intro,
+            "thanks" => &self.thanks,
+            "mail_subject" => &self.mail_subject,
+            "mail_intro" => &self.mail_intro,
+            _ => &self.summary_intro,
+        }
+    }
+
+    fn field_mut(&mut self, name: &str) -> &mut Text {
+        match name {
+            "title" => &mut self.title,
+            "intro" => &mut self.intro,
+            "thanks" => &mut self.thanks,
+            "mail_subject" => &mut self.mail_subject,
+            "mail_intro" => &mut self.mail_intro,
+            _ => &mut self.summary_intro,
+        }
+    }
 }
 
 /// How figures are released (see `figures`).
@@ -216,6 +271,8 @@ pub struct SettingsInput {
     pub follow_up_notify: String,
     pub results: String,
     pub breakdown: String,
+    /// Per-language texts as typed, by form field name (`title_sv`, `intro_nl`, …).
+    pub texts: BTreeMap<String, String>,
 }
 
 fn days_text(days: Option<u32>) -> String {
@@ -249,6 +306,7 @@ impl Settings {
             follow_up_notify: String::new(),
             results: Results::Weekly,
             breakdown: String::new(),
+            texts: Texts::default(),
         }
     }
 
@@ -281,23 +339,30 @@ impl Settings {
             follow_up_notify: self.follow_up_notify.clone(),
             results: format!("{:?}", self.results).to_lowercase(),
             breakdown: self.breakdown.clone(),
+            texts: TEXT_FIELDS
+                .iter()
+                .flat_map(|(field, _, _)| {
+                    self.languages
+                        .iter()
+                        .map(move |l| (format!("{field}_{}", l.code()), self.text_in(field, *l)))
+                })
+                .collect(),
         }
     }
 
     /// Validates the form into settings, or (field, message) for each problem.
     pub fn parse(input: &SettingsInput) -> Result<Settings, Vec<(&'static str, String)>> {
         let mut p: Vec<(&'static str, String)> = Vec::new();
-        let title = input.title.trim().to_string();
-        if title.is_empty() || title.chars().count() > 120 {
-            p.push(("title", "Give a title of 1 to 120 characters.".into()));
-        }
-        if input.intro.chars().count() > 4000 {
-            p.push(("intro", "Keep the introduction under 4,000 characters.".into()));
-        }
         let languages: Vec<Lang> =
             Lang::all().into_iter().filter(|l| input.languages.iter().any(|c| *c == l.code())).collect();
         if languages.is_empty() {
             p.push(("languages", "Offer at least one language.".into()));
+        }
+        let texts = Self::parse_texts(input, &languages, &mut p);
+        let first = |text: &Text| languages.first().and_then(|l| text.get(l)).cloned().unwrap_or_default();
+        let title = first(&texts.title);
+        if title.is_empty() {
+            p.push(("title", "Give the campaign a title.".into()));
         }
         let date = |field: &'static str, s: &str, p: &mut Vec<(&'static str, String)>| {
             s.trim().parse::<Date>().map_err(|_| p.push((field, "Give a date as YYYY-MM-DD.".into()))).ok()
@@ -343,13 +408,7 @@ impl Settings {
             p.append(&mut e);
             Schedule::default()
         });
-        let mail_subject = input.mail_subject.trim().to_string();
-        if mail_subject.chars().count() > 150 || mail_subject.contains(['\r', '\n']) {
-            p.push(("mail_subject", "Keep the subject to one line of at most 150 characters.".into()));
-        }
-        if input.mail_intro.chars().count() > 2000 {
-            p.push(("mail_intro", "Keep the mail's opening under 2,000 characters.".into()));
-        }
+        let mail_subject = first(&texts.mail_subject);
         // Left out of the form: the usual Monday 09:00.
         let summary_day = match input.summary_day.as_str() {
             "" => Some(0),
@@ -410,9 +469,10 @@ impl Settings {
         if !p.is_empty() {
             return Err(p);
         }
+        let (intro, mail_intro) = (first(&texts.intro), first(&texts.mail_intro));
         Ok(Settings {
             title,
-            intro: input.intro.trim().to_string(),
+            intro,
             languages,
             start: start.expect("checked"),
             end: end.expect("checked"),
@@ -422,7 +482,7 @@ impl Settings {
             audience,
             reminders,
             mail_subject,
-            mail_intro: input.mail_intro.trim().to_string(),
+            mail_intro,
             reviewer_approval: input.reviewer_approval == "on",
             summaries: Publishing {
                 auto: input.summary_auto == "on",
@@ -436,7 +496,41 @@ impl Settings {
             follow_up_notify,
             results,
             breakdown: input.breakdown.trim().to_string(),
+            texts,
         })
+    }
+
+    /// The per-language texts of the form (`title_sv`, …); for the first language the plain
+    /// field (`title`) stands in when the per-language one is absent.
+    fn parse_texts(input: &SettingsInput, languages: &[Lang], p: &mut Vec<(&'static str, String)>) -> Texts {
+        let mut texts = Texts::default();
+        for (field, label, most) in TEXT_FIELDS {
+            for (i, lang) in languages.iter().enumerate() {
+                let plain = match field {
+                    "title" => Some(&input.title),
+                    "intro" => Some(&input.intro),
+                    "mail_subject" => Some(&input.mail_subject),
+                    "mail_intro" => Some(&input.mail_intro),
+                    _ => None,
+                };
+                let typed = input
+                    .texts
+                    .get(&format!("{field}_{}", lang.code()))
+                    .or(plain.filter(|_| i == 0))
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default();
+                if typed.chars().count() > most {
+                    p.push((field, format!("{label} in {}: keep it to {most} characters.", lang.name())));
+                }
+                if field == "mail_subject" && typed.contains(['\r', '\n']) {
+                    p.push((field, format!("{label} in {}: keep it to one line.", lang.name())));
+                }
+                if !typed.is_empty() {
+                    texts.field_mut(field).insert(*lang, typed);
+                }
+            }
+        }
+        texts
     }
 
     pub fn tz(&self) -> TimeZone {
@@ -514,6 +608,61 @@ pub fn day_number(date: Date) -> i32 {
 
 pub fn date_of(day: i32) -> Date {
     Date::constant(1970, 1, 1).checked_add(jiff::Span::new().days(day as i64)).unwrap_or_default()
+}
+
+impl Settings {
+    /// A campaign text in `lang`: that language's, else the first language's (a campaign from
+    /// before per-language texts has only that one).
+    pub fn text(&self, field: &str, lang: Lang) -> String {
+        let per_lang = self.texts.field(field);
+        if let Some(words) = per_lang.get(&lang).filter(|w| !w.trim().is_empty()) {
+            return words.clone();
+        }
+        let first = self.languages.first().and_then(|l| per_lang.get(l)).filter(|w| !w.trim().is_empty());
+        match (first, field) {
+            (Some(words), _) => words.clone(),
+            (None, "title") => self.title.clone(),
+            (None, "intro") => self.intro.clone(),
+            (None, "mail_subject") => self.mail_subject.clone(),
+            (None, "mail_intro") => self.mail_intro.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// The texts an offered language still lacks, in words a builder understands: the title
+    /// in every language, and any other text given in one language in all of them.
+    pub fn missing_texts(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        for (field, label, _) in TEXT_FIELDS {
+            let has = |l: &Lang| !self.text_in(field, *l).trim().is_empty();
+            let wanted = field == "title" || self.languages.iter().any(has);
+            if !wanted {
+                continue;
+            }
+            for l in self.languages.iter().filter(|l| !has(l)) {
+                missing.push(format!("{label} is missing in {}.", l.name()));
+            }
+        }
+        missing
+    }
+
+    /// A campaign text as written for `lang` itself (no fallback), the legacy field standing
+    /// for the first language.
+    fn text_in(&self, field: &str, lang: Lang) -> String {
+        if let Some(words) = self.texts.field(field).get(&lang) {
+            return words.clone();
+        }
+        if self.languages.first() != Some(&lang) {
+            return String::new();
+        }
+        match field {
+            "title" => self.title.clone(),
+            "intro" => self.intro.clone(),
+            "mail_subject" => self.mail_subject.clone(),
+            "mail_intro" => self.mail_intro.clone(),
+            _ => String::new(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub fn campaign_error(e: CampaignError) -> poem::Error {
         CampaignError::NotFound => poem::Error::from_status(StatusCode::NOT_FOUND),
         // What the campaign's state does not allow is the user's to see, not a server fault.
         CampaignError::Refused(why) => super::render::said(StatusCode::CONFLICT, why),
-        e @ (CampaignError::Settings(_) | CampaignError::Questionnaire(_)) => {
+        e @ (CampaignError::Settings(_) | CampaignError::Questionnaire(_) | CampaignError::Texts(_)) => {
             super::render::said(StatusCode::UNPROCESSABLE_ENTITY, e.into_problems().join(" "))
         }
         e => internal(e),
@@ -125,9 +125,35 @@ pub fn campaign_page(
         .filter(|q| crate::model::figures::can_split(&q.kind))
         .map(|q| context! { id => q.id, prompt => q.prompt.get(&lang) })
         .collect();
+    // The status's own problem shows above the status buttons, the settings' in their list.
+    let status_error = errors.iter().find(|(f, _)| *f == "status").map(|(_, m)| m.as_str());
     let errors: std::collections::BTreeMap<&str, &str> =
-        errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
+        errors.iter().filter(|(f, _)| *f != "status").map(|(f, m)| (*f, m.as_str())).collect();
     let langs: Vec<_> = Lang::all().iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
+    // The campaign's own texts, one field per offered language side by side.
+    let offered: Vec<Lang> = input.languages.iter().filter_map(|code| Lang::parse(code)).collect();
+    let text_fields: Vec<_> = crate::model::campaign::TEXT_FIELDS
+        .iter()
+        .map(|(field, label, most)| {
+            let langs: Vec<_> = offered
+                .iter()
+                .map(|l| {
+                    let value =
+                        input.texts.get(&format!("{field}_{}", l.code())).cloned().unwrap_or_default();
+                    context! { code => l.code(), name => l.name(), value }
+                })
+                .collect();
+            let hint = match *field {
+                "mail_subject" => Some("Empty: \"Time for\" and the title, in each participant's language."),
+                "thanks" => Some("Shown after the standard thank-you words, on the page after sending."),
+                "summary_intro" => {
+                    Some("Shown above the summaries, after the standard words about anonymity.")
+                }
+                _ => None,
+            };
+            context! { field, label, multiline => *most > 200, langs, hint }
+        })
+        .collect();
     let (pending, active, inactive) = state.store.participant_counts(&c.id)?;
     let next_sends: Vec<String> = c
         .settings
@@ -138,7 +164,7 @@ pub fn campaign_page(
         .collect();
     let allow = allow.unwrap_or_default();
     let ctx = context! {
-        c, input, errors, questions, splittable, frozen, langs, kinds => KINDS,
+        c, input, errors, status_error, questions, splittable, frozen, langs, text_fields, kinds => KINDS,
         link => state.url(&format!("/r/{}", c.slug)),
         enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
@@ -148,7 +174,8 @@ pub fn campaign_page(
         mail_enabled => state.config.smtp.enabled(),
         defaults => state.config.retention,
     };
-    let invalid = !errors.is_empty() || import.is_some() || !allow.problems.is_empty();
+    let invalid =
+        !errors.is_empty() || status_error.is_some() || import.is_some() || !allow.problems.is_empty();
     Ok(view.form("admin/campaign.html", ctx, invalid))
 }
 
@@ -187,6 +214,18 @@ pub fn save_settings(
                 format!("Every question needs its texts in each offered language: {}", problems.join("; "));
             campaign_page(&state, &view.signed_in(&user), &c, &input, &[("languages", message)], None, None)
         }
+        Err(CampaignError::Texts(missing)) => {
+            let c = campaigns.get(&id).map_err(campaign_error)?;
+            campaign_page(
+                &state,
+                &view.signed_in(&user),
+                &c,
+                &input,
+                &[("texts", missing.join(" "))],
+                None,
+                None,
+            )
+        }
         Err(e) => Err(campaign_error(e)),
     }
 }
@@ -224,6 +263,16 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "follow_up_notify" => input.follow_up_notify = v,
             "results" => input.results = v,
             "breakdown" => input.breakdown = v,
+            other
+                if crate::model::campaign::TEXT_FIELDS.iter().any(|(f, _, _)| {
+                    other
+                        .strip_prefix(f)
+                        .and_then(|rest| rest.strip_prefix('_'))
+                        .is_some_and(|code| Lang::parse(code).is_some())
+                }) =>
+            {
+                input.texts.insert(k, v);
+            }
             _ => {}
         }
     }
@@ -255,6 +304,19 @@ pub fn change_status(
                 &c,
                 &c.settings.input(),
                 &[("status", m.into())],
+                None,
+                None,
+            )
+        }
+        Err(CampaignError::Texts(missing)) => {
+            let c = campaigns.get(&id).map_err(campaign_error)?;
+            let message = format!("The campaign cannot open yet. {}", missing.join(" "));
+            campaign_page(
+                &state,
+                &view.signed_in(&user),
+                &c,
+                &c.settings.input(),
+                &[("status", message)],
                 None,
                 None,
             )

@@ -51,7 +51,7 @@ fn enrolling(state: &AppState, slug: &str) -> poem::Result<Result<Campaign, Inta
 fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<&str>) -> Response {
     let langs = lang_choices(c, lang);
     let ctx = context! {
-        lang => lang.code(), slug => c.slug, campaign => c.settings.title, email, error, langs,
+        lang => lang.code(), slug => c.slug, campaign => c.settings.text("title", lang), email, error, langs,
         title => t(lang, "enrol_title"), text => t(lang, "enrol_text"), email_label => t(lang, "email_label"),
         lang_label => t(lang, "language"), button => t(lang, "enrol_button"), problem => t(lang, "problem"),
         privacy_label => t(lang, "your_data"), notice => super::respond::notice(c, lang),
@@ -118,7 +118,7 @@ pub fn show_confirm(
         Ok(id) if id == c.id => Ok(view.ok(
             "participant/confirm.html",
             context! {
-                lang => lang.code(), campaign => c.settings.title, title => t(lang, "confirm_title"),
+                lang => lang.code(), campaign => c.settings.text("title", lang), title => t(lang, "confirm_title"),
                 button => t(lang, "confirm_button"), action => format!("/e/{slug}/confirm/{token}"),
             },
         )),
@@ -141,7 +141,7 @@ pub fn confirm(
     }
     let (_, secret) = people.confirm(&token)?;
     Ok(view.ok("participant/enrolled.html", context! {
-        lang => lang.code(), campaign => c.settings.title, title => t(lang, "enrolled_title"),
+        lang => lang.code(), campaign => c.settings.text("title", lang), title => t(lang, "enrolled_title"),
         text => t(lang, "enrolled_text"), link => state.url(&format!("/t/{secret}")), label => t(lang, "open_form"),
     }))
 }

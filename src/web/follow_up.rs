@@ -152,7 +152,7 @@ pub fn open_thread(
     let open = talk.thread.as_ref().is_none_or(|t| t.open);
     let kept = tr(lang, "f_kept", &[("n", state.config.retention.threads_days_after_last_message.into())]);
     let ctx = context! {
-        lang => lang.code(), words => words(lang), receipt => form.receipt.trim(), campaign => c.settings.title,
+        lang => lang.code(), words => words(lang), receipt => form.receipt.trim(), campaign => c.settings.text("title", lang),
         stories, talk => own_messages(&talk, lang), open, closed => (!open).then(|| t(lang, "f_closed")),
         error => problem.map(|(_, k)| t(lang, k)), sent => sent.then(|| t(lang, "f_sent")),
         message => if sent { "" } else { form.message.as_str() }, kept,

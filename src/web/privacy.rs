@@ -311,7 +311,7 @@ pub fn show_notice(
         place.push(t(lang, "notice_where_mail").into());
     }
     let ctx = minijinja::context! {
-        lang => lang.code(), title => s.title, slug => c.slug,
+        lang => lang.code(), title => s.text("title", lang), slug => c.slug,
         heading => t(lang, "notice_title"),
         switch => super::respond::lang_choices(c, lang),
         sections => vec![

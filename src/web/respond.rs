@@ -49,6 +49,11 @@ pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
     state.live.by_slug(&state.campaigns(), slug).map_err(internal)?.ok_or_else(not_found)
 }
 
+/// A campaign text's paragraphs (blank lines apart).
+pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+}
+
 /// The footer link to a campaign's privacy notice, in the page's language.
 pub(super) fn notice(c: &Campaign, lang: Lang) -> Value {
     context! { href => format!("/privacy/{}?lang={}", c.slug, lang.code()), label => t(lang, "notice_link") }
@@ -170,8 +175,8 @@ fn render_form(
     .map(|k| (k, t(lang, k)))
     .collect();
     let ctx = context! {
-        lang => lang.code(), title => c.settings.title, slug => c.slug, notice => notice(c, lang),
-        intro => c.settings.intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
+        lang => lang.code(), title => c.settings.text("title", lang), slug => c.slug, notice => notice(c, lang),
+        intro => paragraphs(&c.settings.text("intro", lang)),
         questions, switch, words, nonce => crate::accounts::new_token(), first_error,
         error_count => errors.len(), total => q.questions.len(), resume, preview, ticket,
     };
@@ -390,7 +395,8 @@ fn thanks_page(view: &View, c: &Campaign, lang: Lang, receipt: Option<&Receipt>)
     .map(|k| (k, t(lang, k)))
     .collect();
     view.ok("respond/thanks.html", context! {
-        lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"), campaign => c.settings.title,
+        lang => lang.code(), title => t(lang, "thanks_title"), text => t(lang, "thanks_text"),
+        own => paragraphs(&c.settings.text("thanks", lang)), campaign => c.settings.text("title", lang),
         summaries => format!("/s/{}?lang={}", c.slug, lang.code()), summaries_label => t(lang, "summary_read"),
         notice => notice(c, lang), receipt => receipt.map(Receipt::grouped), words,
         follow_up => format!("/f?lang={}", lang.code()),

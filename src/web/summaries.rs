@@ -94,7 +94,8 @@ fn page_context(
             .chain([("summary_intro", tr(lang, "summary_intro", &[("k", c.settings.k.into())]))])
             .collect();
     context! {
-        lang => lang.code(), title => c.settings.title, slug => c.slug, weeks, words, switch, preview,
+        lang => lang.code(), title => c.settings.text("title", lang), slug => c.slug, weeks, words, switch, preview,
+        own_intro => super::respond::paragraphs(&c.settings.text("summary_intro", lang)),
         notice => super::respond::notice(c, lang),
     }
 }

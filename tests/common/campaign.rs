@@ -92,11 +92,7 @@ pub async fn build_and_open(b: &mut Browser, title: &str) -> (String, String) {
 
 /// The same, with settings fields replaced by `overrides` (a repeated field such as
 /// `remind_days` may be given several times).
-pub async fn build_and_open_with(
-    b: &mut Browser,
-    title: &str,
-    overrides: &[(&str, &str)],
-) -> (String, String) {
+pub async fn build_with(b: &mut Browser, title: &str, overrides: &[(&str, &str)]) -> String {
     let r = b.post("/admin/campaigns", &[("title", title)]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = r.location().to_string();
@@ -120,6 +116,17 @@ pub async fn build_and_open_with(
         let r = b.post(&format!("{page}/questions"), &fields).await;
         assert_eq!(r.status, 303, "{kind}: {}", r.body);
     }
+    id
+}
+
+/// The same, opened. Returns (campaign id, slug).
+pub async fn build_and_open_with(
+    b: &mut Browser,
+    title: &str,
+    overrides: &[(&str, &str)],
+) -> (String, String) {
+    let id = build_with(b, title, overrides).await;
+    let page = format!("/admin/campaigns/{id}");
     let r = b.post(&format!("{page}/status"), &[("status", "open")]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let body = b.get(&page).await.body.replace("&#x2f;", "/");
@@ -132,6 +139,14 @@ pub async fn build_and_open_with(
 /// Saves a campaign's settings: the ones `build_and_open` sets, with `overrides` replacing
 /// or adding fields.
 pub async fn save_settings(b: &mut Browser, id: &str, title: &str, overrides: &[(&str, &str)]) {
+    let fields = settings_form(title, overrides);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = b.post(&format!("/admin/campaigns/{id}"), &fields).await;
+    assert_eq!(r.status, 303, "settings: {}", r.body);
+}
+
+/// The settings form `save_settings` sends.
+pub fn settings_form(title: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
     let today =
         jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
     let start = today.checked_sub(jiff::Span::new().days(1)).unwrap().to_string();
@@ -147,13 +162,11 @@ pub async fn save_settings(b: &mut Browser, id: &str, title: &str, overrides: &[
         ("k", "5"),
         ("audience", "link"),
     ];
-    let fields: Vec<(&str, &str)> = base
-        .into_iter()
+    base.into_iter()
         .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
         .chain(overrides.iter().copied())
-        .collect();
-    let r = b.post(&format!("/admin/campaigns/{id}"), &fields).await;
-    assert_eq!(r.status, 303, "settings: {}", r.body);
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// A full, valid set of answers for `every_kind()` (question ids q1..q8).
