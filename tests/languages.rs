@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::campaign::{build_with, enrol};
+use common::campaign::build_with;
 use common::smtp::SmtpServer;
 use common::{InProcess, input_value, signed_in_owner_mailing};
 
