@@ -285,6 +285,7 @@ mod tests {
             recovery_hashes: hashes,
             disabled: false,
             created: 0,
+            lang: None,
         };
         assert!(a.use_recovery_code(&mut rec, &codes[3].to_uppercase()));
         assert!(!a.use_recovery_code(&mut rec, &codes[3]));
@@ -305,6 +306,7 @@ mod tests {
             recovery_hashes: vec![],
             disabled: false,
             created: 0,
+            lang: None,
         };
         assert!(a.verify_password(Some(&rec), "a long passphrase").await);
         assert!(!a.verify_password(Some(&rec), "a long passphrasf").await);

@@ -140,6 +140,7 @@ impl Staffing<'_> {
             recovery_hashes: hashes,
             disabled: false,
             created: self.now,
+            lang: None,
         };
         if !self.store.create_staff_from_token(&token_hash(token), &staff)? {
             return Err(input(

@@ -39,6 +39,25 @@ impl Templates {
             }
         });
         env.add_filter("datetime", |secs: i64| crate::clock::format_utc(secs));
+        // The words of `key` in the page's language (`lang`), variables as keyword
+        // arguments: {{ t("home-hello", name=me.username) }}.
+        env.add_function("t", |state: &minijinja::State, key: &str, kwargs: minijinja::value::Kwargs| {
+            let lang = state
+                .lookup("lang")
+                .and_then(|l| l.as_str().and_then(crate::model::Lang::parse))
+                .unwrap_or(crate::model::Lang::EN);
+            let names: Vec<String> = kwargs.args().map(String::from).collect();
+            let mut args = Vec::new();
+            for name in &names {
+                let value: Value = kwargs.get(name)?;
+                let arg = match value.as_i64() {
+                    Some(n) => crate::i18n::Arg::Num(n as f64),
+                    None => crate::i18n::Arg::Text(value.to_string()),
+                };
+                args.push((name.as_str(), arg));
+            }
+            Ok::<String, minijinja::Error>(crate::i18n::tr(lang, key, &args))
+        });
         Templates { env }
     }
 

@@ -368,7 +368,8 @@ async fn staff_sign_in(s: &Session<'_>, srv: &InProcess, account: &mut common::A
     srv.clock.advance(30);
     s.type_into("input[name='code']", &account.fresh_code()).await;
     s.click("button[type=submit]").await;
-    s.wait_for_text("Hello, ").await;
+    // The sign-out button holds the name, in whatever language the panel speaks.
+    s.wait_for_text("class=\"who\"").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -751,5 +752,64 @@ async fn switching_language_on_a_personal_link_keeps_the_answers_and_the_ticket(
         .await;
     assert_ne!(again.status, 303, "a used ticket does not take a second response: {}", again.body);
     assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::with_owner().await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (id, slug) =
+        build_and_open_with(&mut b, "Höstpuls", &[("languages", "en"), ("languages", "sv")]).await;
+    for i in 0..6 {
+        let story = format!("Något hände på mötet dag {i}.");
+        let r = common::campaign::answer(&mut srv.browser(), &slug, &common::campaign::full_answers(&story))
+            .await;
+        assert_eq!(r.status, 303);
+    }
+    // The language is the person's, kept with their account.
+    let r = b.post("/account/language", &[("lang", "sv")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    srv.clock.advance(8 * 86_400);
+
+    let driver = Driver::start().await;
+    let s = driver.session(true).await;
+    owner.next_offset = owner.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
+    staff_sign_in(&s, &srv, &mut owner).await;
+    let pages = [
+        (
+            "/admin".to_string(),
+            "admin-home-sv",
+            vec!["Hej, olga", "Du är inloggad som ägare.", "Översikt", "Administrationens språk"],
+        ),
+        (
+            format!("/admin/campaigns/{id}/dashboard"),
+            "dashboard-sv",
+            vec!["Ladda ner siffrorna (CSV)", "Anonymitetsgräns k = 5", "Siffrorna"],
+        ),
+        (
+            format!("/admin/campaigns/{id}/stories"),
+            "stories-sv",
+            vec!["Skriv ett citat", "Uteslut för gott", "Nyaste dagen först"],
+        ),
+    ];
+    for (path, name, words) in pages {
+        s.go(&format!("{}{path}", srv.base)).await;
+        let page = s.wait_for_text(words[0]).await;
+        assert!(page.contains("<html lang=\"sv\">"), "{path} says it is Swedish");
+        for w in &words {
+            assert!(page.contains(w), "{path}: {w:?} in {page}");
+        }
+        for english in ["Hello, ", "Download figures", "Write a quote", "Sign out"] {
+            assert!(!page.contains(english), "{path}: no English {english:?} left");
+        }
+        s.full_screenshot(name).await;
+        let violations = s.axe().await;
+        assert!(violations.is_empty(), "axe on {path} in Swedish: {violations:#?}");
+    }
     s.close().await;
 }

@@ -200,6 +200,17 @@ pub fn short_date(lang: Lang, date: jiff::civil::Date) -> String {
     tr(lang, "date-short", &[("day", date.day().into()), ("month", month.into())]).replace(' ', "\u{a0}")
 }
 
+/// A weekday, day and full month: "Monday 8 December", "måndag 8 december".
+pub fn weekday_date(lang: Lang, date: jiff::civil::Date) -> String {
+    let weekday = tr(lang, "weekday", &[("d", date.weekday().to_monday_one_offset().into())]);
+    let month = tr(lang, "month-long", &[("m", date.month().into())]);
+    tr(
+        lang,
+        "date-weekday",
+        &[("weekday", weekday.into()), ("day", date.day().into()), ("month", month.into())],
+    )
+}
+
 /// A date with the full month and year: "30 November 2026", "30 november 2026".
 pub fn long_date(lang: Lang, date: jiff::civil::Date) -> String {
     let month = tr(lang, "month-long", &[("m", date.month().into())]);

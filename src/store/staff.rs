@@ -45,6 +45,9 @@ pub struct StaffRecord {
     pub recovery_hashes: Vec<String>,
     pub disabled: bool,
     pub created: i64,
+    /// The language the admin panel speaks to this person; `None`: their browser's.
+    #[serde(default)]
+    pub lang: Option<crate::model::Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +128,25 @@ impl Store {
         tx.open_table(STAFF)?.insert(record.username.as_str(), to_json(record)?.as_slice())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Sets the language of someone's admin panel (`None`: their browser's); false when
+    /// there is no such account.
+    pub fn set_staff_lang(
+        &self,
+        username: &str,
+        lang: Option<crate::model::Lang>,
+    ) -> Result<bool, StoreError> {
+        let tx = self.write()?;
+        {
+            let mut table = tx.open_table(STAFF)?;
+            let Some(bytes) = table.get(username)?.map(|v| v.value().to_vec()) else { return Ok(false) };
+            let mut record: StaffRecord = from_json(&bytes)?;
+            record.lang = lang;
+            table.insert(username, to_json(&record)?.as_slice())?;
+        }
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Turns a confirmed one-time link into an account, consuming the link in the same

@@ -12,6 +12,7 @@ use super::internal;
 use super::render::View;
 use super::session::StaffUser;
 use crate::clock::format_utc;
+use crate::model::Lang;
 use crate::model::campaign::Status;
 use crate::staff::StaffError;
 use crate::store::Role;
@@ -19,6 +20,9 @@ use crate::store::Role;
 /// The admin home: what this role can do, and per campaign the pages it may open.
 #[handler]
 pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    let view = view.signed_in(&user);
+    let lang = view.lang();
+    let word = |key: &str| crate::i18n::t(lang, key).to_string();
     let mut all = state.store.all_campaigns()?;
     all.sort_by_key(|c| std::cmp::Reverse(c.created));
     let campaigns: Vec<_> = all
@@ -30,30 +34,30 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
                 links.push(context! { href => format!("/admin/campaigns/{}{path}", c.id), text })
             };
             if matches!(user.role, Role::Owner | Role::Analyst) {
-                link("/dashboard", "Dashboard");
+                link("/dashboard", &word("link-dashboard"));
                 if c.status == Status::Closed {
-                    link("/report", "Final report");
+                    link("/report", &word("link-report"));
                 }
             }
             if matches!(user.role, Role::Owner | Role::Moderator) {
-                link("/stories", "Stories");
+                link("/stories", &word("link-stories"));
                 let threads = state.store.threads_of(&c.id)?;
                 if c.settings.follow_up || !threads.is_empty() {
                     let unread = threads.iter().filter(|(_, t)| t.unread_by_staff).count();
                     let text = match unread {
-                        0 => "Follow-up threads".to_string(),
-                        n => format!("Follow-up threads ({n} with a new message)"),
+                        0 => word("link-threads"),
+                        n => crate::i18n::tr(lang, "link-threads-unread", &[("n", n.into())]),
                     };
                     link("/threads", &text);
                 }
             }
             if matches!(user.role, Role::Owner | Role::Moderator | Role::Reviewer) {
-                link("/quotes", "Quotes");
+                link("/quotes", &word("link-quotes"));
             }
             if user.role == Role::Owner || user.role == Role::Moderator && c.settings.summaries.moderators {
-                link("/summaries", "Summaries");
+                link("/summaries", &word("link-summaries"));
             }
-            Ok(context! { title => c.settings.title, status => c.status, links })
+            Ok(context! { title => c.settings.text("title", lang), status => c.status, links })
         })
         .collect::<poem::Result<_>>()?;
     // The owner runs the appliance: a certificate the CA would not renew is theirs to fix.
@@ -66,7 +70,32 @@ pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser)
                 valid_until => s.valid_until.map(format_utc),
             })
         });
-    Ok(view.signed_in(&user).ok("admin/home.html", context! { campaigns, certificate }))
+    let langs: Vec<_> = Lang::all()
+        .into_iter()
+        .map(|l| context! { code => l.code(), name => l.name(), chosen => user.lang == Some(l) })
+        .collect();
+    Ok(view.ok("admin/home.html", context! { campaigns, certificate, langs, chosen => user.lang.is_some() }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LanguageForm {
+    lang: String,
+}
+
+/// The language of one's own admin panel; empty: the browser's.
+#[handler]
+pub fn save_language(
+    state: Data<&Arc<AppState>>,
+    user: StaffUser,
+    Form(form): Form<LanguageForm>,
+) -> poem::Result<Response> {
+    let lang = Lang::parse(&form.lang);
+    if !form.lang.is_empty() && lang.is_none() {
+        return Err(poem::Error::from_status(poem::http::StatusCode::BAD_REQUEST));
+    }
+    state.store.set_staff_lang(&user.username, lang)?;
+    Ok(Redirect::see_other("/admin").into_response())
 }
 
 #[derive(Deserialize, Default)]

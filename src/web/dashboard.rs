@@ -14,6 +14,7 @@ use super::campaigns::campaign_of;
 use super::figures::{release_label, text, value_labels};
 use super::render::View;
 use super::session::StaffUser;
+use crate::i18n::tr;
 use crate::model::Lang;
 use crate::model::campaign::{Campaign, Results, date_of, day_number};
 use crate::model::figures::{CHOSEN, Group, Release, VarKey, value_id};
@@ -43,7 +44,9 @@ pub fn show_dashboard(
     let now = state.clock.now();
     let releases = crate::figures::releases(&state.store, &c, now)?;
     let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
-    let lang = c.settings.languages.first().copied().unwrap_or(Lang::EN);
+    // The staff member's language (question texts fall back to another the campaign has).
+    let view = view.signed_in(&user);
+    let lang = view.lang();
     let shown: Vec<&Release> = releases.iter().filter(|r| r.responses > 0).collect();
     let splits: Vec<Value> = shown
         .iter()
@@ -57,13 +60,13 @@ pub fn show_dashboard(
     let ctx = context! {
         c,
         fig => (!shown.is_empty()).then(|| super::figures::context(&q, &shown, lang)),
-        next => next_release(&c, &releases, now),
+        next => next_release(&c, &releases, now, lang),
         breakdown => q.question(&c.settings.breakdown).map(|b| text(&b.prompt, lang)),
         splits,
         split => split.map(|r| split_context(&q, r, lang)),
         can_report => c.status == crate::model::campaign::Status::Closed,
     };
-    Ok(view.signed_in(&user).ok("admin/dashboard.html", ctx))
+    Ok(view.ok("admin/dashboard.html", ctx))
 }
 
 fn split_param(r: &Release) -> String {
@@ -71,26 +74,25 @@ fn split_param(r: &Release) -> String {
 }
 
 /// When the figures come that are not shown yet, in plain words.
-fn next_release(c: &Campaign, releases: &[Release], now: i64) -> Option<String> {
+fn next_release(c: &Campaign, releases: &[Release], now: i64, lang: Lang) -> Option<String> {
     if releases.iter().any(|r| r.whole) {
         return None;
     }
-    let end = c.settings.end.strftime("%-d %B").to_string();
+    let end = crate::i18n::weekday_date(lang, c.settings.end);
     if c.settings.results == Results::Campaign {
-        return Some(format!(
-            "Figures are released once, for the whole campaign, the day after it ends ({end})."
-        ));
+        return Some(tr(lang, "dash-next-campaign", &[("end", end.into())]));
     }
     let today = day_number(c.settings.today(now));
     let after = releases.iter().map(|r| r.last + 1).max().unwrap_or(day_number(c.settings.start));
     let sunday = crate::figures::tally::monday_of(today.max(after)) + 6;
-    let day = date_of(sunday.min(day_number(c.settings.end)) + 1);
-    Some(format!(
-        "Only completed weeks are shown. The figures up to {} appear on {} (a week with fewer than {} responses joins the next one); the whole campaign appears the day after it ends ({end}).",
-        date_of(sunday.min(day_number(c.settings.end))).strftime("%A %-d %B"),
-        day.strftime("%A %-d %B"),
-        c.settings.k
-    ))
+    let last = sunday.min(day_number(c.settings.end));
+    let args = [
+        ("upto", crate::i18n::weekday_date(lang, date_of(last)).into()),
+        ("on", crate::i18n::weekday_date(lang, date_of(last + 1)).into()),
+        ("k", c.settings.k.into()),
+        ("end", end.into()),
+    ];
+    Some(tr(lang, "dash-next-weeks", &args))
 }
 
 /// A group's heading: the breakdown's values it stands for, and its size.

@@ -63,6 +63,7 @@ fn routes() -> Route {
         .at("/admin", get(account::show_admin_home))
         .at("/account/password", get(account::show_password).post(account::change_password))
         .at("/account/sessions", get(account::show_sessions))
+        .at("/account/language", post(account::save_language))
         .at("/account/sessions/end-others", post(account::end_other_sessions))
         .at("/admin/staff", get(staff::list_staff))
         .at("/admin/staff/invite", post(staff::create_invite))

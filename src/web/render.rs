@@ -10,19 +10,24 @@ use poem::{FromRequest, Request, RequestBody, Response};
 use super::AppState;
 use super::middleware::CsrfToken;
 use super::session::StaffUser;
+use crate::model::Lang;
 
 /// Renders pages for one request.
 pub struct View {
     state: Arc<AppState>,
     csrf: String,
     me: Value,
+    /// The language of staff pages: the signed-in person's choice, else their browser's.
+    staff_lang: Lang,
 }
 
 impl<'a> FromRequest<'a> for View {
     async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
         let state = req.data::<Arc<AppState>>().expect("state is attached").clone();
         let csrf = req.data::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        Ok(View { state, csrf, me: Value::UNDEFINED })
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let staff_lang = crate::i18n::negotiate(accept, &Lang::all());
+        Ok(View { state, csrf, me: Value::UNDEFINED, staff_lang })
     }
 }
 
@@ -30,7 +35,15 @@ impl View {
     /// Shows `user` as signed in (name, role, sign-out button).
     pub fn signed_in(mut self, user: &StaffUser) -> Self {
         self.me = context! { username => user.username, role => user.role.as_str() };
+        if let Some(lang) = user.lang {
+            self.staff_lang = lang;
+        }
         self
+    }
+
+    /// The language of staff pages for this request.
+    pub fn lang(&self) -> Lang {
+        self.staff_lang
     }
 
     pub fn ok(&self, template: &str, ctx: Value) -> Response {
@@ -48,7 +61,15 @@ impl View {
     }
 
     pub fn render(&self, status: StatusCode, template: &str, ctx: Value) -> Response {
+        // A page without a language of its own (a staff page) speaks the staff language; the
+        // templates' `t()` reads `lang`.
+        let lang = self.staff_lang.code();
         let full = context! { csrf => self.csrf, me => self.me, ..ctx };
+        let full = if full.get_attr("lang").is_ok_and(|l| !l.is_undefined()) {
+            full
+        } else {
+            context! { lang, ..full }
+        };
         match self.state.templates.render(template, full) {
             Ok(html) => html_response(status, html),
             Err(e) => {

@@ -49,6 +49,8 @@ pub struct StaffUser {
     pub username: String,
     pub role: Role,
     pub session_hash: [u8; 32],
+    /// The language they chose for the admin panel, if any.
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// Someone between the password and the second factor (or TOTP re-enrolment).
@@ -115,7 +117,7 @@ impl<'a> FromRequest<'a> for StaffUser {
             record.last_seen = now;
             state.store.save_session(&hash, &record)?;
         }
-        Ok(StaffUser { username: staff.username, role: staff.role, session_hash: hash })
+        Ok(StaffUser { username: staff.username, role: staff.role, session_hash: hash, lang: staff.lang })
     }
 }
 

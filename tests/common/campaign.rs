@@ -45,7 +45,8 @@ pub fn every_kind() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
 
 /// The Swedish or Dutch of `every_kind`'s English texts (option lists line by line).
 pub fn translate(english: &str, lang: &str) -> String {
-    const WORDS: [(&str, &str, &str); 25] = [
+    const WORDS: [(&str, &str, &str); 26] = [
+        ("Tell us what you experienced.", "Berätta vad du var med om.", "Vertel ons wat je hebt meegemaakt."),
         ("How included did you feel?", "Hur inkluderad kände du dig?", "Hoe betrokken voelde je je?"),
         ("not at all", "inte alls", "helemaal niet"),
         ("fully", "helt", "volledig"),
@@ -97,8 +98,18 @@ pub async fn build_with(b: &mut Browser, title: &str, overrides: &[(&str, &str)]
     assert_eq!(r.status, 303, "{}", r.body);
     let page = r.location().to_string();
     let id = page.rsplit('/').next().unwrap().to_string();
-    save_settings(b, &id, title, overrides).await;
     let offered: Vec<&str> = overrides.iter().filter(|(k, _)| *k == "languages").map(|(_, v)| *v).collect();
+    // Other languages get the title and introduction too, unless the test writes texts itself.
+    let mut texts: Vec<(String, String)> = Vec::new();
+    if !overrides.iter().any(|(k, _)| k.starts_with("title_")) {
+        for lang in offered.iter().filter(|l| **l != "en") {
+            texts.push((format!("title_{lang}"), format!("{title} ({lang})")));
+            texts.push((format!("intro_{lang}"), translate("Tell us what you experienced.", lang)));
+        }
+    }
+    let mut all: Vec<(&str, &str)> = overrides.to_vec();
+    all.extend(texts.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    save_settings(b, &id, title, &all).await;
     for (kind, fields) in every_kind() {
         let form = b.get(&format!("{page}/questions?kind={kind}")).await;
         assert_eq!(form.status, 200, "{kind} form");

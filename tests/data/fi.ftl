@@ -43,3 +43,7 @@ yes = Kyllä
 no = Ei
 dont_know = En tiedä
 skip = En halua vastata
+
+# Two words of the admin panel, to show a staff page in the language too.
+nav-home = Etusivu
+home-hello = Hei, { $name }

@@ -296,3 +296,96 @@ notice_rights = You may see, download, correct or erase what is held about your 
 notice_rights_link = See or erase what is held about your address
 answers_too_many_title = Too many answers
 answers_too_many_text = This connection sent many answers in a short time. Wait a minute and send again: your answers are still in the form when you go back.
+
+## The admin panel
+skip-to-content = Skip to content
+footer-tagline = tellpoint — staff see patterns, never persons.
+nav-label = Staff
+nav-home = Home
+nav-campaigns = Campaigns
+nav-staff = Staff
+nav-mail = Mail
+nav-audit = Audit log
+nav-erasure = Erasure log
+nav-password = Password
+nav-sign-out = Sign out
+role-owner = owner
+role-analyst = analyst
+role-moderator = moderator
+role-reviewer = reviewer
+status-draft = draft
+status-open = open
+status-closed = closed
+home-title = Admin
+home-hello = Hello, { $name }
+home-role = You are signed in as { $role }.
+home-campaigns-what = questionnaires, schedules, enrolment.
+home-staff-what = invite people, set roles, disable accounts, reset authenticators.
+home-audit-what = every staff action, chained so edits show.
+home-password = Change your password
+home-sessions = Where you are signed in
+home-campaigns = Campaigns
+home-language = Language of the admin panel
+home-language-browser = As my browser
+home-language-save = Save
+link-dashboard = Dashboard
+link-report = Final report
+link-stories = Stories
+link-threads = Follow-up threads
+link-threads-unread = { $n ->
+    [one] Follow-up threads (1 with a new message)
+   *[other] Follow-up threads ({ $n } with a new message)
+}
+link-quotes = Quotes
+link-summaries = Summaries
+cert-title = The TLS certificate could not be renewed
+cert-since = Since { $since } the certificate authority has not issued a new certificate:
+cert-valid = The current certificate stays in use; it is valid until { $until }.
+cert-placeholder = Browsers are shown a self-signed certificate until the first one arrives.
+cert-retry = tellpoint tries again at { $at }.
+weekday = { $d ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+date-weekday = { $weekday } { $day } { $month }
+dash-title = Dashboard
+dash-heading = { $title }: dashboard
+dash-k = Anonymity threshold k = { $k }. Each period's figures are decided once, when it is released, and every page, summary and export shows the same numbers. A number that would let someone work out a group of fewer than { $k }, or the answer of nearly everyone in a group, is hidden.
+dash-csv = Download figures (CSV)
+dash-raw = Raw answers (owner)
+dash-split-by = Split by “{ $question }”
+dash-no-split = (no split)
+dash-show = Show
+dash-no-groups = No released period has two groups of at least { $k } yet.
+dash-split-heading = { $period }, split by “{ $question }”
+dash-joined = Smaller groups are joined together, so every group has at least { $k } responses.
+dash-none = No figures are released yet.
+dash-next-campaign = Figures are released once, for the whole campaign, the day after it ends ({ $end }).
+dash-next-weeks = Only completed weeks are shown. The figures up to { $upto } appear on { $on } (a week with fewer than { $k } responses joins the next one); the whole campaign appears the day after it ends ({ $end }).
+stories-title = Stories
+stories-heading = { $title }: stories
+stories-intro = Newest day first. Highlighted words may be personal data: they are found automatically and only highlighted; you decide. The story itself is never changed: a quote is a new text.
+stories-excluded = { $n ->
+    [one] 1 excluded story is not shown.
+   *[other] { $n } excluded stories are not shown.
+}
+stories-question = question { $id }
+stories-highlighted = { $n } highlighted
+stories-write-quote = Write a quote
+stories-from-day = from the story of { $day }
+stories-thread = Follow-up thread
+stories-thread-with = with the respondent of { $day }
+stories-mark-handled = Mark handled
+stories-exclude = Exclude for good
+stories-none = No stories yet.
+stories-terms = Words to watch for
+stories-terms-label = Names, places and team names to highlight, one per line
+stories-terms-hint = Kept sealed with the campaign's key; only moderators see them highlighted.
+stories-terms-save = Save the list
+mark-handled = handled
+mark-excluded = excluded

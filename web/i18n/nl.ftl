@@ -293,3 +293,96 @@ notice_rights = U kunt inzien, downloaden, corrigeren of wissen wat over uw e-ma
 notice_rights_link = Bekijk of wis wat over uw adres is opgeslagen
 answers_too_many_title = Te veel antwoorden
 answers_too_many_text = Via deze verbinding zijn in korte tijd veel antwoorden verstuurd. Wacht een minuut en verstuur opnieuw: je antwoorden staan nog in het formulier als je teruggaat.
+
+## The admin panel
+skip-to-content = Naar de inhoud
+footer-tagline = tellpoint — medewerkers zien patronen, nooit personen.
+nav-label = Medewerkers
+nav-home = Start
+nav-campaigns = Campagnes
+nav-staff = Medewerkers
+nav-mail = E-mail
+nav-audit = Auditlogboek
+nav-erasure = Wislogboek
+nav-password = Wachtwoord
+nav-sign-out = Afmelden
+role-owner = eigenaar
+role-analyst = analist
+role-moderator = moderator
+role-reviewer = beoordelaar
+status-draft = concept
+status-open = open
+status-closed = gesloten
+home-title = Beheer
+home-hello = Hallo, { $name }
+home-role = Je bent aangemeld als { $role }.
+home-campaigns-what = vragenlijsten, planning, aanmelding.
+home-staff-what = mensen uitnodigen, rollen geven, accounts uitschakelen, authenticator-apps herstellen.
+home-audit-what = elke handeling van medewerkers, aan elkaar geketend zodat wijzigingen opvallen.
+home-password = Je wachtwoord wijzigen
+home-sessions = Waar je bent aangemeld
+home-campaigns = Campagnes
+home-language = Taal van het beheer
+home-language-browser = Zoals mijn browser
+home-language-save = Opslaan
+link-dashboard = Dashboard
+link-report = Eindrapport
+link-stories = Verhalen
+link-threads = Vervolggesprekken
+link-threads-unread = { $n ->
+    [one] Vervolggesprekken (1 met een nieuw bericht)
+   *[other] Vervolggesprekken ({ $n } met een nieuw bericht)
+}
+link-quotes = Citaten
+link-summaries = Samenvattingen
+cert-title = Het TLS-certificaat kon niet worden vernieuwd
+cert-since = Sinds { $since } heeft de certificaatautoriteit geen nieuw certificaat uitgegeven:
+cert-valid = Het huidige certificaat blijft in gebruik; het is geldig tot { $until }.
+cert-placeholder = Browsers zien een zelfondertekend certificaat tot het eerste binnen is.
+cert-retry = tellpoint probeert het opnieuw om { $at }.
+weekday = { $d ->
+    [1] maandag
+    [2] dinsdag
+    [3] woensdag
+    [4] donderdag
+    [5] vrijdag
+    [6] zaterdag
+   *[7] zondag
+}
+date-weekday = { $weekday } { $day } { $month }
+dash-title = Dashboard
+dash-heading = { $title }: dashboard
+dash-k = Anonimiteitsdrempel k = { $k }. De cijfers van elke periode worden één keer vastgesteld, bij het vrijgeven, en elke pagina, samenvatting en export toont dezelfde getallen. Een getal waarmee iemand een groep van minder dan { $k } kan afleiden, of het antwoord van bijna iedereen in een groep, is verborgen.
+dash-csv = Cijfers downloaden (CSV)
+dash-raw = Ruwe antwoorden (eigenaar)
+dash-split-by = Uitsplitsen naar ‘{ $question }’
+dash-no-split = (niet uitsplitsen)
+dash-show = Tonen
+dash-no-groups = Nog geen vrijgegeven periode heeft twee groepen van minstens { $k }.
+dash-split-heading = { $period }, uitgesplitst naar ‘{ $question }’
+dash-joined = Kleinere groepen worden samengevoegd, zodat elke groep minstens { $k } reacties heeft.
+dash-none = Er zijn nog geen cijfers vrijgegeven.
+dash-next-campaign = De cijfers worden één keer vrijgegeven, voor de hele campagne, de dag na het einde ({ $end }).
+dash-next-weeks = Alleen afgeronde weken worden getoond. De cijfers tot en met { $upto } verschijnen op { $on } (een week met minder dan { $k } reacties gaat op in de volgende); de hele campagne verschijnt de dag na het einde ({ $end }).
+stories-title = Verhalen
+stories-heading = { $title }: verhalen
+stories-intro = Nieuwste dag eerst. Gemarkeerde woorden kunnen persoonsgegevens zijn: ze worden automatisch gevonden en alleen gemarkeerd; jij beslist. Het verhaal zelf verandert nooit: een citaat is een nieuwe tekst.
+stories-excluded = { $n ->
+    [one] 1 uitgesloten verhaal wordt niet getoond.
+   *[other] { $n } uitgesloten verhalen worden niet getoond.
+}
+stories-question = vraag { $id }
+stories-highlighted = { $n } gemarkeerd
+stories-write-quote = Citaat schrijven
+stories-from-day = uit het verhaal van { $day }
+stories-thread = Vervolggesprek
+stories-thread-with = met de invuller van { $day }
+stories-mark-handled = Markeren als afgehandeld
+stories-exclude = Definitief uitsluiten
+stories-none = Nog geen verhalen.
+stories-terms = Woorden om op te letten
+stories-terms-label = Namen, plaatsen en teamnamen om te markeren, één per regel
+stories-terms-hint = Verzegeld bewaard met de sleutel van de campagne; alleen moderatoren zien ze gemarkeerd.
+stories-terms-save = Lijst opslaan
+mark-handled = afgehandeld
+mark-excluded = uitgesloten

@@ -290,3 +290,93 @@ notice_rights = Du kan se, ladda ner, rätta eller radera det som finns om din e
 notice_rights_link = Se eller radera det som finns om din adress
 answers_too_many_title = För många svar
 answers_too_many_text = Den här anslutningen skickade många svar på kort tid. Vänta en minut och skicka igen: dina svar finns kvar i formuläret när du går tillbaka.
+
+## The admin panel
+skip-to-content = Hoppa till innehållet
+footer-tagline = tellpoint — personalen ser mönster, aldrig personer.
+nav-label = Personal
+nav-home = Start
+nav-campaigns = Kampanjer
+nav-staff = Personal
+nav-mail = E-post
+nav-audit = Granskningslogg
+nav-erasure = Raderingslogg
+nav-password = Lösenord
+nav-sign-out = Logga ut
+role-owner = ägare
+role-analyst = analytiker
+role-moderator = moderator
+role-reviewer = granskare
+status-draft = utkast
+status-open = öppen
+status-closed = stängd
+home-title = Administration
+home-hello = Hej, { $name }
+home-role = Du är inloggad som { $role }.
+home-campaigns-what = frågeformulär, scheman, anmälan.
+home-staff-what = bjud in personer, ge roller, stäng av konton, återställ autentiseringsappar.
+home-audit-what = varje åtgärd av personalen, kedjad så att ändringar syns.
+home-password = Byt ditt lösenord
+home-sessions = Var du är inloggad
+home-campaigns = Kampanjer
+home-language = Administrationens språk
+home-language-browser = Som min webbläsare
+home-language-save = Spara
+link-dashboard = Översikt
+link-report = Slutrapport
+link-stories = Berättelser
+link-threads = Uppföljningstrådar
+link-threads-unread = Uppföljningstrådar ({ $n } med nytt meddelande)
+link-quotes = Citat
+link-summaries = Sammanfattningar
+cert-title = TLS-certifikatet kunde inte förnyas
+cert-since = Sedan { $since } har certifikatutfärdaren inte utfärdat något nytt certifikat:
+cert-valid = Det nuvarande certifikatet används fortfarande; det gäller till { $until }.
+cert-placeholder = Webbläsare får se ett självsignerat certifikat tills det första kommer.
+cert-retry = tellpoint försöker igen { $at }.
+weekday = { $d ->
+    [1] måndag
+    [2] tisdag
+    [3] onsdag
+    [4] torsdag
+    [5] fredag
+    [6] lördag
+   *[7] söndag
+}
+date-weekday = { $weekday } { $day } { $month }
+dash-title = Översikt
+dash-heading = { $title }: översikt
+dash-k = Anonymitetsgräns k = { $k }. Varje periods siffror bestäms en gång, när perioden släpps, och varje sida, sammanfattning och export visar samma siffror. Ett tal som skulle låta någon räkna ut en grupp på färre än { $k }, eller vad nästan alla i en grupp svarade, är dolt.
+dash-csv = Ladda ner siffrorna (CSV)
+dash-raw = Råa svar (ägare)
+dash-split-by = Dela upp efter ”{ $question }”
+dash-no-split = (ingen uppdelning)
+dash-show = Visa
+dash-no-groups = Ingen släppt period har ännu två grupper med minst { $k }.
+dash-split-heading = { $period }, uppdelat efter ”{ $question }”
+dash-joined = Mindre grupper slås ihop, så att varje grupp har minst { $k } svar.
+dash-none = Inga siffror är släppta än.
+dash-next-campaign = Siffrorna släpps en gång, för hela kampanjen, dagen efter att den slutar ({ $end }).
+dash-next-weeks = Bara avslutade veckor visas. Siffrorna till och med { $upto } visas { $on } (en vecka med färre än { $k } svar slås ihop med nästa); hela kampanjen visas dagen efter att den slutar ({ $end }).
+stories-title = Berättelser
+stories-heading = { $title }: berättelser
+stories-intro = Nyaste dagen först. Markerade ord kan vara personuppgifter: de hittas automatiskt och markeras bara; du avgör. Själva berättelsen ändras aldrig: ett citat är en ny text.
+stories-excluded = { $n ->
+    [one] 1 utesluten berättelse visas inte.
+   *[other] { $n } uteslutna berättelser visas inte.
+}
+stories-question = fråga { $id }
+stories-highlighted = { $n } markerade
+stories-write-quote = Skriv ett citat
+stories-from-day = ur berättelsen från { $day }
+stories-thread = Uppföljningstråd
+stories-thread-with = med den som svarade { $day }
+stories-mark-handled = Markera som hanterad
+stories-exclude = Uteslut för gott
+stories-none = Inga berättelser än.
+stories-terms = Ord att hålla utkik efter
+stories-terms-label = Namn, platser och teamnamn att markera, ett per rad
+stories-terms-hint = Förseglas med kampanjens nyckel; bara moderatorer ser dem markerade.
+stories-terms-save = Spara listan
+mark-handled = hanterad
+mark-excluded = utesluten
