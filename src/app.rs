@@ -69,6 +69,7 @@ pub enum StartError {
 impl AppState {
     /// Opens everything a running instance needs: data dir (0700), master key, store, TLS.
     pub fn open(config: Config, clock: Clock) -> Result<Arc<AppState>, StartError> {
+        crate::i18n::init();
         ensure_private_dir(&config.data_dir)
             .map_err(|source| StartError::DataDir { path: config.data_dir.clone(), source })?;
         let (master, _) = MasterKey::load_or_create(&config.data_dir)?;

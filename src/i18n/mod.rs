@@ -34,17 +34,35 @@ pub enum I18nError {
 
 /// One bundle per registered language, in `Lang` order.
 static BUNDLES: LazyLock<RwLock<Vec<Arc<Bundle>>>> = LazyLock::new(|| {
-    let bundles = SHIPPED
-        .iter()
-        .map(|(code, _)| {
-            let file = Files::get(&format!("{code}.ftl"))
-                .unwrap_or_else(|| panic!("web/i18n/{code}.ftl is embedded"));
-            let text = String::from_utf8(file.data.into_owned()).expect("translation files are UTF-8");
-            Arc::new(bundle(code, text).unwrap_or_else(|e| panic!("web/i18n/{code}.ftl: {e}")))
-        })
+    let load = |code: &str| {
+        let file =
+            Files::get(&format!("{code}.ftl")).unwrap_or_else(|| panic!("web/i18n/{code}.ftl is embedded"));
+        let text = String::from_utf8(file.data.into_owned()).expect("translation files are UTF-8");
+        bundle(code, text).unwrap_or_else(|e| panic!("web/i18n/{code}.ftl: {e}"))
+    };
+    let mut bundles: Vec<Arc<Bundle>> = SHIPPED.iter().map(|(code, _)| Arc::new(load(code))).collect();
+    // Any other file is one more language, after the shipped ones, by code.
+    let mut more: Vec<String> = Files::iter()
+        .filter_map(|name| name.strip_suffix(".ftl").map(String::from))
+        .filter(|code| !SHIPPED.iter().any(|(shipped, _)| shipped == code))
         .collect();
+    more.sort();
+    for code in more {
+        let extra = load(&code);
+        let name = message(&extra, "language-name", None).unwrap_or_else(|| code.clone());
+        match Lang::register(&code, &name) {
+            Some(lang) if lang.index() == bundles.len() => bundles.push(Arc::new(extra)),
+            _ => panic!("web/i18n/{code}.ftl: {code:?} is not a language code of 2 to 8 lowercase letters"),
+        }
+    }
     RwLock::new(bundles)
 });
+
+/// Loads the translation files and registers their languages (at start, before any
+/// stored language code is read).
+pub fn init() {
+    LazyLock::force(&BUNDLES);
+}
 
 fn bundle(code: &str, text: String) -> Result<Bundle, I18nError> {
     let resource =
@@ -295,16 +313,25 @@ mod tests {
     /// Every shipped language has exactly English's keys: none missing, none extra.
     #[test]
     fn every_language_has_every_key_and_no_other() {
+        init();
         let english: std::collections::BTreeSet<String> = keys(Lang::EN).into_iter().collect();
         assert!(english.len() > 200, "English has its words");
+        let embedded: Vec<(String, String)> = Files::iter()
+            .filter_map(|f| f.strip_suffix(".ftl").map(String::from))
+            .map(|code| (code.clone(), lang(&code).name()))
+            .collect();
+        assert!(embedded.len() >= SHIPPED.len());
         for (code, name) in SHIPPED {
+            assert!(embedded.iter().any(|(c, n)| c == code && n == name), "{code}.ftl names itself {name}");
+        }
+        for (code, name) in &embedded {
             let l = lang(code);
             let own: std::collections::BTreeSet<String> = keys(l).into_iter().collect();
             let missing: Vec<_> = english.difference(&own).collect();
             let extra: Vec<_> = own.difference(&english).collect();
             assert!(missing.is_empty(), "{code}.ftl lacks {missing:?}");
             assert!(extra.is_empty(), "{code}.ftl has keys English lacks: {extra:?}");
-            assert_eq!(t(l, "language-name"), name, "{code}.ftl names itself as the registry does");
+            assert_eq!(t(l, "language-name"), name.as_str(), "{code}.ftl names itself as the registry does");
             // Every message formats without errors (variables filled with a number).
             for key in &own {
                 let bundle = bundle_of(l);
