@@ -22,8 +22,8 @@ pub enum CampaignError {
     Settings(Vec<(&'static str, String)>),
     #[error("the questionnaire has problems: {}", .0.join("; "))]
     Questionnaire(Vec<String>),
-    #[error("texts are missing: {}", .0.join(" "))]
-    Texts(Vec<String>),
+    #[error("texts are missing: {}", .0.iter().map(|(f, l)| format!("{f} in {}", l.name())).collect::<Vec<_>>().join(", "))]
+    Texts(Vec<(&'static str, crate::model::Lang)>),
     #[error(transparent)]
     Key(#[from] KeyError),
     #[error(transparent)]
@@ -34,7 +34,7 @@ impl CampaignError {
     /// The problems to list on the page: the questionnaire's own, or this error's words.
     pub fn into_problems(self) -> Vec<String> {
         match self {
-            CampaignError::Questionnaire(p) | CampaignError::Texts(p) => p,
+            CampaignError::Questionnaire(p) => p,
             other => vec![other.to_string()],
         }
     }

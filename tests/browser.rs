@@ -787,6 +787,17 @@ async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
             vec!["Hej, olga", "Du är inloggad som ägare.", "Översikt", "Administrationens språk"],
         ),
         (
+            format!("/admin/campaigns/{id}"),
+            "campaign-sv",
+            vec![
+                "Spara inställningarna",
+                "Erbjudna språk",
+                "Inledning ovanför formuläret",
+                "flera val",
+                "Anonymitetsgräns k",
+            ],
+        ),
+        (
             format!("/admin/campaigns/{id}/dashboard"),
             "dashboard-sv",
             vec!["Ladda ner siffrorna (CSV)", "Anonymitetsgräns k = 5", "Siffrorna"],
@@ -804,7 +815,9 @@ async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
         for w in &words {
             assert!(page.contains(w), "{path}: {w:?} in {page}");
         }
-        for english in ["Hello, ", "Download figures", "Write a quote", "Sign out"] {
+        for english in
+            ["Hello, ", "Download figures", "Write a quote", "Sign out", "Save settings", "Languages offered"]
+        {
             assert!(!page.contains(english), "{path}: no English {english:?} left");
         }
         s.full_screenshot(name).await;

@@ -629,18 +629,18 @@ impl Settings {
         }
     }
 
-    /// The texts an offered language still lacks, in words a builder understands: the title
-    /// in every language, and any other text given in one language in all of them.
-    pub fn missing_texts(&self) -> Vec<String> {
+    /// The texts an offered language still lacks, as (field, language): the title in every
+    /// language, and any other text given in one language in all of them.
+    pub fn missing_texts(&self) -> Vec<(&'static str, Lang)> {
         let mut missing = Vec::new();
-        for (field, label, _) in TEXT_FIELDS {
+        for (field, _, _) in TEXT_FIELDS {
             let has = |l: &Lang| !self.text_in(field, *l).trim().is_empty();
             let wanted = field == "title" || self.languages.iter().any(has);
             if !wanted {
                 continue;
             }
             for l in self.languages.iter().filter(|l| !has(l)) {
-                missing.push(format!("{label} is missing in {}.", l.name()));
+                missing.push((field, *l));
             }
         }
         missing

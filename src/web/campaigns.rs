@@ -14,6 +14,7 @@ use super::internal;
 use super::render::View;
 use super::session::StaffUser;
 use crate::campaigns::CampaignError;
+use crate::i18n::{t, tr};
 use crate::model::Lang;
 use crate::model::campaign::{Campaign, SettingsInput, Status};
 use crate::model::questionnaire::{KINDS, Questionnaire};
@@ -113,7 +114,11 @@ pub fn campaign_page(
 ) -> poem::Result<Response> {
     let q = state.campaigns().current_questionnaire(c).map_err(campaign_error)?;
     let frozen = state.store.version_has_responses(&c.id, c.version)?;
-    let lang = c.settings.languages.first().copied().unwrap_or(Lang::EN);
+    // Question texts in the staff member's language where the campaign has it.
+    let offered = &c.settings.languages;
+    let lang = Some(view.lang())
+        .filter(|l| offered.contains(l))
+        .unwrap_or(offered.first().copied().unwrap_or(Lang::EN));
     let questions: Vec<_> = q
         .questions
         .iter()
@@ -134,7 +139,7 @@ pub fn campaign_page(
     let offered: Vec<Lang> = input.languages.iter().filter_map(|code| Lang::parse(code)).collect();
     let text_fields: Vec<_> = crate::model::campaign::TEXT_FIELDS
         .iter()
-        .map(|(field, label, most)| {
+        .map(|(field, _, most)| {
             let langs: Vec<_> = offered
                 .iter()
                 .map(|l| {
@@ -143,15 +148,8 @@ pub fn campaign_page(
                     context! { code => l.code(), name => l.name(), value }
                 })
                 .collect();
-            let hint = match *field {
-                "mail_subject" => Some("Empty: \"Time for\" and the title, in each participant's language."),
-                "thanks" => Some("Shown after the standard thank-you words, on the page after sending."),
-                "summary_intro" => {
-                    Some("Shown above the summaries, after the standard words about anonymity.")
-                }
-                _ => None,
-            };
-            context! { field, label, multiline => *most > 200, langs, hint }
+            let hint = matches!(*field, "mail_subject" | "thanks" | "summary_intro");
+            context! { field, multiline => *most > 200, langs, hint }
         })
         .collect();
     let (pending, active, inactive) = state.store.participant_counts(&c.id)?;
@@ -216,18 +214,21 @@ pub fn save_settings(
         }
         Err(CampaignError::Texts(missing)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
-            campaign_page(
-                &state,
-                &view.signed_in(&user),
-                &c,
-                &input,
-                &[("texts", missing.join(" "))],
-                None,
-                None,
-            )
+            let view = view.signed_in(&user);
+            let message = missing_words(view.lang(), &missing);
+            campaign_page(&state, &view, &c, &input, &[("texts", message)], None, None)
         }
         Err(e) => Err(campaign_error(e)),
     }
+}
+
+/// "Title is missing in Svenska." for each text an offered language lacks.
+fn missing_words(lang: Lang, missing: &[(&'static str, Lang)]) -> String {
+    let line = |(field, missing_in): &(&str, Lang)| {
+        let text = t(lang, &format!("text-{field}"));
+        tr(lang, "camp-text-missing", &[("text", text.into()), ("language", missing_in.name().into())])
+    };
+    missing.iter().map(line).collect::<Vec<_>>().join(" ")
 }
 
 /// The settings form has a repeated `languages` field, which serde_urlencoded cannot put
@@ -310,16 +311,10 @@ pub fn change_status(
         }
         Err(CampaignError::Texts(missing)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
-            let message = format!("The campaign cannot open yet. {}", missing.join(" "));
-            campaign_page(
-                &state,
-                &view.signed_in(&user),
-                &c,
-                &c.settings.input(),
-                &[("status", message)],
-                None,
-                None,
-            )
+            let view = view.signed_in(&user);
+            let message =
+                format!("{} {}", t(view.lang(), "camp-cannot-open"), missing_words(view.lang(), &missing));
+            campaign_page(&state, &view, &c, &c.settings.input(), &[("status", message)], None, None)
         }
         Err(e) => Err(campaign_error(e)),
     }
