@@ -215,7 +215,7 @@ async fn builder_languages_preview_reorder_and_edit() {
         jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap()).date();
     let end = today.checked_add(jiff::Span::new().days(10)).unwrap().to_string();
     let mut settings = vec![
-        ("title", "Tvåspråkig"),
+        ("title_en", "Two languages"),
         ("languages", "en"),
         ("languages", "sv"),
         ("start", ""),
@@ -225,6 +225,7 @@ async fn builder_languages_preview_reorder_and_edit() {
         ("k", "5"),
         ("audience", "link"),
     ];
+    settings.push(("title_sv", "Tvåspråkig"));
     let r = b.post(&page, &settings).await;
     assert_eq!(r.status, 422, "a missing start date is named");
     assert!(r.body.contains("Give a date as YYYY-MM-DD."));
