@@ -166,7 +166,6 @@ fn render_form(
         "triad_hint",
         "slider_hint",
         "max_picks",
-        "characters_max",
         "skip",
         "save",
         "resume_title",
