@@ -56,6 +56,15 @@ async fn a_respondent_and_staff_talk_through_a_receipt() {
     assert_eq!(receipt.len(), 35, "six groups of five digits: {receipt}");
     let again = respondent.get(&format!("/r/{slug}/thanks")).await;
     assert!(!again.body.contains("receipt-code"), "shown once");
+    // Switching the entry page's language keeps the typed receipt and opens nothing.
+    let switched =
+        respondent.post("/f", &[("receipt", receipt.as_str()), ("lang", "en"), ("switch", "nl")]).await;
+    assert_eq!(switched.status, 200);
+    assert!(
+        switched.body.contains("<html lang=\"nl\">") && switched.body.contains("Ontvangstcode (30 cijfers)")
+    );
+    assert_eq!(common::input_value(&switched.body, "receipt"), receipt, "the typed receipt is kept");
+    assert!(!switched.body.contains(STORY), "the thread is not opened by a switch");
 
     // A moderator starts the thread from the story.
     let (mut moderator, _) = invite(&srv, &mut owner, "moderator", "mo").await;

@@ -46,6 +46,9 @@ pub struct ThreadForm {
     lang: String,
     message: String,
     action: String,
+    /// A language button: the entry page again in that language, the typed receipt kept
+    /// and not tried (a switch is not a guess).
+    switch: String,
 }
 
 fn lang_of(asked: &str, req: &Request) -> Lang {
@@ -127,6 +130,9 @@ pub fn open_thread(
     req: &Request,
     Form(form): Form<ThreadForm>,
 ) -> poem::Result<Response> {
+    if let Some(other) = Lang::parse(&form.switch) {
+        return Ok(entry_page(&view, other, form.receipt.trim(), None));
+    }
     let lang = lang_of(&form.lang, req);
     let (c, response) = match find(&state, &view, req, lang, &form.receipt)? {
         Ok(target) => target,
