@@ -504,3 +504,71 @@ day-thu = Thursday
 day-fri = Friday
 day-sat = Saturday
 day-sun = Sunday
+
+## The question builder
+q-edit = Edit question
+q-new = New question
+q-back = Back to { $title }
+q-not-saved = The question was not saved
+q-changes = This edit changes what the question means
+q-changes-text = If you save it, the question's results start afresh from the next version: the answers so far stay in the figures and exports as they are, marked as before the change, and are not added to the new ones. Wording, translations, added options and a new order keep the results together.
+q-confirm-break = I understand: start this question's results afresh
+q-prompt = Question
+q-help = Help text (optional)
+q-required = An answer is required
+q-min = Lowest value (0 or 1)
+q-max = Highest value (2 to 11)
+q-low = Label of the lowest value
+q-high = Label of the highest value
+q-dont-know = Offer “don't know”
+q-options = Options, one per line
+q-max-picks = At most this many picks (empty: no limit)
+q-left = Left pole (0)
+q-right = Right pole (100)
+q-pole1 = First pole
+q-pole2 = Second pole
+q-pole3 = Third pole
+q-max-len = Longest story, in characters
+q-mood-text = Participants pick one of five moods, from very bad to very good, shown as faces with words.
+q-save = Save question
+
+## Quotes and stories
+quotes-heading = { $title }: quotes
+quotes-approval = Quotes need a reviewer's approval; only approved quotes appear in summaries and the report.
+quotes-no-approval = Quotes are approved when written; only approved quotes appear in summaries and the report.
+quote-proposed = proposed
+quote-approved = approved
+quote-vetoed = vetoed
+quote-withdrawn = withdrawn
+quotes-veto-reason = Reason for the veto
+quotes-approve = Approve
+quotes-reason = Reason for a veto
+quotes-veto = Veto
+quotes-withdraw = Withdraw
+quotes-this = this quote
+quotes-none = No quotes yet.
+story-back = Back to the stories
+story-heading = The story ({ $day })
+story-quote = The quote
+story-quote-hint = Starts from the story with highlighted words replaced by placeholders such as [name]. Shorten it, remove anything that could point to a person.
+story-quote-review = A reviewer approves or vetoes it before it can be published.
+story-quote-direct = It can be published as soon as you save it.
+story-propose = Propose the quote
+story-save = Save the quote
+## The campaign list
+campaigns-caption = All campaigns, newest first
+campaigns-dates = Dates
+campaigns-none = No campaigns yet.
+campaigns-new = New campaign
+campaigns-create = Create draft
+
+## Signing in
+login-title = Staff sign-in
+login-username = Username
+login-password = Password
+login-continue = Continue
+code-title = Authenticator code
+code-intro = Type the 6-digit code your authenticator app shows, or one of your recovery codes.
+code-label = Code
+code-sign-in = Sign in
+code-cancel = Cancel

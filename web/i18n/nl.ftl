@@ -501,3 +501,71 @@ day-thu = donderdag
 day-fri = vrijdag
 day-sat = zaterdag
 day-sun = zondag
+
+## The question builder
+q-edit = Vraag bewerken
+q-new = Nieuwe vraag
+q-back = Terug naar { $title }
+q-not-saved = De vraag is niet opgeslagen
+q-changes = Deze wijziging verandert wat de vraag betekent
+q-changes-text = Sla je haar op, dan beginnen de resultaten van de vraag opnieuw vanaf de volgende versie: de antwoorden tot nu toe blijven in de cijfers en exports zoals ze zijn, gemarkeerd als van vóór de wijziging, en worden niet bij de nieuwe opgeteld. Andere bewoording, vertalingen, toegevoegde opties en een nieuwe volgorde houden de resultaten bij elkaar.
+q-confirm-break = Ik begrijp het: begin de resultaten van deze vraag opnieuw
+q-prompt = Vraag
+q-help = Hulptekst (optioneel)
+q-required = Een antwoord is verplicht
+q-min = Laagste waarde (0 of 1)
+q-max = Hoogste waarde (2 tot en met 11)
+q-low = Label bij de laagste waarde
+q-high = Label bij de hoogste waarde
+q-dont-know = ‘Weet ik niet’ aanbieden
+q-options = Opties, één per regel
+q-max-picks = Maximaal zoveel keuzes (leeg: geen grens)
+q-left = Linkeruiteinde (0)
+q-right = Rechteruiteinde (100)
+q-pole1 = Eerste hoek
+q-pole2 = Tweede hoek
+q-pole3 = Derde hoek
+q-max-len = Langste verhaal, in tekens
+q-mood-text = Deelnemers kiezen een van vijf stemmingen, van heel slecht tot heel goed, getoond als gezichten met woorden.
+q-save = Vraag opslaan
+
+## Quotes and stories
+quotes-heading = { $title }: citaten
+quotes-approval = Citaten hebben de goedkeuring van een beoordelaar nodig; alleen goedgekeurde citaten verschijnen in samenvattingen en het rapport.
+quotes-no-approval = Citaten zijn goedgekeurd zodra ze geschreven zijn; alleen goedgekeurde citaten verschijnen in samenvattingen en het rapport.
+quote-proposed = voorgesteld
+quote-approved = goedgekeurd
+quote-vetoed = tegengehouden
+quote-withdrawn = ingetrokken
+quotes-veto-reason = Reden om tegen te houden
+quotes-approve = Goedkeuren
+quotes-reason = Reden om tegen te houden
+quotes-veto = Tegenhouden
+quotes-withdraw = Intrekken
+quotes-this = dit citaat
+quotes-none = Nog geen citaten.
+story-back = Terug naar de verhalen
+story-heading = Het verhaal ({ $day })
+story-quote = Het citaat
+story-quote-hint = Begint bij het verhaal, met gemarkeerde woorden vervangen door plaatsaanduidingen zoals [naam]. Kort het in en haal alles weg wat naar een persoon kan wijzen.
+story-quote-review = Een beoordelaar keurt het goed of houdt het tegen voordat het gepubliceerd kan worden.
+story-quote-direct = Het kan worden gepubliceerd zodra je het opslaat.
+story-propose = Citaat voorstellen
+story-save = Citaat opslaan
+## The campaign list
+campaigns-caption = Alle campagnes, nieuwste eerst
+campaigns-dates = Data
+campaigns-none = Nog geen campagnes.
+campaigns-new = Nieuwe campagne
+campaigns-create = Concept maken
+
+## Signing in
+login-title = Aanmelden voor medewerkers
+login-username = Gebruikersnaam
+login-password = Wachtwoord
+login-continue = Doorgaan
+code-title = Code uit de authenticator-app
+code-intro = Typ de zescijferige code die je authenticator-app toont, of een van je herstelcodes.
+code-label = Code
+code-sign-in = Aanmelden
+code-cancel = Annuleren

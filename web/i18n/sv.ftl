@@ -495,3 +495,71 @@ day-thu = torsdag
 day-fri = fredag
 day-sat = lördag
 day-sun = söndag
+
+## The question builder
+q-edit = Redigera frågan
+q-new = Ny fråga
+q-back = Tillbaka till { $title }
+q-not-saved = Frågan sparades inte
+q-changes = Ändringen ändrar vad frågan betyder
+q-changes-text = Sparar du den börjar frågans resultat om från nästa version: svaren hittills stannar i siffrorna och exporterna som de är, märkta som från före ändringen, och läggs inte ihop med de nya. Ny formulering, översättningar, tillagda alternativ och en ny ordning håller ihop resultaten.
+q-confirm-break = Jag förstår: börja om frågans resultat
+q-prompt = Fråga
+q-help = Hjälptext (frivillig)
+q-required = Ett svar krävs
+q-min = Lägsta värde (0 eller 1)
+q-max = Högsta värde (2 till 11)
+q-low = Text vid lägsta värdet
+q-high = Text vid högsta värdet
+q-dont-know = Erbjud ”vet inte”
+q-options = Alternativ, ett per rad
+q-max-picks = Högst så här många val (tomt: ingen gräns)
+q-left = Vänster ände (0)
+q-right = Höger ände (100)
+q-pole1 = Första hörnet
+q-pole2 = Andra hörnet
+q-pole3 = Tredje hörnet
+q-max-len = Längsta berättelse, i tecken
+q-mood-text = Deltagarna väljer en av fem känslor, från mycket dåligt till mycket bra, visade som ansikten med ord.
+q-save = Spara frågan
+
+## Quotes and stories
+quotes-heading = { $title }: citat
+quotes-approval = Citat behöver en granskares godkännande; bara godkända citat visas i sammanfattningar och i rapporten.
+quotes-no-approval = Citat godkänns när de skrivs; bara godkända citat visas i sammanfattningar och i rapporten.
+quote-proposed = föreslaget
+quote-approved = godkänt
+quote-vetoed = stoppat
+quote-withdrawn = tillbakadraget
+quotes-veto-reason = Skäl till stoppet
+quotes-approve = Godkänn
+quotes-reason = Skäl att stoppa
+quotes-veto = Stoppa
+quotes-withdraw = Dra tillbaka
+quotes-this = det här citatet
+quotes-none = Inga citat än.
+story-back = Tillbaka till berättelserna
+story-heading = Berättelsen ({ $day })
+story-quote = Citatet
+story-quote-hint = Utgår från berättelsen med markerade ord utbytta mot platshållare som [namn]. Korta den och ta bort allt som kan peka ut en person.
+story-quote-review = En granskare godkänner eller stoppar det innan det kan publiceras.
+story-quote-direct = Det kan publiceras så snart du sparar det.
+story-propose = Föreslå citatet
+story-save = Spara citatet
+## The campaign list
+campaigns-caption = Alla kampanjer, nyaste först
+campaigns-dates = Datum
+campaigns-none = Inga kampanjer än.
+campaigns-new = Ny kampanj
+campaigns-create = Skapa utkast
+
+## Signing in
+login-title = Inloggning för personal
+login-username = Användarnamn
+login-password = Lösenord
+login-continue = Fortsätt
+code-title = Kod från autentiseringsappen
+code-intro = Skriv den sexsiffriga kod som autentiseringsappen visar, eller en av dina återställningskoder.
+code-label = Kod
+code-sign-in = Logga in
+code-cancel = Avbryt
