@@ -70,7 +70,7 @@ pub fn poll_threads(
     user: StaffUser,
     Path(id): Path<String>,
 ) -> poem::Result<Response> {
-    Ok(view.ok("admin/thread_list.html", list_context(&state, &user, &id)?))
+    Ok(view.signed_in(&user).ok("admin/thread_list.html", list_context(&state, &user, &id)?))
 }
 
 /// The campaign and the response of a thread page, if that response has a receipt.

@@ -645,3 +645,40 @@ erasure-campaign = Campaign
 erasure-class = Class
 erasure-count = Count
 erasure-none = Nothing has been erased yet.
+
+## Follow-up threads, erasing a campaign
+threads-heading = { $title }: follow-up threads
+threads-intro = Newest message first; each is dated by its last message. A thread belongs to one response; nobody, you included, can tell who wrote it.
+threads-off = Follow-up is off for this campaign:
+threads-off-text = new respondents get no receipt.
+threads-start = To start a thread, open a story with a receipt from the list of
+thread-of = Thread of { $day }
+thread-new = new message
+thread-messages = { $n ->
+    [one] 1 message
+   *[other] { $n } messages
+}
+thread-closed = closed
+threads-none = No threads yet.
+thread-start = Start a follow-up thread
+thread-all = All threads of { $title }
+thread-story = The respondent's story
+thread-no-story = The response has no story, or its story is erased.
+thread-messages-h = Messages
+thread-reply = Your reply
+thread-reply-hint = Signed “Staff”, never with your name. Do not ask who they are.
+thread-closed-hint = The thread is closed: the respondent can read your reply but not answer.
+thread-send = Send the reply
+thread-close = Close the thread
+thread-reopen = Reopen the thread
+thread-erased = The thread is erased { $n } days after its last message, and with the campaign.
+erase-title = Erase { $title }
+erase-heading = Erase “{ $title }” now
+erase-undone = This cannot be undone.
+erase-text = The campaign's data key and every participant's contact key are destroyed first, so its addresses, stories, quotes and saved drafts can no longer be read by anyone, from any copy. Then its responses, figures, summaries, participants, allow-list and queued mail are deleted, and the keyring file is rewritten without the destroyed keys. The erasure log records what was erased, never contents.
+erase-backups = Backups taken before now still hold the campaign, sealed under the destroyed key; they leave as backups rotate.
+erase-type = Type the title, “{ $title }”, to confirm
+erase-now = Erase the campaign now
+erase-back = Back to the campaign
+report-later = The report comes after the campaign closes
+report-later-text = { $title } is { $status }. The final report is made from every week's figures once the owner closes the campaign; until then, the dashboard shows the figures so far:

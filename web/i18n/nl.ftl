@@ -642,3 +642,40 @@ erasure-campaign = Campagne
 erasure-class = Soort
 erasure-count = Aantal
 erasure-none = Er is nog niets gewist.
+
+## Follow-up threads, erasing a campaign
+threads-heading = { $title }: vervolggesprekken
+threads-intro = Nieuwste bericht eerst; elk gesprek is gedateerd op het laatste bericht. Een gesprek hoort bij één reactie; niemand, jij ook niet, kan zien wie die schreef.
+threads-off = Vervolg staat uit voor deze campagne:
+threads-off-text = nieuwe invullers krijgen geen ontvangstcode.
+threads-start = Open om een gesprek te beginnen een verhaal met een ontvangstcode vanuit
+thread-of = Gesprek van { $day }
+thread-new = nieuw bericht
+thread-messages = { $n ->
+    [one] 1 bericht
+   *[other] { $n } berichten
+}
+thread-closed = gesloten
+threads-none = Nog geen gesprekken.
+thread-start = Een vervolggesprek beginnen
+thread-all = Alle gesprekken van { $title }
+thread-story = Het verhaal van de invuller
+thread-no-story = De reactie heeft geen verhaal, of het verhaal is gewist.
+thread-messages-h = Berichten
+thread-reply = Je antwoord
+thread-reply-hint = Ondertekend met ‘Medewerkers’, nooit met je naam. Vraag niet wie ze zijn.
+thread-closed-hint = Het gesprek is gesloten: de invuller kan je antwoord lezen maar niet reageren.
+thread-send = Antwoord versturen
+thread-close = Gesprek sluiten
+thread-reopen = Gesprek heropenen
+thread-erased = Het gesprek wordt { $n } dagen na het laatste bericht gewist, en samen met de campagne.
+erase-title = { $title } wissen
+erase-heading = ‘{ $title }’ nu wissen
+erase-undone = Dit kan niet ongedaan worden gemaakt.
+erase-text = Eerst worden de gegevenssleutel van de campagne en de contactsleutel van elke deelnemer vernietigd, zodat de adressen, verhalen, citaten en bewaarde concepten door niemand meer te lezen zijn, uit welke kopie ook. Daarna worden de reacties, cijfers, samenvattingen, deelnemers, lijst met toegestane adressen en wachtende mails verwijderd, en wordt het sleutelbestand herschreven zonder de vernietigde sleutels. Het wislogboek vermeldt wat er is gewist, nooit de inhoud.
+erase-backups = Back-ups van vóór nu bevatten de campagne nog, verzegeld met de vernietigde sleutel; ze verdwijnen als de back-ups rouleren.
+erase-type = Typ de titel, ‘{ $title }’, om te bevestigen
+erase-now = De campagne nu wissen
+erase-back = Terug naar de campagne
+report-later = Het rapport komt nadat de campagne is gesloten
+report-later-text = { $title } is { $status }. Het eindrapport wordt gemaakt uit de cijfers van elke week zodra de eigenaar de campagne sluit; tot dan toont het dashboard de cijfers tot nu toe:

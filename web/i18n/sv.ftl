@@ -636,3 +636,40 @@ erasure-campaign = Kampanj
 erasure-class = Slag
 erasure-count = Antal
 erasure-none = Inget har raderats än.
+
+## Follow-up threads, erasing a campaign
+threads-heading = { $title }: uppföljningstrådar
+threads-intro = Nyaste meddelandet först; varje tråd dateras efter sitt senaste meddelande. En tråd hör till ett svar; ingen, inte heller du, kan se vem som skrev det.
+threads-off = Uppföljning är avstängd för den här kampanjen:
+threads-off-text = nya svarande får inget kvitto.
+threads-start = För att starta en tråd, öppna en berättelse med kvitto från
+thread-of = Tråd från { $day }
+thread-new = nytt meddelande
+thread-messages = { $n ->
+    [one] 1 meddelande
+   *[other] { $n } meddelanden
+}
+thread-closed = stängd
+threads-none = Inga trådar än.
+thread-start = Starta en uppföljningstråd
+thread-all = Alla trådar i { $title }
+thread-story = Den svarandes berättelse
+thread-no-story = Svaret har ingen berättelse, eller så är den raderad.
+thread-messages-h = Meddelanden
+thread-reply = Ditt svar
+thread-reply-hint = Undertecknas ”Personal”, aldrig med ditt namn. Fråga inte vem de är.
+thread-closed-hint = Tråden är stängd: den svarande kan läsa ditt svar men inte svara.
+thread-send = Skicka svaret
+thread-close = Stäng tråden
+thread-reopen = Öppna tråden igen
+thread-erased = Tråden raderas { $n } dagar efter sitt senaste meddelande, och med kampanjen.
+erase-title = Radera { $title }
+erase-heading = Radera ”{ $title }” nu
+erase-undone = Det här går inte att ångra.
+erase-text = Först förstörs kampanjens datanyckel och varje deltagares kontaktnyckel, så att dess adresser, berättelser, citat och sparade utkast inte längre kan läsas av någon, ur någon kopia. Sedan tas svar, siffror, sammanfattningar, deltagare, lista över tillåtna adresser och köade mejl bort, och nyckelfilen skrivs om utan de förstörda nycklarna. Raderingsloggen visar vad som raderades, aldrig innehåll.
+erase-backups = Säkerhetskopior tagna före nu innehåller fortfarande kampanjen, förseglad med den förstörda nyckeln; de försvinner när kopiorna roterar.
+erase-type = Skriv titeln, ”{ $title }”, för att bekräfta
+erase-now = Radera kampanjen nu
+erase-back = Tillbaka till kampanjen
+report-later = Rapporten kommer när kampanjen har stängts
+report-later-text = { $title } är { $status }. Slutrapporten görs av varje veckas siffror när ägaren stänger kampanjen; till dess visar översikten siffrorna hittills:
