@@ -452,7 +452,7 @@ async fn open_thread(s: &Session<'_>, base: &str, receipt: &str) -> String {
     s.go(&format!("{base}/f?lang=en")).await;
     s.wait_for_text("Receipt (30 digits)").await;
     s.type_into("#receipt", receipt).await;
-    s.click("button[type=submit]").await;
+    s.click("#receipt-form button[type=submit]").await;
     s.wait_for_text("What you wrote").await
 }
 
