@@ -504,7 +504,7 @@ async fn the_follow_up_thread_works_with_javascript_off_and_on_and_is_accessible
     s.wait_for_text("Receipt (30 digits)").await;
     axe_clean("the receipt form", s.axe().await);
     s.type_into("#receipt", "12345 12345").await;
-    s.click("button[type=submit]").await;
+    s.click("#receipt-form button[type=submit]").await;
     s.wait_for_text("This receipt does not open a thread.").await;
     axe_clean("the wrong receipt page", s.axe().await);
     open_thread(&s, &srv.base, &receipt).await;
