@@ -23,10 +23,6 @@ use super::{AppState, internal};
 use crate::staff::{PasswordStep, StaffError};
 use crate::store::Stage;
 
-const DENIED: &str = "The username or password is not right, or this account cannot sign in.";
-const BAD_CODE: &str =
-    "This code is not right, or was used already. Type the 6 digits your app shows now, or a recovery code.";
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct LoginForm {
@@ -84,7 +80,7 @@ fn throttle_keys(state: &AppState, req: &Request, username: &str) -> Vec<String>
 }
 
 fn too_many(view: &View, template: &str, wait: i64, ctx: minijinja::Value) -> Response {
-    let error = format!("Too many attempts. Wait {wait} seconds, then try again.");
+    let error = crate::i18n::tr(view.lang(), "login-too-many", &[("wait", wait.into())]);
     view.render(poem::http::StatusCode::TOO_MANY_REQUESTS, template, context! { error, ..ctx })
 }
 
@@ -116,18 +112,22 @@ pub async fn check_password(
     let (stage, pending_totp, to) = match staffing.check_password(&form.username, &form.password).await? {
         PasswordStep::Denied => {
             state.throttle.fail(&keys, now);
-            return Ok(view.invalid("login.html", context! { error => DENIED, ..ctx }));
+            return Ok(view.invalid(
+                "login.html",
+                context! { error => crate::i18n::t(view.lang(), "login-denied"), ..ctx },
+            ));
         }
         PasswordStep::SecondFactor => (Stage::SecondFactor, None, "/login/code"),
         PasswordStep::NeedsResetLink => {
-            return Ok(view.invalid("login.html", context! { error => NEEDS_RESET_LINK, ..ctx }));
+            return Ok(view.invalid(
+                "login.html",
+                context! { error => crate::i18n::t(view.lang(), "login-needs-reset"), ..ctx },
+            ));
         }
     };
     let id = begin_stage(&state, None, &username, stage, pending_totp)?;
     Ok(redirect_with_session(to, &id))
 }
-
-const NEEDS_RESET_LINK: &str = "An owner reset this account's authenticator. Open the link they gave you to set up a new one; your password alone no longer signs in.";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -217,7 +217,9 @@ pub async fn check_code(
     }
     if !state.staffing().check_second_factor(&pending.username, &form.code)? {
         state.throttle.fail(&keys, now);
-        return Ok(view.invalid("code.html", context! { error => BAD_CODE }));
+        return Ok(
+            view.invalid("code.html", context! { error => crate::i18n::t(view.lang(), "login-bad-code") })
+        );
     }
     state.throttle.succeed(&keys);
     let id = begin_stage(&state, Some(&pending.session_hash), &pending.username, Stage::Full, None)?;

@@ -129,6 +129,7 @@ pub fn preview_summary(
 ) -> poem::Result<Response> {
     let c = campaign_of(&state, &id)?;
     require_editor(&user, &c)?;
+    let view = view.signed_in(&user);
     let now = state.clock.now();
     let lang = Lang::parse(&query.lang)
         .filter(|l| c.settings.languages.contains(l))
@@ -139,7 +140,7 @@ pub fn preview_summary(
         .ok()
         .and_then(|key| unpublished(&state, &c, now).ok()?.into_iter().find(|r| summary_key(r) == key))
     else {
-        return manage_page(&state, &view.signed_in(&user), &c, Some(SummaryError::NotReleased.to_string()));
+        return manage_page(&state, &view, &c, Some(SummaryError::NotReleased.to_string()));
     };
     let q = state.store.questionnaire(&c.id, c.version)?.unwrap_or_default();
     let quotes: Vec<String> = to_publish(&state, &c)?.into_iter().map(|q| q.text).collect();
@@ -153,14 +154,21 @@ pub fn preview_summary(
             context! { href => format!("/admin/campaigns/{}/summaries/preview?week={key}&lang={code}", c.id), ..l }
         })
         .collect();
+    // The banner speaks the staff member's language; the page below, the previewed one.
+    let staff = view.lang();
+    let period = super::figures::release_label(&release, staff);
     let preview = context! {
         key,
-        label => super::figures::release_label(&release, Lang::EN),
+        lang => staff.code(),
+        title => t(staff, "sum-preview-title"),
+        text => tr(staff, "sum-preview-text", &[("period", period.into())]),
+        publish => t(staff, "sum-publish-this"),
+        back_label => t(staff, "sum-back"),
         back => format!("/admin/campaigns/{}/summaries", c.id),
         action => format!("/admin/campaigns/{}/summaries/publish", c.id),
     };
     let ctx = page_context(&c, lang, weeks, switch, Some(preview));
-    Ok(view.signed_in(&user).form("participant/summary.html", ctx, false))
+    Ok(view.form("participant/summary.html", ctx, false))
 }
 
 /// The approved quotes not yet in a published summary: what publishing now would add.
@@ -206,7 +214,7 @@ fn manage_page(state: &AppState, view: &View, c: &Campaign, error: Option<String
         .map(|r| {
             context! {
                 key => summary_key(r),
-                label => super::figures::release_label(r, Lang::EN),
+                label => super::figures::release_label(r, view.lang()),
                 responses => r.responses,
                 too_few => r.responses < r.k,
             }
@@ -223,7 +231,7 @@ fn manage_page(state: &AppState, view: &View, c: &Campaign, error: Option<String
     let quotes = to_publish(state, c)?.len();
     let p = &c.settings.summaries;
     let schedule = p.auto.then(|| {
-        format!("{} at {}", crate::model::schedule::DAY_NAMES[p.day as usize % 7], p.at.strftime("%H:%M"))
+        context! { day => crate::model::schedule::DAY_NAMES[p.day as usize % 7], at => p.at.strftime("%H:%M").to_string() }
     });
     let ctx = context! {
         c, published, ready, running, quotes, langs, schedule, error,

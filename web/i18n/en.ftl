@@ -715,3 +715,33 @@ landing-title = Welcome
 landing-text = This tellpoint lets an organisation listen to its people anonymously. If you were sent a link to tell something, open that link: it leads to the right form.
 landing-not-set-up = Not set up yet
 landing-setup-text = No owner exists yet. The person installing tellpoint finds a one-time setup link in its log, or gets one by running
+
+## Sign-in messages
+login-denied = The username or password is not right, or this account cannot sign in.
+login-bad-code = This code is not right, or was used already. Type the 6 digits your app shows now, or a recovery code.
+login-needs-reset = An owner reset this account's authenticator. Open the link they gave you to set up a new one; your password alone no longer signs in.
+login-too-many = Too many attempts. Wait { $wait } seconds, then try again.
+
+## Summaries for staff
+sum-heading = { $title }: weekly summaries
+sum-where = Participants read them at
+sum-auto = Each week's summary is published automatically on the following { $day } at { $at } (campaign time), without a preview.
+sum-by-hand = A summary appears there only when you publish it here, after a preview.
+sum-stays = A published summary stays as published; a withdrawn quote leaves it.
+sum-ready = Ready to publish
+sum-quotes = { $n ->
+    [one] Publishing adds the approved quote not yet in a summary.
+   *[other] Publishing adds the { $n } approved quotes not yet in a summary.
+}
+sum-no-quotes = No approved quote is waiting: a summary published now has figures only.
+sum-too-few = fewer than { $k }: the summary says so in one line, without figures
+sum-preview = Preview
+sum-publish = Publish
+sum-none-waiting = No ended period is waiting.
+sum-running = The week from { $from } is still under way; its summary can be previewed and published from { $on }. (Figures of a week still running would give away the answers that come after them.)
+sum-period-from = Period from
+sum-none-yet = None yet.
+sum-preview-title = Preview, not published.
+sum-preview-text = This is the summary of { $period } exactly as participants will see it, with the quotes publishing would add. Switch the language to check each version.
+sum-publish-this = Publish this summary
+sum-back = Back to summaries

@@ -712,3 +712,33 @@ landing-title = Welkom
 landing-text = Met deze tellpoint kan een organisatie anoniem naar haar mensen luisteren. Heb je een link gekregen om iets te vertellen, open dan die link: die leidt naar het juiste formulier.
 landing-not-set-up = Nog niet ingesteld
 landing-setup-text = Er is nog geen eigenaar. Wie tellpoint installeert, vindt een eenmalige link in het logboek, of krijgt er een door uit te voeren:
+
+## Sign-in messages
+login-denied = De gebruikersnaam of het wachtwoord klopt niet, of dit account kan zich niet aanmelden.
+login-bad-code = Deze code klopt niet, of is al gebruikt. Typ de zes cijfers die je app nu toont, of een herstelcode.
+login-needs-reset = Een eigenaar heeft de authenticator-app van dit account hersteld. Open de link die je kreeg om een nieuwe te koppelen; met alleen je wachtwoord kun je je niet meer aanmelden.
+login-too-many = Te veel pogingen. Wacht { $wait } seconden en probeer het dan opnieuw.
+
+## Summaries for staff
+sum-heading = { $title }: weekoverzichten
+sum-where = Deelnemers lezen ze op
+sum-auto = Het overzicht van elke week wordt automatisch gepubliceerd op de volgende { $day } om { $at } (tijd van de campagne), zonder voorbeeld.
+sum-by-hand = Een overzicht verschijnt daar pas als je het hier publiceert, na een voorbeeld.
+sum-stays = Een gepubliceerd overzicht blijft zoals het is gepubliceerd; een ingetrokken citaat verdwijnt eruit.
+sum-ready = Klaar om te publiceren
+sum-quotes = { $n ->
+    [one] Publiceren voegt het goedgekeurde citaat toe dat nog in geen overzicht staat.
+   *[other] Publiceren voegt de { $n } goedgekeurde citaten toe die nog in geen overzicht staan.
+}
+sum-no-quotes = Er wacht geen goedgekeurd citaat: een overzicht dat nu wordt gepubliceerd heeft alleen cijfers.
+sum-too-few = minder dan { $k }: het overzicht zegt dat in één regel, zonder cijfers
+sum-preview = Voorbeeld
+sum-publish = Publiceren
+sum-none-waiting = Er wacht geen afgeronde periode.
+sum-running = De week vanaf { $from } loopt nog; het overzicht ervan kan vanaf { $on } worden bekeken en gepubliceerd. (Cijfers van een week die nog loopt, zouden de antwoorden die daarna komen verraden.)
+sum-period-from = Periode vanaf
+sum-none-yet = Nog geen.
+sum-preview-title = Voorbeeld, niet gepubliceerd.
+sum-preview-text = Zo zien deelnemers het overzicht van { $period }, met de citaten die publiceren zou toevoegen. Wissel van taal om elke versie te controleren.
+sum-publish-this = Dit overzicht publiceren
+sum-back = Terug naar de overzichten

@@ -706,3 +706,33 @@ landing-title = Välkommen
 landing-text = Med den här tellpoint kan en organisation lyssna på sina människor anonymt. Har du fått en länk för att berätta något, öppna den länken: den leder till rätt formulär.
 landing-not-set-up = Inte inställd än
 landing-setup-text = Det finns ingen ägare än. Den som installerar tellpoint hittar en engångslänk i loggen, eller får en genom att köra
+
+## Sign-in messages
+login-denied = Användarnamnet eller lösenordet stämmer inte, eller så kan kontot inte logga in.
+login-bad-code = Koden stämmer inte, eller har redan använts. Skriv de sex siffror som appen visar nu, eller en återställningskod.
+login-needs-reset = En ägare har återställt kontots autentiseringsapp. Öppna länken du fick för att koppla en ny; lösenordet räcker inte längre för att logga in.
+login-too-many = För många försök. Vänta { $wait } sekunder och försök sedan igen.
+
+## Summaries for staff
+sum-heading = { $title }: veckosammanfattningar
+sum-where = Deltagarna läser dem på
+sum-auto = Varje veckas sammanfattning publiceras automatiskt följande { $day } kl. { $at } (kampanjens tid), utan förhandsgranskning.
+sum-by-hand = En sammanfattning visas där först när du publicerar den här, efter en förhandsgranskning.
+sum-stays = En publicerad sammanfattning förblir som den publicerades; ett tillbakadraget citat försvinner ur den.
+sum-ready = Klara att publicera
+sum-quotes = { $n ->
+    [one] Publiceringen lägger till det godkända citat som ännu inte finns i någon sammanfattning.
+   *[other] Publiceringen lägger till de { $n } godkända citat som ännu inte finns i någon sammanfattning.
+}
+sum-no-quotes = Inget godkänt citat väntar: en sammanfattning som publiceras nu har bara siffror.
+sum-too-few = färre än { $k }: sammanfattningen säger det på en rad, utan siffror
+sum-preview = Förhandsgranska
+sum-publish = Publicera
+sum-none-waiting = Ingen avslutad period väntar.
+sum-running = Veckan från { $from } pågår fortfarande; dess sammanfattning kan förhandsgranskas och publiceras från { $on }. (Siffror för en vecka som pågår skulle avslöja svaren som kommer efter dem.)
+sum-period-from = Period från
+sum-none-yet = Inga än.
+sum-preview-title = Förhandsgranskning, inte publicerad.
+sum-preview-text = Så här ser sammanfattningen av { $period } ut för deltagarna, med de citat som publiceringen skulle lägga till. Byt språk för att granska varje version.
+sum-publish-this = Publicera den här sammanfattningen
+sum-back = Tillbaka till sammanfattningarna
