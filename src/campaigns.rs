@@ -19,7 +19,7 @@ pub enum CampaignError {
     #[error("{0}")]
     Refused(&'static str),
     #[error("the settings have problems")]
-    Settings(Vec<(&'static str, String)>),
+    Settings(Vec<crate::model::campaign::Problem>),
     #[error("the questionnaire has problems: {}", .0.join("; "))]
     Questionnaire(Vec<String>),
     #[error("texts are missing: {}", .0.iter().map(|(f, l)| format!("{f} in {}", l.name())).collect::<Vec<_>>().join(", "))]
@@ -124,9 +124,9 @@ impl Campaigns<'_> {
         if !settings.breakdown.is_empty()
             && !q.question(&settings.breakdown).is_some_and(|x| crate::model::figures::can_split(&x.kind))
         {
-            return Err(CampaignError::Settings(vec![(
+            return Err(CampaignError::Settings(vec![crate::model::campaign::Problem::new(
                 "breakdown",
-                "Choose a single-choice or yes/no question of this campaign to split by, or no split.".into(),
+                "set-breakdown",
             )]));
         }
         // The questionnaire must still be complete in every offered language, and an open

@@ -8,7 +8,7 @@ mod common;
 
 use common::campaign::build_with;
 use common::smtp::SmtpServer;
-use common::{InProcess, input_value, signed_in_owner_mailing};
+use common::{InProcess, input_value};
 
 const TEXTS: [(&str, &str); 13] = [
     ("title_en", "Autumn pulse"),
@@ -44,7 +44,7 @@ fn settings(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'stat
 #[tokio::test(flavor = "multi_thread")]
 async fn each_reader_gets_the_campaigns_own_words_in_their_language() {
     let smtp = SmtpServer::start();
-    let (srv, mut owner) = signed_in_owner_mailing(&smtp).await;
+    let (srv, mut owner, mut account) = common::owner_mailing(&smtp).await;
     let id = build_with(&mut owner, "Autumn pulse", &settings(&[])).await;
     let page = format!("/admin/campaigns/{id}");
 
@@ -124,6 +124,18 @@ async fn each_reader_gets_the_campaigns_own_words_in_their_language() {
     assert!(summary.body.contains("Autumn pulse") && summary.body.contains("This is how the autumn went."));
     let notice = reader.get(&format!("/privacy/{slug}?lang=sv")).await;
     assert!(notice.body.contains("Höstpuls"));
+
+    // The owner who reads Swedish gets the settings' problems in Swedish.
+    common::sign_in_again(&srv, &mut owner, &mut account).await;
+    assert_eq!(owner.post("/account/language", &[("lang", "sv")]).await.status, 303);
+    let mut bad = common::campaign::settings_form("Autumn pulse", &full);
+    bad.retain(|(k, _)| k != "start" && k != "thanks_nl");
+    bad.push(("start".into(), "snart".into()));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = owner.post(&page, &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("Ange ett datum som ÅÅÅÅ-MM-DD."), "{}", r.body);
+    assert!(r.body.contains("Inställningarna sparades inte"));
     drop(srv);
 }
 

@@ -113,16 +113,37 @@ pub struct Texts {
     pub summary_intro: Text,
 }
 
-/// The texts a campaign has per language: (field, what the builder calls it, most characters).
-/// Only the title is required; any other given in one language is needed in every offered
-/// language before the campaign opens.
-pub const TEXT_FIELDS: [(&str, &str, usize); 6] = [
-    ("title", "Title", 120),
-    ("intro", "Introduction above the form", 4000),
-    ("thanks", "Thank-you text after sending", 2000),
-    ("mail_subject", "Reminder mail subject", 200),
-    ("mail_intro", "Opening of the reminder mail", 2000),
-    ("summary_intro", "Introduction of the weekly summaries", 2000),
+/// A problem with the settings form, in words the web layer says in the reader's language:
+/// the field it is about, its message in the translation files, and the message's values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    pub fn new(field: &'static str, key: &'static str) -> Problem {
+        Problem { field, key, args: Vec::new() }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Problem {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// The texts a campaign has per language, with the most characters each may have (the
+/// builder names them through `text-{field}` in the translation files). Only the title is
+/// required; any other given in one language is needed in every offered language before the
+/// campaign opens.
+pub const TEXT_FIELDS: [(&str, usize); 6] = [
+    ("title", 120),
+    ("intro", 4000),
+    ("thanks", 2000),
+    ("mail_subject", 200),
+    ("mail_intro", 2000),
+    ("summary_intro", 2000),
 ];
 
 impl Texts {
@@ -341,7 +362,7 @@ impl Settings {
             breakdown: self.breakdown.clone(),
             texts: TEXT_FIELDS
                 .iter()
-                .flat_map(|(field, _, _)| {
+                .flat_map(|(field, _)| {
                     self.languages
                         .iter()
                         .map(move |l| (format!("{field}_{}", l.code()), self.text_in(field, *l)))
@@ -351,48 +372,45 @@ impl Settings {
     }
 
     /// Validates the form into settings, or (field, message) for each problem.
-    pub fn parse(input: &SettingsInput) -> Result<Settings, Vec<(&'static str, String)>> {
-        let mut p: Vec<(&'static str, String)> = Vec::new();
+    pub fn parse(input: &SettingsInput) -> Result<Settings, Vec<Problem>> {
+        let mut p: Vec<Problem> = Vec::new();
         let languages: Vec<Lang> =
             Lang::all().into_iter().filter(|l| input.languages.iter().any(|c| *c == l.code())).collect();
         if languages.is_empty() {
-            p.push(("languages", "Offer at least one language.".into()));
+            p.push(Problem::new("languages", "set-languages"));
         }
         let texts = Self::parse_texts(input, &languages, &mut p);
         let first = |text: &Text| languages.first().and_then(|l| text.get(l)).cloned().unwrap_or_default();
         let title = first(&texts.title);
         if title.is_empty() {
-            p.push(("title", "Give the campaign a title.".into()));
+            p.push(Problem::new("title", "set-title"));
         }
-        let date = |field: &'static str, s: &str, p: &mut Vec<(&'static str, String)>| {
-            s.trim().parse::<Date>().map_err(|_| p.push((field, "Give a date as YYYY-MM-DD.".into()))).ok()
+        let date = |field: &'static str, s: &str, p: &mut Vec<Problem>| {
+            s.trim().parse::<Date>().map_err(|_| p.push(Problem::new(field, "set-date"))).ok()
         };
         let start = date("start", &input.start, &mut p);
         let end = date("end", &input.end, &mut p);
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            p.push(("end", "The end date must not be before the start date.".into()));
+            p.push(Problem::new("end", "set-end-before"));
         }
         let time_zone = input.time_zone.trim().to_string();
         if TimeZone::get(&time_zone).is_err() {
-            p.push((
-                "time_zone",
-                format!("{time_zone:?} is not a known time zone; use a name such as Europe/Stockholm."),
-            ));
+            p.push(Problem::new("time_zone", "set-time-zone").with("tz", format!("{time_zone:?}")));
         }
         let granularity = match input.granularity.as_str() {
             "day" => Granularity::Day,
             "week" => Granularity::Week,
             _ => {
-                p.push(("granularity", "Choose day or week.".into()));
+                p.push(Problem::new("granularity", "set-granularity"));
                 Granularity::Day
             }
         };
         let k = match input.k.trim().parse::<u32>() {
             Ok(k) if (K_MIN..=1000).contains(&k) => k,
             _ => {
-                p.push(("k", format!("Give a whole number of at least {K_MIN}.")));
+                p.push(Problem::new("k", "set-k").with("min", K_MIN));
                 K_DEFAULT
             }
         };
@@ -400,7 +418,7 @@ impl Settings {
             "link" => Audience::Link,
             "enrolled" => Audience::Enrolled,
             _ => {
-                p.push(("audience", "Choose who may respond.".into()));
+                p.push(Problem::new("audience", "set-audience"));
                 Audience::Link
             }
         };
@@ -415,14 +433,14 @@ impl Settings {
             d => crate::model::schedule::DAY_NAMES.iter().position(|n| *n == d),
         };
         if summary_day.is_none() {
-            p.push(("summary_day", "Choose the weekday summaries are published on.".into()));
+            p.push(Problem::new("summary_day", "set-summary-day"));
         }
         let summary_at = match input.summary_at.trim() {
             "" => Some(Publishing::default().at),
             t => t.parse::<jiff::civil::Time>().ok(),
         };
         if summary_at.is_none() {
-            p.push(("summary_at", "Give the time summaries are published as HH:MM, e.g. 09:00.".into()));
+            p.push(Problem::new("summary_at", "set-summary-at"));
         }
         let mut keep = |field: &'static str, typed: &str| -> Option<u32> {
             match typed.trim() {
@@ -430,10 +448,7 @@ impl Settings {
                 t => match t.parse::<u32>() {
                     Ok(d) if (1..=3650).contains(&d) => Some(d),
                     _ => {
-                        p.push((
-                            field,
-                            "Give a number of days from 1 to 3650, or leave it empty for the default.".into(),
-                        ));
+                        p.push(Problem::new(field, "set-days"));
                         None
                     }
                 },
@@ -448,10 +463,7 @@ impl Settings {
         let follow_up_notify = match input.follow_up_notify.trim() {
             "" => String::new(),
             typed => crate::model::address::normalise_address(typed).unwrap_or_else(|_| {
-                p.push((
-                    "follow_up_notify",
-                    "Give one email address such as team@example.org, or leave it empty for no mail.".into(),
-                ));
+                p.push(Problem::new("follow_up_notify", "set-notify"));
                 String::new()
             }),
         };
@@ -459,10 +471,7 @@ impl Settings {
             "" | "weekly" => Results::Weekly,
             "campaign" => Results::Campaign,
             _ => {
-                p.push((
-                    "results",
-                    "Choose whether figures come week by week or for the whole campaign.".into(),
-                ));
+                p.push(Problem::new("results", "set-results"));
                 Results::Weekly
             }
         };
@@ -502,9 +511,9 @@ impl Settings {
 
     /// The per-language texts of the form (`title_sv`, …); for the first language the plain
     /// field (`title`) stands in when the per-language one is absent.
-    fn parse_texts(input: &SettingsInput, languages: &[Lang], p: &mut Vec<(&'static str, String)>) -> Texts {
+    fn parse_texts(input: &SettingsInput, languages: &[Lang], p: &mut Vec<Problem>) -> Texts {
         let mut texts = Texts::default();
-        for (field, label, most) in TEXT_FIELDS {
+        for (field, most) in TEXT_FIELDS {
             for (i, lang) in languages.iter().enumerate() {
                 let plain = match field {
                     "title" => Some(&input.title),
@@ -520,10 +529,12 @@ impl Settings {
                     .map(|s| s.trim().to_string())
                     .unwrap_or_default();
                 if typed.chars().count() > most {
-                    p.push((field, format!("{label} in {}: keep it to {most} characters.", lang.name())));
+                    p.push(
+                        Problem::new(field, "set-too-long").with("language", lang.name()).with("most", most),
+                    );
                 }
                 if field == "mail_subject" && typed.contains(['\r', '\n']) {
-                    p.push((field, format!("{label} in {}: keep it to one line.", lang.name())));
+                    p.push(Problem::new(field, "set-one-line").with("language", lang.name()));
                 }
                 if !typed.is_empty() {
                     texts.field_mut(field).insert(*lang, typed);
@@ -633,7 +644,7 @@ impl Settings {
     /// language, and any other text given in one language in all of them.
     pub fn missing_texts(&self) -> Vec<(&'static str, Lang)> {
         let mut missing = Vec::new();
-        for (field, _, _) in TEXT_FIELDS {
+        for (field, _) in TEXT_FIELDS {
             let has = |l: &Lang| !self.text_in(field, *l).trim().is_empty();
             let wanted = field == "title" || self.languages.iter().any(has);
             if !wanted {
@@ -692,7 +703,7 @@ mod tests {
             k: "2".into(),
             ..input()
         };
-        let fields: Vec<&str> = Settings::parse(&bad).unwrap_err().into_iter().map(|(f, _)| f).collect();
+        let fields: Vec<&str> = Settings::parse(&bad).unwrap_err().into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["end", "time_zone", "k"]);
     }
 

@@ -7,7 +7,7 @@ use jiff::civil::{Date, Time};
 use jiff::{Timestamp, Zoned};
 use serde::{Deserialize, Serialize};
 
-use crate::model::campaign::Settings;
+use crate::model::campaign::{Problem, Settings};
 
 pub const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -36,14 +36,14 @@ pub enum Due {
 }
 
 impl Schedule {
-    pub fn parse(days: &[String], at: &str) -> Result<Schedule, Vec<(&'static str, String)>> {
+    pub fn parse(days: &[String], at: &str) -> Result<Schedule, Vec<Problem>> {
         let mut p = Vec::new();
         let mut picked: Vec<u8> = Vec::new();
         for d in days {
             match DAY_NAMES.iter().position(|n| n == d) {
                 Some(i) if !picked.contains(&(i as u8)) => picked.push(i as u8),
                 Some(_) => {}
-                None => p.push(("remind_days", format!("{d:?} is not a day; pick days from the list."))),
+                None => p.push(Problem::new("remind_days", "set-remind-day").with("day", format!("{d:?}"))),
             }
         }
         picked.sort_unstable();
@@ -55,7 +55,7 @@ impl Schedule {
         let at = match at {
             Ok(t) => t.with().second(0).subsec_nanosecond(0).build().unwrap_or(t),
             Err(_) => {
-                p.push(("remind_at", "Give the time of day as HH:MM, e.g. 15:30.".into()));
+                p.push(Problem::new("remind_at", "set-remind-at"));
                 Time::midnight()
             }
         };

@@ -139,7 +139,7 @@ pub fn campaign_page(
     let offered: Vec<Lang> = input.languages.iter().filter_map(|code| Lang::parse(code)).collect();
     let text_fields: Vec<_> = crate::model::campaign::TEXT_FIELDS
         .iter()
-        .map(|(field, _, most)| {
+        .map(|(field, most)| {
             let langs: Vec<_> = offered
                 .iter()
                 .map(|l| {
@@ -202,9 +202,11 @@ pub fn save_settings(
     let campaigns = state.campaigns();
     match campaigns.update_settings(&id, &input, &user.username) {
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
-        Err(CampaignError::Settings(errors)) => {
+        Err(CampaignError::Settings(problems)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
-            campaign_page(&state, &view.signed_in(&user), &c, &input, &errors, None, None)
+            let view = view.signed_in(&user);
+            let errors = said(view.lang(), &problems);
+            campaign_page(&state, &view, &c, &input, &errors, None, None)
         }
         Err(CampaignError::Questionnaire(problems)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
@@ -220,6 +222,25 @@ pub fn save_settings(
         }
         Err(e) => Err(campaign_error(e)),
     }
+}
+
+/// The settings' problems in the reader's language, by field.
+fn said(lang: Lang, problems: &[crate::model::campaign::Problem]) -> Vec<(&'static str, String)> {
+    problems
+        .iter()
+        .map(|p| {
+            let text = t(lang, &format!("text-{}", p.field));
+            let mut args: Vec<(&str, crate::i18n::Arg)> = vec![("text", text.into())];
+            for (name, value) in &p.args {
+                let arg = match value.parse::<f64>() {
+                    Ok(n) => crate::i18n::Arg::Num(n),
+                    Err(_) => value.into(),
+                };
+                args.push((name, arg));
+            }
+            (p.field, tr(lang, p.key, &args))
+        })
+        .collect()
 }
 
 /// "Title is missing in Svenska." for each text an offered language lacks.
@@ -265,7 +286,7 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "results" => input.results = v,
             "breakdown" => input.breakdown = v,
             other
-                if crate::model::campaign::TEXT_FIELDS.iter().any(|(f, _, _)| {
+                if crate::model::campaign::TEXT_FIELDS.iter().any(|(f, _)| {
                     other
                         .strip_prefix(f)
                         .and_then(|rest| rest.strip_prefix('_'))

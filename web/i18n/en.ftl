@@ -745,3 +745,23 @@ sum-preview-title = Preview, not published.
 sum-preview-text = This is the summary of { $period } exactly as participants will see it, with the quotes publishing would add. Switch the language to check each version.
 sum-publish-this = Publish this summary
 sum-back = Back to summaries
+
+## Problems with the campaign settings ({ $text } is the field's name)
+set-languages = Offer at least one language.
+set-title = Give the campaign a title.
+set-date = Give a date as YYYY-MM-DD.
+set-end-before = The end date must not be before the start date.
+set-time-zone = { $tz } is not a known time zone; use a name such as Europe/Stockholm.
+set-granularity = Choose day or week.
+set-k = Give a whole number of at least { $min }.
+set-audience = Choose who may respond.
+set-summary-day = Choose the weekday summaries are published on.
+set-summary-at = Give the time summaries are published as HH:MM, e.g. 09:00.
+set-days = Give a number of days from 1 to 3650, or leave it empty for the default.
+set-notify = Give one email address such as team@example.org, or leave it empty for no mail.
+set-results = Choose whether figures come week by week or for the whole campaign.
+set-too-long = { $text } in { $language }: keep it to { $most } characters.
+set-one-line = { $text } in { $language }: keep it to one line.
+set-remind-day = { $day } is not a day; pick days from the list.
+set-remind-at = Give the time of day as HH:MM, e.g. 15:30.
+set-breakdown = Choose a single-choice or yes/no question of this campaign to split by, or no split.

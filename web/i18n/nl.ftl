@@ -742,3 +742,23 @@ sum-preview-title = Voorbeeld, niet gepubliceerd.
 sum-preview-text = Zo zien deelnemers het overzicht van { $period }, met de citaten die publiceren zou toevoegen. Wissel van taal om elke versie te controleren.
 sum-publish-this = Dit overzicht publiceren
 sum-back = Terug naar de overzichten
+
+## Problems with the campaign settings ({ $text } is the field's name)
+set-languages = Bied minstens één taal aan.
+set-title = Geef de campagne een titel.
+set-date = Geef een datum als JJJJ-MM-DD.
+set-end-before = De einddatum mag niet vóór de begindatum liggen.
+set-time-zone = { $tz } is geen bekende tijdzone; gebruik een naam zoals Europe/Amsterdam.
+set-granularity = Kies dag of week.
+set-k = Geef een geheel getal van minstens { $min }.
+set-audience = Kies wie mag reageren.
+set-summary-day = Kies de weekdag waarop overzichten worden gepubliceerd.
+set-summary-at = Geef de tijd waarop overzichten worden gepubliceerd als UU:MM, bijv. 09:00.
+set-days = Geef een aantal dagen van 1 tot 3650, of laat het leeg voor de standaard.
+set-notify = Geef één e-mailadres zoals team@example.org, of laat het leeg voor geen mail.
+set-results = Kies of de cijfers week na week komen of voor de hele campagne.
+set-too-long = { $text } in { $language }: houd het op { $most } tekens.
+set-one-line = { $text } in { $language }: houd het op één regel.
+set-remind-day = { $day } is geen dag; kies dagen uit de lijst.
+set-remind-at = Geef het tijdstip als UU:MM, bijv. 15:30.
+set-breakdown = Kies een vraag met één keuze of ja/nee uit deze campagne om naar uit te splitsen, of niet uitsplitsen.

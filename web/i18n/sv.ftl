@@ -736,3 +736,23 @@ sum-preview-title = Förhandsgranskning, inte publicerad.
 sum-preview-text = Så här ser sammanfattningen av { $period } ut för deltagarna, med de citat som publiceringen skulle lägga till. Byt språk för att granska varje version.
 sum-publish-this = Publicera den här sammanfattningen
 sum-back = Tillbaka till sammanfattningarna
+
+## Problems with the campaign settings ({ $text } is the field's name)
+set-languages = Erbjud minst ett språk.
+set-title = Ge kampanjen en titel.
+set-date = Ange ett datum som ÅÅÅÅ-MM-DD.
+set-end-before = Slutdatumet får inte vara före startdatumet.
+set-time-zone = { $tz } är ingen känd tidszon; använd ett namn som Europe/Stockholm.
+set-granularity = Välj dag eller vecka.
+set-k = Ange ett heltal som är minst { $min }.
+set-audience = Välj vem som får svara.
+set-summary-day = Välj veckodagen då sammanfattningar publiceras.
+set-summary-at = Ange tiden då sammanfattningar publiceras som TT:MM, t.ex. 09:00.
+set-days = Ange ett antal dagar från 1 till 3650, eller lämna tomt för standardvärdet.
+set-notify = Ange en e-postadress som team@example.org, eller lämna tomt för inget mejl.
+set-results = Välj om siffrorna kommer vecka för vecka eller för hela kampanjen.
+set-too-long = { $text } på { $language }: håll det till { $most } tecken.
+set-one-line = { $text } på { $language }: håll det på en rad.
+set-remind-day = { $day } är ingen dag; välj dagar i listan.
+set-remind-at = Ange klockslaget som TT:MM, t.ex. 15:30.
+set-breakdown = Välj en fråga med ett val eller ja/nej i den här kampanjen att dela upp efter, eller ingen uppdelning.
