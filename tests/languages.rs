@@ -124,6 +124,12 @@ async fn each_reader_gets_the_campaigns_own_words_in_their_language() {
     assert!(summary.body.contains("Autumn pulse") && summary.body.contains("This is how the autumn went."));
     let notice = reader.get(&format!("/privacy/{slug}?lang=sv")).await;
     assert!(notice.body.contains("Höstpuls"));
+    // A dead link says why in the reader's language too.
+    let dead = reader.get_with_language("/r/nosuchcampaign", "sv-SE,sv;q=0.9").await;
+    assert_eq!(dead.status, 404);
+    assert!(dead.body.contains("<html lang=\"sv\">") && dead.body.contains("Hittades inte"), "{}", dead.body);
+    let dead = reader.get("/r/nosuchcampaign?lang=nl").await;
+    assert!(dead.body.contains("Niet gevonden") && dead.body.contains("Terug naar de startpagina"));
 
     // The owner who reads Swedish gets the settings' problems in Swedish.
     common::sign_in_again(&srv, &mut owner, &mut account).await;

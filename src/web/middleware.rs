@@ -80,6 +80,21 @@ pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<
     response
 }
 
+/// Errors become pages in the reader's language: the page's own `?lang=`, else the
+/// browser's. (A Swedish participant following a dead link reads why in Swedish.)
+pub async fn error_pages<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
+    let state = req.data::<Arc<AppState>>().cloned().expect("state is attached");
+    let asked = req.uri().query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("lang="));
+    let lang = asked.and_then(crate::model::Lang::parse).unwrap_or_else(|| {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        crate::i18n::negotiate(accept, &crate::model::Lang::all())
+    });
+    match ep.call(req).await {
+        Ok(response) => Ok(response.into_response()),
+        Err(err) => Ok(super::render::error_response(&state, err, lang)),
+    }
+}
+
 pub async fn security_headers<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
     let hsts = req.data::<Arc<AppState>>().filter(|s| s.tls.is_some()).map(|s| {
         if s.config.tls.hsts_include_subdomains {

@@ -141,15 +141,11 @@ pub fn wrap(
     inner: impl IntoEndpoint<Endpoint: 'static> + 'static,
     state: Arc<AppState>,
 ) -> impl Endpoint<Output = Response> {
-    let for_errors = state.clone();
     let for_panics = state.clone();
     inner
         .into_endpoint()
         .around(middleware::check_csrf)
-        .catch_all_error(move |err| {
-            let state = for_errors.clone();
-            async move { render::error_response(&state, err) }
-        })
+        .around(middleware::error_pages)
         .with(
             poem::middleware::CatchPanic::new()
                 .with_handler(move |_| render::error_page(&for_panics, StatusCode::INTERNAL_SERVER_ERROR)),

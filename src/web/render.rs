@@ -100,8 +100,8 @@ pub fn said(status: StatusCode, words: impl Into<String>) -> poem::Error {
     poem::Error::from(Said(words.into(), status))
 }
 
-/// Turns any error a handler or middleware returned into a page in the layout.
-pub fn error_response(state: &AppState, err: poem::Error) -> Response {
+/// Turns any error a handler or middleware returned into a page in the layout, in `lang`.
+pub fn error_response(state: &AppState, err: poem::Error, lang: Lang) -> Response {
     let status = err.status();
     let pattern = err.data::<poem::PathPattern>().cloned();
     let mut response = if status.is_redirection() {
@@ -111,8 +111,8 @@ pub fn error_response(state: &AppState, err: poem::Error) -> Response {
             tracing::error!(error = %err, "request failed");
         }
         match err.downcast_ref::<Said>() {
-            Some(said) => error_page_saying(state, status, Some(&said.0)),
-            None => error_page(state, status),
+            Some(said) => error_page_saying(state, status, Some(&said.0), lang),
+            None => error_page_saying(state, status, None, lang),
         }
     };
     if let Some(p) = pattern {
@@ -121,38 +121,23 @@ pub fn error_response(state: &AppState, err: poem::Error) -> Response {
     response
 }
 
+/// An error page in English (where no request is at hand: a panic, a broken store).
 pub fn error_page(state: &AppState, status: StatusCode) -> Response {
-    error_page_saying(state, status, None)
+    error_page_saying(state, status, None, Lang::EN)
 }
 
-fn error_page_saying(state: &AppState, status: StatusCode, detail: Option<&str>) -> Response {
-    let (title, message) = match status.as_u16() {
-        400 => ("Bad request", "The request could not be understood. Go back and try again."),
-        403 => (
-            "Not allowed",
-            "You are not allowed to do this. If you think you should be, ask an owner of this tellpoint, or reload the form and try again.",
-        ),
-        404 => ("Not found", "There is nothing at this address. Check the link you followed."),
-        405 => ("Not allowed here", "This address does not accept that kind of request."),
-        408 => {
-            ("Too slow", "What you sent took too long to arrive. Check your connection and send it again.")
-        }
-        409 => (
-            "Not possible now",
-            "This cannot be done in the current state. Reload the page to see where things stand.",
-        ),
-        413 => ("Too large", "What you sent is larger than tellpoint accepts. Shorten it and try again."),
-        422 => ("Check your input", "Something you entered could not be used. Go back and correct it."),
-        429 => ("Too many attempts", "Wait a little and try again."),
-        503 => ("Unavailable", "tellpoint cannot serve this right now. Try again shortly."),
-        _ if status.is_server_error() => (
-            "Something went wrong",
-            "tellpoint could not complete this request. Nothing you sent was lost on our side; try again, and if it keeps happening tell the people who run this tellpoint.",
-        ),
-        _ => ("Error", "This request could not be completed."),
+fn error_page_saying(state: &AppState, status: StatusCode, detail: Option<&str>, lang: Lang) -> Response {
+    let code = match status.as_u16() {
+        n @ (400 | 403 | 404 | 405 | 408 | 409 | 413 | 422 | 429 | 503) => n.to_string(),
+        _ if status.is_server_error() => "500".to_string(),
+        _ => "other".to_string(),
     };
+    let title = crate::i18n::t(lang, &format!("err-{code}-title"));
+    let message = crate::i18n::t(lang, &format!("err-{code}-text"));
     let message = detail.unwrap_or(message);
-    let ctx = context! { status => status.as_u16(), title, message, csrf => "", me => Value::UNDEFINED };
+    let ctx = context! {
+        status => status.as_u16(), title, message, csrf => "", me => Value::UNDEFINED, lang => lang.code(),
+    };
     match state.templates.render("error.html", ctx) {
         Ok(html) => html_response(status, html),
         Err(_) => Response::builder()
