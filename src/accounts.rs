@@ -160,22 +160,23 @@ fn hash_blocking(password: &str) -> String {
         .to_string()
 }
 
-/// Why a new password is refused, in words a person can act on.
+/// Why a new password is refused: the key of the words a person can act on (`acct-*` in the
+/// translation files).
 pub fn check_new_password(username: &str, password: &str, confirm: &str) -> Result<(), &'static str> {
     let len = password.chars().count();
     if len < PASSWORD_MIN {
-        return Err("Use at least 12 characters. A few unrelated words make a good password.");
+        return Err("acct-password-short");
     }
     if len > PASSWORD_MAX {
-        return Err("Use at most 128 characters.");
+        return Err("acct-password-long");
     }
     if password != confirm {
-        return Err("The two passwords differ. Type the same password twice.");
+        return Err("acct-password-differ");
     }
     let mut chars = password.chars();
     let first = chars.next();
     if chars.all(|c| Some(c) == first) {
-        return Err("This password is one character repeated. Choose a few unrelated words instead.");
+        return Err("acct-password-repeated");
     }
     // zxcvbn knows leaked passwords, names, words and the patterns people use (repeats,
     // sequences, keyboard walks, dates); 3 of 4 is "safely unguessable" against an attacker
@@ -183,9 +184,7 @@ pub fn check_new_password(username: &str, password: &str, confirm: &str) -> Resu
     let known = [username, "tellpoint"];
     let score = zxcvbn::zxcvbn(password, &known).score();
     if score < zxcvbn::Score::Three {
-        return Err(
-            "This password is too easy to guess: it is a known leaked password or built from a common word, name, sequence or date. A few unrelated words make a good one.",
-        );
+        return Err("acct-password-guessable");
     }
     Ok(())
 }
@@ -195,11 +194,7 @@ pub fn normalise_username(input: &str) -> Result<String, &'static str> {
     let name = input.trim().to_ascii_lowercase();
     let ok = (2..=32).contains(&name.len())
         && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    if ok {
-        Ok(name)
-    } else {
-        Err("Use 2 to 32 characters: letters a–z, digits, dot, underscore or hyphen.")
-    }
+    if ok { Ok(name) } else { Err("acct-username") }
 }
 
 /// A random one-time token of 128 bits, as lowercase base32 for URLs and cookies.
@@ -243,10 +238,7 @@ mod tests {
         ] {
             assert!(check_new_password("ann", weak, weak).is_err(), "{weak:?} was accepted");
         }
-        assert_eq!(
-            check_new_password("ann", "ÅÅÅÅÅÅÅÅÅÅÅÅ", "ÅÅÅÅÅÅÅÅÅÅÅÅ"),
-            Err("This password is one character repeated. Choose a few unrelated words instead.")
-        );
+        assert_eq!(check_new_password("ann", "ÅÅÅÅÅÅÅÅÅÅÅÅ", "ÅÅÅÅÅÅÅÅÅÅÅÅ"), Err("acct-password-repeated"));
         for fine in [
             "violet kettle harbour 42",
             "tre gröna katter dansar",

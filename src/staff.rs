@@ -17,8 +17,8 @@ pub const MFA_RESET_TTL_SECS: i64 = 3 * 24 * 3600;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StaffError {
-    /// Input a person can correct: the form field and what to do.
-    #[error("{field}: {message}")]
+    /// Input a person can correct: the form field and the key of what to do (`acct-*`).
+    #[error("{field}: {}", crate::i18n::t(crate::model::Lang::EN, message))]
     Input { field: &'static str, message: &'static str },
     #[error("this link is not valid: it was used, replaced or has expired")]
     LinkInvalid,
@@ -110,7 +110,7 @@ impl Staffing<'_> {
         let mut record = self.open_link(token)?;
         let username = normalise_username(username).map_err(|m| input("username", m))?;
         if self.store.staff(&username)?.is_some() {
-            return Err(input("username", "This username is taken. Choose another."));
+            return Err(input("username", "acct-username-taken"));
         }
         check_new_password(&username, password, confirm).map_err(|m| input("password", m))?;
         record.pending = Some(PendingAccount {
@@ -129,7 +129,7 @@ impl Staffing<'_> {
         let step = self
             .accounts
             .check_totp(&pending.totp_sealed, code, 0, self.now)
-            .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
+            .ok_or_else(|| input("code", "acct-code-wrong"))?;
         let (codes, hashes) = self.accounts.new_recovery_codes();
         let staff = StaffRecord {
             username: pending.username.clone(),
@@ -143,10 +143,7 @@ impl Staffing<'_> {
             lang: None,
         };
         if !self.store.create_staff_from_token(&token_hash(token), &staff)? {
-            return Err(input(
-                "username",
-                "This username was taken meanwhile. Open the link again and choose another.",
-            ));
+            return Err(input("username", "acct-username-taken-meanwhile"));
         }
         let action = match record.kind {
             TokenKind::Setup => "setup.completed",
@@ -212,7 +209,7 @@ impl Staffing<'_> {
         let step = self
             .accounts
             .check_totp(sealed, code, 0, self.now)
-            .ok_or_else(|| input("code", "This code is not right. Type the 6 digits your app shows now."))?;
+            .ok_or_else(|| input("code", "acct-code-wrong"))?;
         let (codes, hashes) = self.accounts.new_recovery_codes();
         record.totp_sealed = Some(sealed.to_vec());
         record.totp_last_step = step;
@@ -237,13 +234,13 @@ impl Staffing<'_> {
             self.store.staff(username)?.ok_or_else(|| StaffError::UnknownUser(username.into()))?;
         if !self.accounts.verify_password(Some(&record), current).await {
             self.audit(username, "password.change_failed", "current password")?;
-            return Err(input("current", "The current password is not right."));
+            return Err(input("current", "acct-current-wrong"));
         }
         let sealed = record.totp_sealed.clone().unwrap_or_default();
-        let step =
-            self.accounts.check_totp(&sealed, code, record.totp_last_step, self.now).ok_or_else(|| {
-                input("code", "This code is not right, or was used already. Wait for the next one.")
-            })?;
+        let step = self
+            .accounts
+            .check_totp(&sealed, code, record.totp_last_step, self.now)
+            .ok_or_else(|| input("code", "acct-code-used"))?;
         check_new_password(username, new, confirm).map_err(|m| input("new", m))?;
         record.totp_last_step = step;
         record.password_hash = self.accounts.hash_password(new).await;
@@ -263,7 +260,7 @@ impl Staffing<'_> {
     pub fn set_role(&self, by: &str, username: &str, role: Role) -> Result<(), StaffError> {
         let mut record = self.existing(username)?;
         if record.role == Role::Owner && role != Role::Owner && self.active_owners()? <= 1 {
-            return Err(input("role", "This is the last owner. Make someone else owner first."));
+            return Err(input("role", "acct-last-owner-role"));
         }
         record.role = role;
         self.store.save_staff(&record)?;
@@ -275,7 +272,7 @@ impl Staffing<'_> {
     pub fn set_disabled(&self, by: &str, username: &str, disabled: bool) -> Result<(), StaffError> {
         let mut record = self.existing(username)?;
         if disabled && record.role == Role::Owner && self.active_owners()? <= 1 {
-            return Err(input("username", "This is the last owner and cannot be disabled."));
+            return Err(input("username", "acct-last-owner-disable"));
         }
         record.disabled = disabled;
         self.store.save_staff(&record)?;
@@ -327,7 +324,7 @@ impl Staffing<'_> {
         let usable = record.as_ref().is_some_and(|r| !r.disabled && r.totp_sealed.is_none());
         if !self.accounts.verify_password(record.as_ref(), password).await || !usable {
             self.audit(&username, "login.failed", "reset link password")?;
-            return Err(input("password", "This password is not right for the account the link is for."));
+            return Err(input("password", "acct-reset-password-wrong"));
         }
         if !self.store.remove_token(&token_hash(token))? {
             return Err(StaffError::LinkInvalid);

@@ -134,7 +134,8 @@ pub async fn change_password(
     match result {
         Ok(()) => Ok(Redirect::see_other("/admin?changed=password").into_response()),
         Err(StaffError::Input { field, message }) => {
-            Ok(view.invalid("account/password.html", context! { error => message, field }))
+            let error = crate::i18n::t(view.lang(), message);
+            Ok(view.invalid("account/password.html", context! { error, field }))
         }
         Err(e) => Err(internal(e)),
     }

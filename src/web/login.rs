@@ -182,7 +182,10 @@ pub async fn use_reset(
         }
         Err(StaffError::Input { message, .. }) => {
             state.throttle.fail(&keys, now);
-            Ok(view.invalid("login_reset.html", context! { error => message, ..ctx }))
+            Ok(view.invalid(
+                "login_reset.html",
+                context! { error => crate::i18n::t(view.lang(), message), ..ctx },
+            ))
         }
         Err(StaffError::LinkInvalid) => Ok(super::setup::link_invalid(&view)),
         Err(e) => Err(internal(e)),
@@ -258,7 +261,8 @@ pub fn confirm_enrol(
             Ok(response)
         }
         Err(StaffError::Input { message, .. }) => {
-            Ok(enrol_page(&state, &view, &pending.username, sealed, "/login/enrol", Some(message)))
+            let error = crate::i18n::t(view.lang(), message);
+            Ok(enrol_page(&state, &view, &pending.username, sealed, "/login/enrol", Some(error)))
         }
         Err(e) => Err(internal(e)),
     }

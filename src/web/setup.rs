@@ -69,7 +69,8 @@ pub async fn create_account(
         Ok(()) => Ok(Redirect::see_other(format!("/setup/{token}/mfa")).into_response()),
         Err(StaffError::Input { field, message }) => {
             let ctx = account_ctx(link.kind, link.role.as_str(), &form.username);
-            Ok(view.invalid("setup_account.html", context! { error => message, field, ..ctx }))
+            let error = crate::i18n::t(view.lang(), message);
+            Ok(view.invalid("setup_account.html", context! { error, field, ..ctx }))
         }
         Err(StaffError::LinkInvalid) => Ok(link_invalid(&view)),
         Err(e) => Err(internal(e)),
@@ -118,7 +119,7 @@ pub fn confirm_link_mfa(
                 &p.username,
                 &p.totp_sealed,
                 &format!("/setup/{token}/mfa"),
-                Some(message),
+                Some(crate::i18n::t(view.lang(), message)),
             ))
         }
         Err(StaffError::LinkInvalid) => Ok(link_invalid(&view)),

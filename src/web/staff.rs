@@ -75,7 +75,10 @@ fn act(
     let view = view.signed_in(user);
     match action(&state.staffing()) {
         Ok(()) => Ok(Redirect::see_other("/admin/staff").into_response()),
-        Err(StaffError::Input { message, .. }) => staff_page(state, &view, Some(message)),
+        Err(StaffError::Input { message, .. }) => {
+            let error = crate::i18n::t(view.lang(), message);
+            staff_page(state, &view, Some(error))
+        }
         Err(StaffError::UnknownUser(_)) => Err(poem::Error::from_status(poem::http::StatusCode::NOT_FOUND)),
         Err(e) => Err(internal(e)),
     }

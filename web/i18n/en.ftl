@@ -793,3 +793,20 @@ err-500-title = Something went wrong
 err-500-text = tellpoint could not complete this request. Nothing you sent was lost on our side; try again, and if it keeps happening tell the people who run this tellpoint.
 err-other-title = Error
 err-other-text = This request could not be completed.
+
+## Account problems
+acct-password-short = Use at least 12 characters. A few unrelated words make a good password.
+acct-password-long = Use at most 128 characters.
+acct-password-differ = The two passwords differ. Type the same password twice.
+acct-password-repeated = This password is one character repeated. Choose a few unrelated words instead.
+acct-password-guessable = This password is too easy to guess: it is a known leaked password or built from a common word, name, sequence or date. A few unrelated words make a good one.
+acct-username = Use 2 to 32 characters: letters a–z, digits, dot, underscore or hyphen.
+acct-username-taken = This username is taken. Choose another.
+acct-code-wrong = This code is not right. Type the 6 digits your app shows now.
+acct-current-wrong = The current password is not right.
+acct-code-used = This code is not right, or was used already. Wait for the next one.
+acct-last-owner-role = This is the last owner. Make someone else owner first.
+acct-last-owner-disable = This is the last owner and cannot be disabled.
+acct-reset-password-wrong = This password is not right for the account the link is for.
+
+acct-username-taken-meanwhile = This username was taken meanwhile. Open the link again and choose another.

@@ -790,3 +790,20 @@ err-500-title = Er ging iets mis
 err-500-text = tellpoint kon dit verzoek niet afmaken. Niets van wat je stuurde is bij ons verloren gegaan; probeer het opnieuw, en laat het de beheerders van deze tellpoint weten als het blijft gebeuren.
 err-other-title = Fout
 err-other-text = Het verzoek kon niet worden afgemaakt.
+
+## Account problems
+acct-password-short = Gebruik minstens 12 tekens. Een paar woorden die niets met elkaar te maken hebben, vormen een goed wachtwoord.
+acct-password-long = Gebruik maximaal 128 tekens.
+acct-password-differ = De twee wachtwoorden verschillen. Typ twee keer hetzelfde wachtwoord.
+acct-password-repeated = Dit wachtwoord is steeds hetzelfde teken. Kies liever een paar woorden die niets met elkaar te maken hebben.
+acct-password-guessable = Dit wachtwoord is te makkelijk te raden: het is een bekend gelekt wachtwoord of gemaakt van een gewoon woord, een naam, een reeks of een datum. Een paar woorden die niets met elkaar te maken hebben, vormen een goed wachtwoord.
+acct-username = Gebruik 2 tot 32 tekens: letters a–z, cijfers, punt, liggend streepje of koppelteken.
+acct-username-taken = Deze gebruikersnaam is al bezet. Kies een andere.
+acct-code-wrong = Deze code klopt niet. Typ de zes cijfers die je app nu toont.
+acct-current-wrong = Het huidige wachtwoord klopt niet.
+acct-code-used = Deze code klopt niet, of is al gebruikt. Wacht op de volgende.
+acct-last-owner-role = Dit is de laatste eigenaar. Maak eerst iemand anders eigenaar.
+acct-last-owner-disable = Dit is de laatste eigenaar en kan niet worden uitgeschakeld.
+acct-reset-password-wrong = Dit wachtwoord klopt niet voor het account waarvoor de link is.
+
+acct-username-taken-meanwhile = Deze gebruikersnaam is intussen bezet. Open de link opnieuw en kies een andere.

@@ -784,3 +784,20 @@ err-500-title = Något gick fel
 err-500-text = tellpoint kunde inte slutföra begäran. Inget du skickade gick förlorat hos oss; försök igen, och säg till dem som driver den här tellpoint om det fortsätter.
 err-other-title = Fel
 err-other-text = Begäran kunde inte slutföras.
+
+## Account problems
+acct-password-short = Använd minst 12 tecken. Några ord som inte hör ihop blir ett bra lösenord.
+acct-password-long = Använd högst 128 tecken.
+acct-password-differ = De två lösenorden skiljer sig åt. Skriv samma lösenord två gånger.
+acct-password-repeated = Lösenordet är ett och samma tecken upprepat. Välj några ord som inte hör ihop i stället.
+acct-password-guessable = Lösenordet är för lätt att gissa: det är ett känt läckt lösenord eller byggt av ett vanligt ord, namn, en följd eller ett datum. Några ord som inte hör ihop blir ett bra lösenord.
+acct-username = Använd 2 till 32 tecken: bokstäverna a–z, siffror, punkt, understreck eller bindestreck.
+acct-username-taken = Användarnamnet är upptaget. Välj ett annat.
+acct-code-wrong = Koden stämmer inte. Skriv de sex siffror som appen visar nu.
+acct-current-wrong = Det nuvarande lösenordet stämmer inte.
+acct-code-used = Koden stämmer inte, eller har redan använts. Vänta på nästa.
+acct-last-owner-role = Det här är den sista ägaren. Gör någon annan till ägare först.
+acct-last-owner-disable = Det här är den sista ägaren och kan inte stängas av.
+acct-reset-password-wrong = Lösenordet stämmer inte för kontot som länken gäller.
+
+acct-username-taken-meanwhile = Användarnamnet togs under tiden. Öppna länken igen och välj ett annat.
