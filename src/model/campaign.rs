@@ -625,18 +625,10 @@ impl Settings {
     /// A campaign text in `lang`: that language's, else the first language's (a campaign from
     /// before per-language texts has only that one).
     pub fn text(&self, field: &str, lang: Lang) -> String {
-        let per_lang = self.texts.field(field);
-        if let Some(words) = per_lang.get(&lang).filter(|w| !w.trim().is_empty()) {
-            return words.clone();
-        }
-        let first = self.languages.first().and_then(|l| per_lang.get(l)).filter(|w| !w.trim().is_empty());
-        match (first, field) {
-            (Some(words), _) => words.clone(),
-            (None, "title") => self.title.clone(),
-            (None, "intro") => self.intro.clone(),
-            (None, "mail_subject") => self.mail_subject.clone(),
-            (None, "mail_intro") => self.mail_intro.clone(),
-            (None, _) => String::new(),
+        let own = self.text_in(field, lang);
+        match self.languages.first() {
+            Some(first) if own.trim().is_empty() && *first != lang => self.text_in(field, *first),
+            _ => own,
         }
     }
 

@@ -17,7 +17,7 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::respond::LangQuery;
-use crate::i18n::{negotiate, t, tr};
+use crate::i18n::{t, tr};
 use crate::model::Lang;
 use crate::model::campaign::Campaign;
 use crate::model::receipt::Receipt;
@@ -52,10 +52,7 @@ pub struct ThreadForm {
 }
 
 fn lang_of(asked: &str, req: &Request) -> Lang {
-    Lang::parse(asked).unwrap_or_else(|| {
-        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        negotiate(accept, &Lang::all())
-    })
+    super::render::request_lang(req, asked, &Lang::all())
 }
 
 fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {

@@ -85,10 +85,7 @@ pub async fn log_request<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<
 pub async fn error_pages<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<Response> {
     let state = req.data::<Arc<AppState>>().cloned().expect("state is attached");
     let asked = req.uri().query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("lang="));
-    let lang = asked.and_then(crate::model::Lang::parse).unwrap_or_else(|| {
-        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        crate::i18n::negotiate(accept, &crate::model::Lang::all())
-    });
+    let lang = super::render::request_lang(&req, asked.unwrap_or(""), &crate::model::Lang::all());
     match ep.call(req).await {
         Ok(response) => Ok(response.into_response()),
         Err(err) => Ok(super::render::error_response(&state, err, lang)),

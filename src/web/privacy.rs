@@ -16,7 +16,7 @@ use super::render::View;
 use super::respond::{LangQuery, message};
 use crate::accounts::token_hash;
 use crate::app::DeskRequest;
-use crate::i18n::{negotiate, t, tr};
+use crate::i18n::{t, tr};
 use crate::model::Lang;
 use crate::model::address::normalise_address;
 use crate::participants::ParticipantError;
@@ -30,10 +30,7 @@ pub struct AddressForm {
 }
 
 fn page_lang(asked: &str, req: &Request) -> Lang {
-    Lang::parse(asked).unwrap_or_else(|| {
-        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        negotiate(accept, &Lang::all())
-    })
+    super::render::request_lang(req, asked, &Lang::all())
 }
 
 fn address_error(lang: Lang, typed: &str) -> &'static str {

@@ -25,10 +25,18 @@ impl<'a> FromRequest<'a> for View {
     async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
         let state = req.data::<Arc<AppState>>().expect("state is attached").clone();
         let csrf = req.data::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        let staff_lang = crate::i18n::negotiate(accept, &Lang::all());
+        let staff_lang = request_lang(req, "", &Lang::all());
         Ok(View { state, csrf, me: Value::UNDEFINED, staff_lang })
     }
+}
+
+/// The language a request asks for: `asked` (its `lang` field or parameter) when it is one of
+/// `offered`, else the browser's Accept-Language among them.
+pub fn request_lang(req: &Request, asked: &str, offered: &[Lang]) -> Lang {
+    Lang::parse(asked).filter(|l| offered.contains(l)).unwrap_or_else(|| {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
+        crate::i18n::negotiate(accept, offered)
+    })
 }
 
 impl View {

@@ -16,7 +16,7 @@ use super::internal;
 use super::render::View;
 use crate::campaigns::Live;
 use crate::drafts;
-use crate::i18n::{negotiate, t};
+use crate::i18n::t;
 use crate::model::Lang;
 use crate::model::campaign::{Audience, Campaign, Intake};
 use crate::model::questionnaire::{Kind, MOODS, Questionnaire};
@@ -38,11 +38,7 @@ fn not_found() -> poem::Error {
 }
 
 pub(super) fn choose_lang(c: &Campaign, asked: &str, req: &Request) -> Lang {
-    let offered = &c.settings.languages;
-    Lang::parse(asked).filter(|l| offered.contains(l)).unwrap_or_else(|| {
-        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("");
-        negotiate(accept, offered)
-    })
+    super::render::request_lang(req, asked, &c.settings.languages)
 }
 
 pub(super) fn load(state: &AppState, slug: &str) -> poem::Result<Arc<Live>> {
