@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex};
 use rand::RngCore;
 
 use crate::keys::{DataKey, KeyError, MasterKey};
-use crate::model::campaign::{Campaign, Settings, SettingsInput, Status};
+use jiff::civil::Date;
+
+use crate::model::campaign::{Campaign, Retention, Settings, SettingsInput, Status, day_number};
 use crate::model::questionnaire::Questionnaire;
 use crate::store::{Store, StoreError};
 
@@ -16,7 +18,8 @@ use crate::store::{Store, StoreError};
 pub enum CampaignError {
     #[error("no such campaign")]
     NotFound,
-    #[error("{0}")]
+    /// What the campaign's state does not allow: a key of the translation files.
+    #[error("{}", crate::i18n::t(crate::model::Lang::EN, .0))]
     Refused(&'static str),
     #[error("the settings have problems")]
     Settings(Vec<crate::model::campaign::Problem>),
@@ -60,7 +63,7 @@ impl Campaigns<'_> {
     pub fn create(&self, title: &str, by: &str) -> Result<Campaign, CampaignError> {
         let title = title.trim();
         if title.is_empty() || title.chars().count() > 120 {
-            return Err(CampaignError::Refused("Give a title of 1 to 120 characters."));
+            return Err(CampaignError::Refused("camp-refused-title"));
         }
         let today = jiff::Timestamp::from_second(self.now)
             .unwrap_or_default()
@@ -132,6 +135,18 @@ impl Campaigns<'_> {
         // The questionnaire must still be complete in every offered language, and an open
         // campaign's own texts too.
         Questionnaire::from_json(&q.to_json(), &settings.languages).map_err(CampaignError::Questionnaire)?;
+        // A later end date for an ended campaign reopens it, on the same condition.
+        let today = c.settings.today(self.now);
+        if c.status == Status::Open
+            && c.settings.end < today
+            && settings.end >= today
+            && self.final_released(&c, c.settings.end)?
+        {
+            return Err(CampaignError::Settings(vec![crate::model::campaign::Problem::new(
+                "end",
+                "camp-reopen-released",
+            )]));
+        }
         if c.status == Status::Open {
             let missing = settings.missing_texts();
             if !missing.is_empty() {
@@ -150,9 +165,7 @@ impl Campaigns<'_> {
         match (c.status, status) {
             (Status::Draft, Status::Open) => {
                 if self.current_questionnaire(&c)?.questions.is_empty() {
-                    return Err(CampaignError::Refused(
-                        "Add at least one question before opening the campaign.",
-                    ));
+                    return Err(CampaignError::Refused("camp-refused-no-questions"));
                 }
                 let missing = c.settings.missing_texts();
                 if !missing.is_empty() {
@@ -161,9 +174,7 @@ impl Campaigns<'_> {
             }
             (Status::Open, Status::Closed) => {}
             _ => {
-                return Err(CampaignError::Refused(
-                    "A campaign goes from draft to open to closed, and not back.",
-                ));
+                return Err(CampaignError::Refused("camp-refused-order"));
             }
         }
         c.status = status;
@@ -176,6 +187,46 @@ impl Campaigns<'_> {
         Ok(c)
     }
 
+    /// Takes an ended or closed campaign back to open until `until`. Refused once the final
+    /// period's figures are released (answers added to a released period could be told
+    /// apart by comparing its figures before and after) and once its retention has begun
+    /// erasing stories or responses.
+    pub fn reopen(
+        &self,
+        id: &str,
+        until: Date,
+        defaults: Retention,
+        by: &str,
+    ) -> Result<Campaign, CampaignError> {
+        let mut c = self.get(id)?;
+        let today = c.settings.today(self.now);
+        let Some(last) = c.closed_day(today) else {
+            return Err(CampaignError::Refused("camp-refused-order"));
+        };
+        if until < today || until < c.settings.start {
+            return Err(CampaignError::Refused("camp-reopen-end"));
+        }
+        if self.final_released(&c, last)? {
+            return Err(CampaignError::Refused("camp-reopen-released"));
+        }
+        let r = c.retention(defaults);
+        let erasing_after = r.stories_days_after_close.min(r.responses_days_after_close);
+        if today > last.saturating_add(jiff::Span::new().days(i64::from(erasing_after))) {
+            return Err(CampaignError::Refused("camp-reopen-erased"));
+        }
+        c.status = Status::Open;
+        c.closed_on = None;
+        c.settings.end = until;
+        self.store.save_campaign(&c)?;
+        self.store.append_audit(self.now, by, "campaign.reopened", &c.id)?;
+        Ok(c)
+    }
+
+    /// Whether figures of the period that ended on `last` (or of the whole campaign) are out.
+    fn final_released(&self, c: &Campaign, last: Date) -> Result<bool, CampaignError> {
+        Ok(self.store.releases(&c.id)?.iter().any(|r| r.whole || r.last >= day_number(last)))
+    }
+
     /// Applies `edit` to the current questionnaire and checks the whole result. When the
     /// current version has responses, the edit becomes a new version.
     pub fn edit_questionnaire(
@@ -186,7 +237,7 @@ impl Campaigns<'_> {
     ) -> Result<Campaign, CampaignError> {
         let mut c = self.get(id)?;
         if c.status == Status::Closed {
-            return Err(CampaignError::Refused("A closed campaign's questionnaire cannot change."));
+            return Err(CampaignError::Refused("camp-refused-closed-questionnaire"));
         }
         let mut q = self.current_questionnaire(&c)?;
         edit(&mut q).map_err(CampaignError::Questionnaire)?;

@@ -156,6 +156,26 @@ impl Moderation<'_> {
         Ok((out, excluded))
     }
 
+    /// How many stories wait for a moderator (neither handled nor excluded) and how many
+    /// quotes wait for a reviewer: the queues' counts, without detection or quote texts.
+    pub fn waiting(&self, c: &Campaign) -> Result<(usize, usize), ModerationError> {
+        let keys = self.story_keys(c)?;
+        let marks: BTreeMap<([u8; 16], String), StoryMark> =
+            self.store.story_marks(&c.id)?.into_iter().collect();
+        let mut stories = 0;
+        for (rkey, r) in self.store.responses_with_keys(&c.id)? {
+            let Some(sealed) = &r.sealed_stories else { continue };
+            stories += keys
+                .open(r.story_key, sealed)?
+                .into_iter()
+                .filter(|(q, text)| !text.trim().is_empty() && !marks.contains_key(&(rkey, q.clone())))
+                .count();
+        }
+        let quotes =
+            self.store.quotes_of(&c.id)?.iter().filter(|(_, q)| q.status == QuoteStatus::Proposed).count();
+        Ok((stories, quotes))
+    }
+
     /// The story texts of one response, for its respondent: empty when it had none or they
     /// are erased.
     pub fn own_stories(&self, c: &Campaign, response: [u8; 16]) -> Result<Vec<String>, ModerationError> {

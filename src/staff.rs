@@ -271,6 +271,9 @@ impl Staffing<'_> {
     /// Disabling ends every session of the account at once.
     pub fn set_disabled(&self, by: &str, username: &str, disabled: bool) -> Result<(), StaffError> {
         let mut record = self.existing(username)?;
+        if disabled && by == username {
+            return Err(input("username", "acct-disable-self"));
+        }
         if disabled && record.role == Role::Owner && self.active_owners()? <= 1 {
             return Err(input("username", "acct-last-owner-disable"));
         }

@@ -433,7 +433,12 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     axe_clean("the quotes", s.axe().await);
 
     // The report, closed campaign: axe in the session (printing: see the test below).
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
     s.go(&format!("{}/admin/campaigns/{id}/report", srv.base)).await;
     s.wait_for_text("How anonymity was protected").await;
     axe_clean("the report", s.axe().await);
@@ -645,7 +650,12 @@ async fn charts_summaries_and_the_report_read_right_on_a_phone_a_desk_and_paper(
     let key = tellpoint::jobs::summaries::summary_key(&first[0]).to_string();
     let r = b.post(&format!("/admin/campaigns/{id}/summaries/publish"), &[("week", &key)]).await;
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
 
     let driver = Driver::start().await;
     for width in [390, 1366] {

@@ -290,7 +290,12 @@ async fn edits_that_keep_a_questions_meaning_keep_its_results_together() {
     );
     assert!(csv.keys().any(|k| k.2 == "q1@3" && k.0 == "2031-12-08"), "the new meaning counts on its own");
     // The report and exports of the whole campaign after it closes count every response.
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
     let report = b.get(&format!("/admin/campaigns/{id}/report")).await;
     assert_eq!(report.status, 200, "{}", report.body);
     assert!(report.body.contains("66 responses"), "{}", report.body);

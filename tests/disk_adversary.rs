@@ -440,7 +440,7 @@ async fn an_erased_address_is_in_no_file_and_no_key_opens_it_while_its_mail_is_d
     // Ann unsubscribes, Ben erases: at once, their records, their mail and every key go.
     let unsubscribe = ann_link.replace("/t/", "/u/");
     assert_eq!(tp.browser().post(&unsubscribe, &[]).await.status, 200);
-    let erased = p.post(&format!("{rights}/erase"), &[("lang", "en")]).await;
+    let erased = p.post(&format!("{rights}/erase"), &[("lang", "en"), ("confirm", "yes")]).await;
     assert!(erased.body.contains("Erased"), "{}", erased.body);
     for key in &keys {
         assert_eq!(

@@ -280,7 +280,7 @@ async fn rights_export_change_address_and_erase() {
     let export = p.get(&format!("{access}/export")).await;
     assert!(export.body.contains("rita.new@example.org") && !export.body.contains("\"rita@example.org\""));
 
-    let erased = p.post(&format!("{access}/erase"), &[("lang", "en")]).await;
+    let erased = p.post(&format!("{access}/erase"), &[("lang", "en"), ("confirm", "yes")]).await;
     assert!(erased.body.contains("Erased"), "{}", erased.body);
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
     assert_eq!(p.get(&access).await.status, 404, "the rights link is used up");

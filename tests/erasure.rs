@@ -103,7 +103,7 @@ async fn an_unsubscribed_participant_s_key_leaves_every_file_after_the_erasure_r
     assert_eq!(files_holding(&data, &keys[gone]), Vec::<String>::new(), "gone from every file at once");
 
     // The owner starts the run from the erasure log page.
-    let r = owner.post("/admin/erasure/run", &[]).await;
+    let r = owner.post("/admin/erasure/run", &[("confirm", "yes")]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(files_holding(&data, &keys[gone]), Vec::<String>::new(), "the key is in no file");
     assert_eq!(files_holding(&data, b"una@example.org"), Vec::<String>::new());

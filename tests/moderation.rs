@@ -73,7 +73,7 @@ async fn stories_become_quotes_through_review_and_excluded_ones_vanish() {
     assert_eq!(reviewer.post(&review, &[("decision", "approve")]).await.status, 303);
     let c = srv.state.campaigns().get(&id).unwrap();
     assert_eq!(srv.state.moderation().approved(&c).unwrap().len(), 1);
-    let r = moderator.post(&format!("{story}/mark"), &[("mark", "excluded")]).await;
+    let r = moderator.post(&format!("{story}/mark"), &[("mark", "excluded"), ("confirm", "yes")]).await;
     assert_eq!(r.status, 303);
     let page = moderator.get(&stories).await;
     assert!(!page.body.contains("Anna Berg") && page.body.contains("1 excluded story is not shown"));

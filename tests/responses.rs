@@ -72,7 +72,7 @@ async fn every_kind_is_answered_read_back_and_counted() {
     assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 2);
 
     // The questionnaire now has responses: an edit makes version 2.
-    let r = b.post(&format!("/admin/campaigns/{id}/questions/q7/delete"), &[]).await;
+    let r = b.post(&format!("/admin/campaigns/{id}/questions/q7/delete"), &[("confirm", "yes")]).await;
     assert_eq!(r.status, 303);
     assert_eq!(campaigns.get(&id).unwrap().version, 2);
     assert_eq!(srv.state.store.questionnaire(&id, 1).unwrap().unwrap().questions.len(), 8, "v1 is kept");
@@ -125,7 +125,12 @@ async fn draft_and_closed_campaigns_take_no_answers() {
     let (id, slug) = build_and_open(&mut b, "Short").await;
     let mut p = srv.browser();
     assert!(p.get(&format!("/r/{slug}")).await.body.contains("Did you tell anyone?"), "open and loaded");
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
     let page = p.get(&format!("/r/{slug}")).await;
     assert!(page.body.contains("This campaign is closed"));
     assert!(!page.body.contains("<form method=\"post\" action=\"/r/"));
@@ -293,11 +298,16 @@ async fn builder_languages_preview_reorder_and_edit() {
 async fn a_closed_campaigns_questions_cannot_move_or_go_and_the_page_says_why() {
     let (_srv, mut b) = signed_in_owner().await;
     let (id, _slug) = build_and_open(&mut b, "Autumn pulse").await;
-    assert_eq!(b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
     let why = "A closed campaign&#x27;s questionnaire cannot change.";
     for (path, fields) in [
         (format!("/admin/campaigns/{id}/questions/q2/move"), vec![("dir", "up")]),
-        (format!("/admin/campaigns/{id}/questions/q2/delete"), vec![]),
+        (format!("/admin/campaigns/{id}/questions/q2/delete"), vec![("confirm", "yes")]),
     ] {
         let r = b.post(&path, &fields).await;
         assert_eq!(r.status, 409, "{path}: {}", r.body);

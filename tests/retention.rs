@@ -30,7 +30,10 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     save_settings(&mut owner, &id, "Kept", &[("audience", "enrolled"), ("end", &end)]).await;
     enrol(&mut srv.browser(), &smtp, &slug, "kim@example.org").await;
     assert_eq!(
-        owner.post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed")]).await.status,
+        owner
+            .post(&format!("/admin/campaigns/{id}/status"), &[("status", "closed"), ("confirm", "yes")])
+            .await
+            .status,
         303
     );
 

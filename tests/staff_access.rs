@@ -115,7 +115,7 @@ async fn roles_and_disabling() {
     assert_eq!(analyst_b.post("/admin/staff/olga/disable", &[]).await.status, 403);
 
     // Disabling ends the analyst's session at once.
-    let r = owner_b.post("/admin/staff/anna/disable", &[]).await;
+    let r = owner_b.post("/admin/staff/anna/disable", &[("confirm", "yes")]).await;
     assert_eq!(r.location(), "/admin/staff");
     assert_eq!(analyst_b.get("/admin").await.location(), "/login");
     let again = analyst_b.post("/login", &[("username", "anna"), ("password", PASSWORD)]).await;
@@ -154,7 +154,7 @@ async fn mfa_reset_forces_enrolment_and_password_change_needs_totp() {
 
     // Reset MFA: the session ends; the password alone no longer signs in; the one-time link
     // the owner hands over, with the password, leads to enrolling a new authenticator.
-    let reset = owner_b.post("/admin/staff/mo/reset-mfa", &[]).await;
+    let reset = owner_b.post("/admin/staff/mo/reset-mfa", &[("confirm", "yes")]).await;
     assert_eq!(reset.status, 200);
     let link = reset
         .body

@@ -571,7 +571,20 @@ impl Settings {
 pub enum Intake {
     Accepting,
     NotYet,
-    Over,
+    /// Past its end date: it may still be reopened.
+    Ended,
+    Closed,
+}
+
+/// What a campaign is doing, in the words staff and participants alike see: a campaign ends
+/// by itself the day after its end date, and stays ended (reopenable) until it is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Draft,
+    Open,
+    Ended,
+    Closed,
 }
 
 impl Campaign {
@@ -579,10 +592,19 @@ impl Campaign {
         let today = self.settings.today(now);
         match self.status {
             Status::Draft => Intake::NotYet,
-            Status::Closed => Intake::Over,
+            Status::Closed => Intake::Closed,
             Status::Open if today < self.settings.start => Intake::NotYet,
-            Status::Open if today > self.settings.end => Intake::Over,
+            Status::Open if today > self.settings.end => Intake::Ended,
             Status::Open => Intake::Accepting,
+        }
+    }
+
+    pub fn phase(&self, now: i64) -> Phase {
+        match self.status {
+            Status::Draft => Phase::Draft,
+            Status::Closed => Phase::Closed,
+            Status::Open if self.settings.today(now) > self.settings.end => Phase::Ended,
+            Status::Open => Phase::Open,
         }
     }
 

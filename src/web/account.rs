@@ -1,4 +1,4 @@
-//! The admin home and a staff member's own account (password change).
+//! A staff member's own account: language, password, sessions.
 
 use std::sync::Arc;
 
@@ -11,71 +11,8 @@ use super::AppState;
 use super::internal;
 use super::render::View;
 use super::session::StaffUser;
-use crate::clock::format_utc;
 use crate::model::Lang;
-use crate::model::campaign::Status;
 use crate::staff::StaffError;
-use crate::store::Role;
-
-/// The admin home: what this role can do, and per campaign the pages it may open.
-#[handler]
-pub fn show_admin_home(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
-    let view = view.signed_in(&user);
-    let lang = view.lang();
-    let word = |key: &str| crate::i18n::t(lang, key).to_string();
-    let mut all = state.store.all_campaigns()?;
-    all.sort_by_key(|c| std::cmp::Reverse(c.created));
-    let campaigns: Vec<_> = all
-        .iter()
-        .filter(|c| c.status != Status::Draft)
-        .map(|c| -> poem::Result<_> {
-            let mut links = Vec::new();
-            let mut link = |path: &str, text: &str| {
-                links.push(context! { href => format!("/admin/campaigns/{}{path}", c.id), text })
-            };
-            if matches!(user.role, Role::Owner | Role::Analyst) {
-                link("/dashboard", &word("link-dashboard"));
-                if c.status == Status::Closed {
-                    link("/report", &word("link-report"));
-                }
-            }
-            if matches!(user.role, Role::Owner | Role::Moderator) {
-                link("/stories", &word("link-stories"));
-                let threads = state.store.threads_of(&c.id)?;
-                if c.settings.follow_up || !threads.is_empty() {
-                    let unread = threads.iter().filter(|(_, t)| t.unread_by_staff).count();
-                    let text = match unread {
-                        0 => word("link-threads"),
-                        n => crate::i18n::tr(lang, "link-threads-unread", &[("n", n.into())]),
-                    };
-                    link("/threads", &text);
-                }
-            }
-            if matches!(user.role, Role::Owner | Role::Moderator | Role::Reviewer) {
-                link("/quotes", &word("link-quotes"));
-            }
-            if user.role == Role::Owner || user.role == Role::Moderator && c.settings.summaries.moderators {
-                link("/summaries", &word("link-summaries"));
-            }
-            Ok(context! { title => c.settings.text("title", lang), status => c.status, links })
-        })
-        .collect::<poem::Result<_>>()?;
-    // The owner runs the appliance: a certificate the CA would not renew is theirs to fix.
-    let certificate =
-        (user.role == Role::Owner).then(|| state.tls.as_ref()?.acme_status()).flatten().and_then(|s| {
-            Some(context! {
-                error => s.last_error?,
-                since => s.failing_since.map(format_utc),
-                next_try => s.next_try.map(format_utc),
-                valid_until => s.valid_until.map(format_utc),
-            })
-        });
-    let langs: Vec<_> = Lang::all()
-        .into_iter()
-        .map(|l| context! { code => l.code(), name => l.name(), chosen => user.lang == Some(l) })
-        .collect();
-    Ok(view.ok("admin/home.html", context! { campaigns, certificate, langs, chosen => user.lang.is_some() }))
-}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

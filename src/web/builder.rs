@@ -443,8 +443,10 @@ pub fn delete_question(
     state: Data<&Arc<AppState>>,
     user: StaffUser,
     Path((id, qid)): Path<(String, String)>,
+    Form(confirm): Form<super::Confirm>,
 ) -> poem::Result<Response> {
     owner_campaign(&state, &user, &id)?;
+    confirm.check()?;
     state
         .campaigns()
         .edit_questionnaire(&id, &user.username, |q| {
@@ -452,5 +454,5 @@ pub fn delete_question(
             Ok(())
         })
         .map_err(campaign_error)?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{id}#questions")).into_response())
+    Ok(super::render::done(&format!("/admin/campaigns/{id}#questions"), "question-deleted"))
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::internal;
-use super::render::View;
+use super::render::{View, done};
 use super::session::StaffUser;
 use crate::campaigns::CampaignError;
 use crate::i18n::{t, tr};
@@ -30,6 +30,10 @@ pub struct TitleForm {
 #[serde(default)]
 pub struct StatusForm {
     status: String,
+    /// "yes" when the box confirming an irreversible change is ticked.
+    confirm: String,
+    /// The new end date when reopening.
+    end: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -79,7 +83,10 @@ pub fn create_campaign(
     user.require(Role::Owner)?;
     match state.campaigns().create(&form.title, &user.username) {
         Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
-        Err(CampaignError::Refused(m)) => list_page(&state, &view.signed_in(&user), Some(m), &form.title),
+        Err(CampaignError::Refused(key)) => {
+            let view = view.signed_in(&user);
+            list_page(&state, &view, Some(t(view.lang(), key)), &form.title)
+        }
         Err(e) => Err(campaign_error(e)),
     }
 }
@@ -163,6 +170,8 @@ pub fn campaign_page(
     let allow = allow.unwrap_or_default();
     let ctx = context! {
         c, input, errors, status_error, questions, splittable, frozen, langs, text_fields, kinds => KINDS,
+        phase => c.phase(state.clock.now()),
+        reopen_end => c.settings.today(state.clock.now()).checked_add(jiff::Span::new().days(14)).ok(),
         link => state.url(&format!("/r/{}", c.slug)),
         enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
@@ -310,32 +319,30 @@ pub fn change_status(
     Form(form): Form<StatusForm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
-    let status = match form.status.as_str() {
-        "open" => Status::Open,
-        "closed" => Status::Closed,
+    let view = view.signed_in(&user);
+    let campaigns = state.campaigns();
+    let refused = |message: String| -> poem::Result<Response> {
+        let c = campaigns.get(&id).map_err(campaign_error)?;
+        campaign_page(&state, &view, &c, &c.settings.input(), &[("status", message)], None, None)
+    };
+    let lang = view.lang();
+    let result = match form.status.as_str() {
+        "open" => campaigns.set_status(&id, Status::Open, &user.username).map(|c| (c, "opened")),
+        "closed" if form.confirm != "yes" => return refused(t(lang, "confirm-missing").into()),
+        "closed" => campaigns.set_status(&id, Status::Closed, &user.username).map(|c| (c, "closed")),
+        "reopen" => match form.end.trim().parse::<jiff::civil::Date>() {
+            Ok(until) => campaigns
+                .reopen(&id, until, state.config.retention.campaign_defaults(), &user.username)
+                .map(|c| (c, "reopened")),
+            Err(_) => return refused(t(lang, "camp-reopen-end").into()),
+        },
         _ => return Err(poem::Error::from_status(StatusCode::BAD_REQUEST)),
     };
-    let campaigns = state.campaigns();
-    match campaigns.set_status(&id, status, &user.username) {
-        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
-        Err(CampaignError::Refused(m)) => {
-            let c = campaigns.get(&id).map_err(campaign_error)?;
-            campaign_page(
-                &state,
-                &view.signed_in(&user),
-                &c,
-                &c.settings.input(),
-                &[("status", m.into())],
-                None,
-                None,
-            )
-        }
+    match result {
+        Ok((c, what)) => Ok(done(&format!("/admin/campaigns/{}", c.id), what)),
+        Err(CampaignError::Refused(key)) => refused(t(lang, key).into()),
         Err(CampaignError::Texts(missing)) => {
-            let c = campaigns.get(&id).map_err(campaign_error)?;
-            let view = view.signed_in(&user);
-            let message =
-                format!("{} {}", t(view.lang(), "camp-cannot-open"), missing_words(view.lang(), &missing));
-            campaign_page(&state, &view, &c, &c.settings.input(), &[("status", message)], None, None)
+            refused(format!("{} {}", t(lang, "camp-cannot-open"), missing_words(lang, &missing)))
         }
         Err(e) => Err(campaign_error(e)),
     }

@@ -64,7 +64,7 @@ pub fn show_dashboard(
         breakdown => q.question(&c.settings.breakdown).map(|b| text(&b.prompt, lang)),
         splits,
         split => split.map(|r| split_context(&q, r, lang)),
-        can_report => c.status == crate::model::campaign::Status::Closed,
+        can_report => matches!(c.phase(now), crate::model::campaign::Phase::Ended | crate::model::campaign::Phase::Closed),
     };
     Ok(view.ok("admin/dashboard.html", ctx))
 }

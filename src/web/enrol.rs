@@ -45,7 +45,7 @@ fn enrolling(state: &AppState, slug: &str) -> poem::Result<Result<Campaign, Inta
     if c.settings.audience != Audience::Enrolled {
         return Err(poem::Error::from_status(StatusCode::NOT_FOUND));
     }
-    Ok(if c.status == Status::Closed { Err(Intake::Over) } else { Ok(c) })
+    Ok(if c.status == Status::Closed { Err(Intake::Closed) } else { Ok(c) })
 }
 
 fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<&str>) -> Response {

@@ -87,9 +87,14 @@ pub fn show_erasure_log(state: Data<&Arc<AppState>>, view: View, user: StaffUser
 
 /// The erasure run, started by an owner from the erasure log page.
 #[handler]
-pub async fn run_erasure(state: Data<&Arc<AppState>>, user: StaffUser) -> poem::Result<Response> {
+pub async fn run_erasure(
+    state: Data<&Arc<AppState>>,
+    user: StaffUser,
+    Form(confirm): Form<super::Confirm>,
+) -> poem::Result<Response> {
     user.require(Role::Owner)?;
+    confirm.check()?;
     blocking(&state, |erasure| erasure.run()).await??;
     state.store.append_audit(state.clock.now(), &user.username, "erasure.run", "")?;
-    Ok(Redirect::see_other("/admin/erasure").into_response())
+    Ok(super::render::done("/admin/erasure", "erasure-run"))
 }

@@ -2,6 +2,7 @@
 //! typed values, call the domain and render a template or redirect.
 
 mod account;
+mod admin_home;
 mod assets;
 mod audit;
 mod builder;
@@ -60,7 +61,7 @@ fn routes() -> Route {
         .at("/login/enrol", get(login::show_enrol).post(login::confirm_enrol))
         .at("/login/reset/:token", get(login::show_reset).post(login::use_reset))
         .at("/logout", post(login::logout))
-        .at("/admin", get(account::show_admin_home))
+        .at("/admin", get(admin_home::show_admin_home))
         .at("/account/password", get(account::show_password).post(account::change_password))
         .at("/account/sessions", get(account::show_sessions))
         .at("/account/language", post(account::save_language))
@@ -186,6 +187,24 @@ fn healthz(state: Data<&Arc<AppState>>) -> Response {
 fn hand_to_desk(state: &AppState, request: crate::app::DeskRequest) {
     if state.desk.try_send(request).is_err() {
         tracing::warn!("the desk's queue is full; a participant's request was dropped");
+    }
+}
+
+/// The ticked box an irreversible staff action needs (it holds without JavaScript).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct Confirm {
+    confirm: String,
+}
+
+impl Confirm {
+    /// 422 with "tick the box; nothing was changed" unless the box was ticked.
+    pub(crate) fn check(&self) -> poem::Result<()> {
+        if self.confirm == "yes" {
+            Ok(())
+        } else {
+            Err(render::said(StatusCode::UNPROCESSABLE_ENTITY, "confirm-missing"))
+        }
     }
 }
 

@@ -158,6 +158,7 @@ pub fn write_quote(
 #[serde(default)]
 pub struct MarkForm {
     mark: String,
+    confirm: String,
 }
 
 #[handler]
@@ -171,11 +172,15 @@ pub fn mark_story(
     let c = campaign_of(&state, &id)?;
     let mark = match form.mark.as_str() {
         "handled" => StoryMark::Handled,
+        "excluded" if form.confirm != "yes" => {
+            return Err(super::render::said(StatusCode::UNPROCESSABLE_ENTITY, "confirm-missing"));
+        }
         "excluded" => StoryMark::Excluded,
         _ => return Err(poem::Error::from_status(StatusCode::BAD_REQUEST)),
     };
     state.moderation().mark(&c, &response, &question, mark, &user.username)?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{id}/stories")).into_response())
+    let what = if mark == StoryMark::Excluded { "story-excluded" } else { "story-handled" };
+    Ok(super::render::done(&format!("/admin/campaigns/{id}/stories"), what))
 }
 
 #[derive(Deserialize, Default)]
@@ -281,9 +286,11 @@ pub fn withdraw_quote(
     state: Data<&Arc<AppState>>,
     user: StaffUser,
     Path((id, qid)): Path<(String, String)>,
+    Form(confirm): Form<super::Confirm>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
+    confirm.check()?;
     let c = campaign_of(&state, &id)?;
     state.moderation().withdraw(&c, &qid, &user.username)?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{id}/quotes")).into_response())
+    Ok(super::render::done(&format!("/admin/campaigns/{id}/quotes"), "quote-withdrawn"))
 }

@@ -27,6 +27,8 @@ use crate::store::About;
 pub struct AddressForm {
     email: String,
     lang: String,
+    /// "yes" when the box confirming the erasure is ticked.
+    confirm: String,
 }
 
 fn page_lang(asked: &str, req: &Request) -> Lang {
@@ -74,7 +76,8 @@ fn rights_page(
     lang: Lang,
     token: &str,
     email: &str,
-    error: Option<&str>,
+    // The form with a problem ("email" or "erase") and the problem.
+    error: Option<(&str, &str)>,
     notice: Option<&str>,
 ) -> poem::Result<Response> {
     let people = state.participants();
@@ -103,6 +106,7 @@ fn rights_page(
         "change_button",
         "erase_title",
         "erase_text",
+        "erase_confirm",
         "nothing_held",
         "problem",
     ]
@@ -110,7 +114,9 @@ fn rights_page(
     .map(|k| (k, t(lang, k)))
     .collect();
     let ctx = context! {
-        lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, error, notice,
+        lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, notice,
+        error => error.filter(|e| e.0 == "email").map(|e| e.1),
+        erase_error => error.filter(|e| e.0 == "erase").map(|e| e.1),
         base => format!("/privacy/access/{token}"),
     };
     Ok(view.form("participant/rights.html", ctx, error.is_some()))
@@ -163,7 +169,7 @@ pub fn change_address(
             lang,
             &token,
             &form.email,
-            Some(address_error(lang, &form.email)),
+            Some(("email", address_error(lang, &form.email))),
             None,
         );
     };
@@ -173,9 +179,15 @@ pub fn change_address(
             state.queue_mail("change", About::Address(hash), &mail)?;
             rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
         }
-        Err(ParticipantError::AddressTaken) => {
-            rights_page(&state, &view, lang, &token, &form.email, Some(t(lang, "change_taken")), None)
-        }
+        Err(ParticipantError::AddressTaken) => rights_page(
+            &state,
+            &view,
+            lang,
+            &token,
+            &form.email,
+            Some(("email", t(lang, "change_taken"))),
+            None,
+        ),
         Err(e) => Err(e.into()),
     }
 }
@@ -191,6 +203,10 @@ pub fn erase(
     let lang = page_lang(&form.lang, req);
     let people = state.participants();
     let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
+    if form.confirm != "yes" {
+        let problem = ("erase", t(lang, "erase_confirm_missing"));
+        return rights_page(&state, &view, lang, &token, "", Some(problem), None);
+    }
     people.erase(hash)?;
     state.store.delete_participant_token(token_hash(&token))?;
     Ok(message(&view, StatusCode::OK, lang, t(lang, "erased_title"), t(lang, "erased_text")))

@@ -19,6 +19,8 @@ pub struct View {
     me: Value,
     /// The language of staff pages: the signed-in person's choice, else their browser's.
     staff_lang: Lang,
+    /// What the action before this page did (`?done=`), when it names a known message.
+    done: Option<String>,
 }
 
 impl<'a> FromRequest<'a> for View {
@@ -26,8 +28,22 @@ impl<'a> FromRequest<'a> for View {
         let state = req.data::<Arc<AppState>>().expect("state is attached").clone();
         let csrf = req.data::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let staff_lang = request_lang(req, "", &Lang::all());
-        Ok(View { state, csrf, me: Value::UNDEFINED, staff_lang })
+        let done = req
+            .uri()
+            .query()
+            .and_then(|q| q.split('&').find_map(|p| p.strip_prefix("done=")))
+            .map(|d| format!("flash-{d}"))
+            .filter(|key| crate::i18n::has(key));
+        Ok(View { state, csrf, me: Value::UNDEFINED, staff_lang, done })
     }
+}
+
+/// After a staff action: back to `path`, where a line says what was done (`flash-{what}`
+/// in the translation files), in the reader's language.
+pub fn done(path: &str, what: &str) -> poem::Response {
+    use poem::IntoResponse;
+    let sep = if path.contains('?') { '&' } else { '?' };
+    poem::web::Redirect::see_other(format!("{path}{sep}done={what}")).into_response()
 }
 
 /// The language a request asks for: `asked` (its `lang` field or parameter) when it is one of
@@ -72,7 +88,12 @@ impl View {
         // A page without a language of its own (a staff page) speaks the staff language; the
         // templates' `t()` reads `lang`.
         let lang = self.staff_lang.code();
-        let full = context! { csrf => self.csrf, me => self.me, ..ctx };
+        let flash = self
+            .done
+            .as_deref()
+            .filter(|_| !self.me.is_undefined())
+            .map(|k| crate::i18n::t(self.staff_lang, k));
+        let full = context! { csrf => self.csrf, me => self.me, flash, ..ctx };
         let full = if full.get_attr("lang").is_ok_and(|l| !l.is_undefined()) {
             full
         } else {
@@ -119,6 +140,10 @@ pub fn error_response(state: &AppState, err: poem::Error, lang: Lang) -> Respons
             tracing::error!(error = %err, "request failed");
         }
         match err.downcast_ref::<Said>() {
+            // Domain refusals carry a translation key; other words are shown as they are.
+            Some(said) if crate::i18n::has(&said.0) => {
+                error_page_saying(state, status, Some(crate::i18n::t(lang, &said.0)), lang)
+            }
             Some(said) => error_page_saying(state, status, Some(&said.0), lang),
             None => error_page_saying(state, status, None, lang),
         }

@@ -18,7 +18,7 @@ use super::render::View;
 use super::session::StaffUser;
 use crate::i18n::{long_date, t, tr};
 use crate::model::Lang;
-use crate::model::campaign::{Audience, Campaign, Granularity, Status, date_of};
+use crate::model::campaign::{Audience, Campaign, Granularity, Phase, date_of};
 use crate::model::figures::{Release, value_id};
 use crate::model::questionnaire::Questionnaire;
 use crate::model::response::Answer;
@@ -49,7 +49,7 @@ pub fn show_report(
 ) -> poem::Result<Response> {
     user.require_any(FIGURES)?;
     let c = campaign_of(&state, &id)?;
-    if c.status != Status::Closed {
+    if matches!(c.phase(state.clock.now()), Phase::Draft | Phase::Open) {
         let ctx = context! { c };
         return Ok(view.signed_in(&user).render(StatusCode::CONFLICT, "admin/report_not_yet.html", ctx));
     }

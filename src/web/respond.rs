@@ -68,6 +68,7 @@ pub(super) fn lang_choices(c: &Campaign, lang: Lang) -> Vec<Value> {
 pub(super) fn not_taking(view: &View, lang: Lang, intake: Intake) -> Response {
     let (title, text) = match intake {
         Intake::NotYet => (t(lang, "not_yet_title"), t(lang, "not_yet_text")),
+        Intake::Ended => (t(lang, "ended_title"), t(lang, "ended_text")),
         _ => (t(lang, "closed_title"), t(lang, "closed_text")),
     };
     message(view, StatusCode::OK, lang, title, text)

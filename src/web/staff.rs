@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Path, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Path};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -74,7 +74,7 @@ fn act(
     user.require(Role::Owner)?;
     let view = view.signed_in(user);
     match action(&state.staffing()) {
-        Ok(()) => Ok(Redirect::see_other("/admin/staff").into_response()),
+        Ok(()) => Ok(super::render::done("/admin/staff", "staff-saved")),
         Err(StaffError::Input { message, .. }) => {
             let error = crate::i18n::t(view.lang(), message);
             staff_page(state, &view, Some(error))
@@ -105,7 +105,9 @@ pub fn disable_staff(
     view: View,
     user: StaffUser,
     Path(username): Path<String>,
+    Form(confirm): Form<super::Confirm>,
 ) -> poem::Result<Response> {
+    confirm.check()?;
     act(&state, view, &user, |s| s.set_disabled(&user.username, &username, true))
 }
 
@@ -125,8 +127,10 @@ pub fn reset_staff_mfa(
     view: View,
     user: StaffUser,
     Path(username): Path<String>,
+    Form(confirm): Form<super::Confirm>,
 ) -> poem::Result<Response> {
     user.require(Role::Owner)?;
+    confirm.check()?;
     let view = view.signed_in(&user);
     match state.staffing().reset_mfa(&user.username, &username) {
         Ok(token) => {
