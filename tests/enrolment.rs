@@ -280,6 +280,12 @@ async fn rights_export_change_address_and_erase() {
     let export = p.get(&format!("{access}/export")).await;
     assert!(export.body.contains("rita.new@example.org") && !export.body.contains("\"rita@example.org\""));
 
+    // Without the ticked box (a JS-off browser sends none): the page again, in the reader's
+    // language, with the reason, and nothing erased.
+    let unconfirmed = p.post(&format!("{access}/erase"), &[("lang", "sv")]).await;
+    assert_eq!(unconfirmed.status, 422);
+    assert!(unconfirmed.body.contains("Kryssa i rutan för att bekräfta raderingen"), "{}", unconfirmed.body);
+    assert_ne!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
     let erased = p.post(&format!("{access}/erase"), &[("lang", "en"), ("confirm", "yes")]).await;
     assert!(erased.body.contains("Erased"), "{}", erased.body);
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
