@@ -289,6 +289,76 @@ async fn the_form_works_with_javascript_off_and_on_and_is_accessible() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_untouched_slider_is_not_answered_and_a_required_one_asks_to_be_set() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b) = signed_in_owner().await;
+    let id = common::campaign::build_with(&mut b, "Sliders", &[]).await;
+    let page = format!("/admin/campaigns/{id}");
+    let fields = [
+        ("kind", "slider"),
+        ("prompt_en", "How sure are you?"),
+        ("left_en", "not sure"),
+        ("right_en", "certain"),
+        ("required", "on"),
+    ];
+    assert_eq!(b.post(&format!("{page}/questions"), &fields).await.status, 303);
+    assert_eq!(b.post(&format!("{page}/status"), &[("status", "open")]).await.status, 303);
+    let body = b.get(&page).await.body.replace("&#x2f;", "/");
+    let at = body.find("/r/").unwrap();
+    let slug: String = body[at + 3..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let driver = Driver::start().await;
+    let form_url = format!("{}/r/{slug}", srv.base);
+
+    for (round, javascript) in [false, true].into_iter().enumerate() {
+        let s = driver.session(javascript).await;
+        s.go(&form_url).await;
+        s.full_screenshot(if javascript { "slider-js-on" } else { "slider-js-off" }).await;
+        // Everything but the sliders: the optional one (q5) is never touched, the required
+        // one (q9) not at first.
+        fill_and_send(&s, javascript).await;
+        s.wait_for_text("There is a problem").await;
+        let source = s.source().await;
+        assert!(source.contains("move the slider to where it fits, or choose a step"), "{source}");
+        assert!(srv.state.store.responses_of(&id).unwrap().len() == round, "nothing stored");
+        if javascript {
+            s.click("#q-q9-input").await;
+        } else {
+            s.click("#q-q9-input option[value='70']").await;
+        }
+        // The answers typed before the error are kept; only the slider is set now.
+        s.click("button[type=submit]").await;
+        s.wait_for_url(&format!("/r/{slug}/thanks")).await;
+        let stored = srv.state.store.responses_of(&id).unwrap();
+        assert_eq!(stored.len(), round + 1);
+        let last = stored.iter().find(|r| !r.answers.contains_key("q5") && r.answers.contains_key("q9"));
+        assert!(last.is_some(), "q5 not answered, q9 answered: {stored:?}");
+        if !javascript {
+            assert!(
+                stored
+                    .iter()
+                    .any(|r| r.answers.get("q9") == Some(&tellpoint::model::response::Answer::Slider(70)))
+            );
+        }
+        s.close().await;
+    }
+    // axe on the slider with JavaScript, unset and set.
+    let s = driver.session(true).await;
+    s.go(&form_url).await;
+    assert_eq!(
+        s.script(
+            "return document.querySelector('#q-q5-input').closest('.slider').classList.contains('unset');"
+        )
+        .await,
+        json!(true)
+    );
+    let violations = s.axe().await;
+    assert!(violations.is_empty(), "axe on the unset sliders: {violations:#?}");
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_accessible() {
     if !available() {
         return;

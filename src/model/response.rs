@@ -1,9 +1,9 @@
 //! Responses: the participant's form fields, checked against the questionnaire into typed
 //! answers, and the counter slots one response adds to.
 //!
-//! Field names: `q.<id>` (repeated for multi choice), `q.<id>.a|b|c` for a triad and
-//! `q.<id>.skip` to leave an optional slider unanswered. Control fields are named by the
-//! caller. Anything else is refused as malformed.
+//! Field names: `q.<id>` (repeated for multi choice; empty for an unanswered question, a
+//! slider left unset included) and `q.<id>.a|b|c` for a triad. Control fields are named by
+//! the caller. Anything else is refused as malformed.
 
 use std::collections::BTreeMap;
 
@@ -68,7 +68,6 @@ pub fn read_fields(
             let q = q.question(id)?;
             let ok = match (&q.kind, part) {
                 (Kind::Triad { .. }, "a" | "b" | "c") => true,
-                (Kind::Slider { .. }, "skip") => !q.required,
                 (Kind::Triad { .. }, _) => false,
                 (_, "") => true,
                 _ => false,
@@ -109,7 +108,11 @@ pub fn validate(q: &Questionnaire, input: &FormInput) -> Result<Submission, BTre
                 answers.insert(question.id.clone(), a);
             }
             Ok(None) if question.required => {
-                errors.insert(question.id.clone(), "err_required");
+                let key = match question.kind {
+                    Kind::Slider { .. } => "err_slider_required",
+                    _ => "err_required",
+                };
+                errors.insert(question.id.clone(), key);
             }
             Ok(None) => {}
             Err(key) => {
@@ -160,7 +163,7 @@ fn answer(question: &Question, input: &FormInput) -> Checked {
                 _ => Err("err_triad"),
             }
         }
-        Kind::Slider { .. } if input.has(&format!("{name}.skip"), "on") || raw.is_empty() => Ok(None),
+        Kind::Slider { .. } if raw.is_empty() => Ok(None),
         Kind::Slider { .. } => match raw.parse::<u8>() {
             Ok(n) if n <= 100 => plain(Answer::Slider(n)),
             _ => Err("err_slider"),

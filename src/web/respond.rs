@@ -162,8 +162,10 @@ fn render_form(
         "honeypot",
         "triad_hint",
         "slider_hint",
+        "slider_none",
+        "slider_unset",
+        "slider_clear",
         "max_picks",
-        "skip",
         "save",
         "resume_title",
     ]
@@ -212,6 +214,23 @@ fn question_view(
         Kind::Yesno => {
             vec![option("yes".into(), t(lang, "yes").into()), option("no".into(), t(lang, "no").into())]
         }
+        // Without JavaScript a slider is a list of eleven steps after "not answered" (a range
+        // input always sends a value, so it could not tell an untouched slider from 50); the
+        // script turns it into a slider that stays unset until moved. A value the slider sent
+        // between the steps is kept.
+        Kind::Slider { left, right } => {
+            let typed = input.one(&name).parse::<u8>().ok().filter(|n| *n <= 100 && n % 10 != 0);
+            let mut steps: Vec<u8> = (0..=10).map(|n| n * 10).chain(typed).collect();
+            steps.sort_unstable();
+            steps
+                .into_iter()
+                .map(|n| match n {
+                    0 => option(n.to_string(), format!("0 – {}", text(left))),
+                    100 => option(n.to_string(), format!("100 – {}", text(right))),
+                    _ => option(n.to_string(), n.to_string()),
+                })
+                .collect()
+        }
         _ => vec![],
     };
     let (low, high) = match &q.kind {
@@ -233,7 +252,7 @@ fn question_view(
     context! {
         number => i + 1, id => q.id, name, kind => q.kind.name(), prompt => text(&q.prompt), help => text(&q.help),
         required => q.required, error => errors.get(&q.id).map(|k| t(lang, k)), options, low, high, poles, triad,
-        value => input.one(&name), skipped => input.has(&format!("{name}.skip"), "on"), max_len, max_picks,
+        value => input.one(&name), max_len, max_picks,
     }
 }
 

@@ -53,12 +53,45 @@
     inputs.forEach(function (i) { i.addEventListener("input", show); });
     show();
   });
-  // Sliders show their number next to them.
-  document.querySelectorAll(".slider input[type=range]").forEach(function (r) {
+  // Sliders: the page sends a list of steps (it works without JavaScript); here it becomes
+  // a slider that stays unset, and sends nothing, until the participant moves it.
+  document.querySelectorAll("[data-slider]").forEach(function (box) {
+    var select = box.querySelector("select");
+    if (!select) return;
+    var hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = select.name;
+    hidden.value = select.value;
+    var range = document.createElement("input");
+    range.type = "range";
+    range.min = "0"; range.max = "100"; range.step = "1";
+    range.id = select.id;
+    range.value = select.value === "" ? "50" : select.value;
+    ["aria-describedby", "aria-required", "autofocus"].forEach(function (a) {
+      if (select.hasAttribute(a)) range.setAttribute(a, select.getAttribute(a));
+    });
+    var low = document.createElement("span"); low.className = "pole"; low.textContent = box.dataset.low;
+    var high = document.createElement("span"); high.className = "pole"; high.textContent = box.dataset.high;
     var out = document.createElement("output");
     out.className = "slider-value";
-    out.textContent = r.value;
-    r.parentNode.appendChild(out);
-    r.addEventListener("input", function () { out.textContent = r.value; });
+    out.setAttribute("aria-live", "polite");
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "link slider-clear";
+    clear.textContent = box.dataset.clear;
+    function show() {
+      var unset = hidden.value === "";
+      box.classList.toggle("unset", unset);
+      out.textContent = unset ? box.dataset.unset : hidden.value;
+      range.setAttribute("aria-valuetext", unset ? box.dataset.unset : hidden.value);
+      clear.hidden = unset;
+    }
+    range.addEventListener("input", function () { hidden.value = range.value; show(); });
+    // A tap on the thumb where it rests fires no input event; it is an answer too.
+    range.addEventListener("click", function () { hidden.value = range.value; show(); });
+    clear.addEventListener("click", function () { hidden.value = ""; range.value = "50"; show(); range.focus(); });
+    select.remove();
+    box.append(low, range, high, hidden, out, clear);
+    show();
   });
 })();
