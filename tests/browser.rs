@@ -395,9 +395,6 @@ async fn enrolment_and_the_personal_link_form_work_without_javascript_and_are_ac
 
     // axe-core (which needs JavaScript) on each of those pages.
     let s = driver.session(true).await;
-    let axe_clean = |what: &'static str, violations: Vec<Value>| {
-        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
-    };
     s.go(&format!("{}/e/{slug}", srv.base)).await;
     axe_clean("the enrolment form", s.axe().await);
     s.type_into("#enrol-email", "not an address").await;
@@ -436,6 +433,8 @@ async fn staff_sign_in(s: &Session<'_>, srv: &InProcess, account: &mut common::A
     s.click("button[type=submit]").await;
     s.wait_for_url("/login/code").await;
     srv.clock.advance(30);
+    // A code of the server's time step (the test may have moved its clock), not used before.
+    account.next_offset = account.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
     s.type_into("input[name='code']", &account.fresh_code()).await;
     s.click("button[type=submit]").await;
     // The sign-out button holds the name, in whatever language the panel speaks.
@@ -469,9 +468,6 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     assert!(tellpoint::jobs::summaries::publish(&srv.state, &c, key, next_week).unwrap());
 
     let driver = Driver::start().await;
-    let axe_clean = |what: &'static str, violations: Vec<Value>| {
-        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
-    };
 
     // The summary with JavaScript off: everything is there, as plain HTML and SVG.
     let s = driver.session(false).await;
@@ -541,9 +537,6 @@ async fn the_follow_up_thread_works_with_javascript_off_and_on_and_is_accessible
     common::sign_in(&mut b, &mut owner).await;
     let (id, slug) = build_and_open_with(&mut b, "Browser thread", &[("follow_up", "on")]).await;
     let driver = Driver::start().await;
-    let axe_clean = |what: &'static str, violations: Vec<Value>| {
-        assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
-    };
     let staff_reply = |text: &'static str| {
         let thread = srv.state.store.threads_of(&id).unwrap();
         let key = match thread.first() {
@@ -905,4 +898,124 @@ async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
         assert!(violations.is_empty(), "axe on {path} in Swedish: {violations:#?}");
     }
     s.close().await;
+}
+
+/// The counts on a campaign card, as the reader sees them: each `dt` with its `dd`'s first
+/// number, and the card's links.
+async fn card_counts(s: &Session<'_>) -> Value {
+    s.script(
+        r#"var card = document.querySelector('.campaign-card');
+        var counts = {};
+        card.querySelectorAll('dl.counts > div').forEach(function (d) {
+          counts[d.querySelector('dt').textContent.trim()] = d.querySelector('dd a').textContent.trim();
+        });
+        var links = Array.prototype.map.call(card.querySelectorAll('a'), function (a) { return a.getAttribute('href'); });
+        var wide = document.documentElement.scrollWidth > document.documentElement.clientWidth;
+        return { phase: card.querySelector('.phase').textContent.trim(), counts: counts, links: links, overflow: wide };"#,
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_roles_home_shows_its_counts_and_links_to_its_queues() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::owner_at_with("2031-12-03T10:00:00+01:00", |_| {}).await;
+    let (id, slug) = build_and_open_with(
+        &mut b,
+        "Winter pulse",
+        &[("start", "2031-12-01"), ("end", "2031-12-28"), ("reviewer_approval", "on"), ("follow_up", "on")],
+    )
+    .await;
+    // Seven people answer in the first week, each with a story; one opens a thread.
+    let mut receipt = String::new();
+    for i in 0..7 {
+        let mut p = srv.browser();
+        let answers = common::campaign::full_answers(&format!("Something happened on day {i}."));
+        let r = common::campaign::answer(&mut p, &slug, &answers).await;
+        // With follow-up threads, the thank-you page (with its receipt) is the answer.
+        assert_eq!(r.status, 200, "{}", r.body);
+        if i == 0 {
+            receipt = receipt_in(&r.body);
+        }
+    }
+    open_thread_http(&mut srv.browser(), &receipt, "Can someone call me back?").await;
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let m = srv.state.moderation();
+    let (stories, _) = m.stories(&c).unwrap();
+    m.mark(&c, &stories[6].response, &stories[6].question, tellpoint::store::StoryMark::Handled, "olga")
+        .unwrap();
+    let mut quotes = Vec::new();
+    for (story, text) in stories.iter().zip(["Someone helped.", "It was loud.", "Nobody listened."]) {
+        quotes.push(m.write_quote(&c, &story.response, &story.question, text, "olga").unwrap());
+    }
+    m.review(&c, &quotes[0], true, "", "olga").unwrap();
+    // The first week is released (as the dashboard would, once it ended).
+    srv.set_time("2031-12-08T12:00:00+01:00");
+    tellpoint::figures::releases(&srv.state.store, &c, srv.clock.now()).unwrap();
+    // Two more answers in the running week: counted nowhere on the home.
+    for _ in 0..2 {
+        let r =
+            common::campaign::answer(&mut srv.browser(), &slug, &common::campaign::full_answers("")).await;
+        assert_eq!(r.status, 200);
+    }
+
+    owner.next_offset = owner.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second() + 30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (_, mut analyst) = common::invite(&srv, &mut b, "analyst", "ana").await;
+    let (_, mut moderator) = common::invite(&srv, &mut b, "moderator", "mo").await;
+    let (_, mut reviewer) = common::invite(&srv, &mut b, "reviewer", "rey").await;
+    let base = format!("/admin/campaigns/{id}");
+    let driver = Driver::start().await;
+    for width in [390, 1366] {
+        let expected = [
+            (
+                &mut owner,
+                json!({
+                    "Responses in released weeks": "7", "Stories to moderate": "6",
+                    "Quotes waiting for a reviewer": "2", "Unread threads": "1",
+                    "Summaries waiting to be published": "1",
+                }),
+                vec!["/dashboard", "/stories", "/quotes", "/threads", "/summaries"],
+            ),
+            (&mut analyst, json!({ "Responses in released weeks": "7" }), vec!["/dashboard"]),
+            (
+                &mut moderator,
+                json!({ "Stories to moderate": "6", "Quotes waiting for a reviewer": "2", "Unread threads": "1" }),
+                vec!["/stories", "/quotes", "/threads"],
+            ),
+        ];
+        for (account, counts, queues) in expected {
+            let s = driver.session_sized(true, width).await;
+            staff_sign_in(&s, &srv, account).await;
+            s.go(&format!("{}/admin", srv.base)).await;
+            s.wait_for_text("campaign-card").await;
+            let name = account.username.clone();
+            s.full_screenshot(&format!("home-{name}-{width}")).await;
+            let card = card_counts(&s).await;
+            assert_eq!(card["phase"], json!("open"), "{name}: {card}");
+            assert_eq!(card["counts"], counts, "{name} at {width} px");
+            assert_eq!(card["overflow"], json!(false), "{name} at {width} px scrolls sideways");
+            for queue in queues {
+                let href = format!("{base}{queue}");
+                assert!(card["links"].as_array().unwrap().contains(&json!(href)), "{name}: {href} in {card}");
+            }
+            axe_clean(&format!("{name}'s home at {width} px"), s.axe().await);
+            s.close().await;
+        }
+        // A reviewer of one campaign lands on its queue, which counts what waits.
+        let s = driver.session_sized(true, width).await;
+        staff_sign_in(&s, &srv, &mut reviewer).await;
+        s.go(&format!("{}/admin", srv.base)).await;
+        s.wait_for_url(&format!("{base}/quotes")).await;
+        s.wait_for_text("2 quotes wait for a reviewer.").await;
+        s.full_screenshot(&format!("home-reviewer-{width}")).await;
+        axe_clean(&format!("the reviewer's queue at {width} px"), s.axe().await);
+        s.close().await;
+    }
+}
+
+fn axe_clean(what: &str, violations: Vec<Value>) {
+    assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
 }

@@ -17,7 +17,7 @@ use super::AppState;
 use super::render::View;
 use super::session::StaffUser;
 use crate::clock::format_utc;
-use crate::i18n::{t, tr, weekday_date};
+use crate::i18n::{long_date, t, tr, weekday_date};
 use crate::model::Lang;
 use crate::model::campaign::{Audience, Campaign, Phase, Status};
 use crate::store::Role;
@@ -85,7 +85,7 @@ fn card(state: &AppState, user: &StaffUser, c: &Campaign, lang: Lang) -> poem::R
     let erasure = (owner && live).then(|| next_erasure(state, c, lang)).flatten();
     Ok(context! {
         title => c.settings.text("title", lang), href => base, phase,
-        dates => format!("{} – {}", weekday_date(lang, c.settings.start), weekday_date(lang, c.settings.end)),
+        dates => format!("{} – {}", long_date(lang, c.settings.start), long_date(lang, c.settings.end)),
         figures, stories, quotes => quotes.map(|(waiting, all)| context! { waiting, all }),
         threads, reminder, summaries, erasure, owner,
         reviewer_needed => c.settings.reviewer_approval,

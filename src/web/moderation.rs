@@ -80,11 +80,20 @@ fn stories_page(
     let m = state.moderation();
     let (stories, excluded) = m.stories(c)?;
     let receipts = state.store.responses_with_receipts(&c.id)?;
+    // Each story's quotes so far, withdrawn ones left out: which stories are already used.
+    let quotes = state.store.quotes_of(&c.id)?;
+    let waiting = stories.iter().filter(|s| s.mark.is_none()).count();
     let stories: Vec<Value> = stories
         .iter()
         .map(|s| {
-            let receipt = crate::moderation::parse_key(&s.response).is_some_and(|k| receipts.contains(&k));
-            context! { receipt, ..story_context(s) }
+            let key = crate::moderation::parse_key(&s.response);
+            let receipt = key.is_some_and(|k| receipts.contains(&k));
+            let quoted = quotes
+                .iter()
+                .filter(|(_, q)| Some(q.response) == key && q.question == s.question)
+                .filter(|(_, q)| q.status != QuoteStatus::Withdrawn)
+                .count();
+            context! { receipt, quoted, ..story_context(s) }
         })
         .collect();
     let terms = match terms_error {
@@ -93,7 +102,7 @@ fn stories_page(
         None => String::new(),
     };
     let ctx = context! {
-        c, stories, excluded, terms, terms_error => terms_error.map(|e| e.1),
+        c, stories, excluded, terms, waiting, terms_error => terms_error.map(|e| e.1),
         owner => user.role == Role::Owner,
     };
     Ok(view.form("admin/stories.html", ctx, terms_error.is_some()))
@@ -241,8 +250,10 @@ fn quotes_page(
             }
         })
         .collect();
+    let waiting =
+        quotes.iter().filter(|q| q.get_attr("status").is_ok_and(|s| s.as_str() == Some("proposed"))).count();
     let ctx = context! {
-        c, quotes,
+        c, quotes, waiting,
         can_review => REVIEW.contains(&user.role),
         can_withdraw => STORIES.contains(&user.role),
         approval => c.settings.reviewer_approval,

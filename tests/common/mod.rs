@@ -483,6 +483,11 @@ pub async fn sign_in(b: &mut Browser, account: &mut Account) {
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), "/admin");
     let home = b.get("/admin").await;
+    if home.status == 303 {
+        // A reviewer of one campaign lands on its queue.
+        assert!(home.location().ends_with("/quotes"), "{}", home.location());
+        return;
+    }
     assert_eq!(home.status, 200);
     assert!(home.body.contains(&format!("Hello, {}", account.username)));
 }

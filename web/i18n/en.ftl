@@ -392,6 +392,20 @@ stories-mark-handled = Mark handled
 stories-exclude = Exclude for good
 stories-exclude-what = The story will never be shown again to anyone, and no quote can be written from it. Its answers still count in the figures.
 stories-exclude-confirm = Yes, exclude this story for good
+stories-waiting = { $n ->
+        [0] No story waits for moderation.
+        [one] 1 story waits for moderation.
+       *[other] { $n } stories wait for moderation.
+    }
+stories-quoted = { $n ->
+        [one] 1 quote
+       *[other] { $n } quotes
+    }
+quotes-waiting = { $n ->
+        [0] No quote waits for a reviewer.
+        [one] 1 quote waits for a reviewer.
+       *[other] { $n } quotes wait for a reviewer.
+    }
 stories-none = No stories yet.
 stories-terms = Words to watch for
 stories-terms-label = Names, places and team names to highlight, one per line

@@ -389,6 +389,20 @@ stories-mark-handled = Markeren als afgehandeld
 stories-exclude = Definitief uitsluiten
 stories-exclude-what = Het verhaal wordt nooit meer aan iemand getoond en er kan geen citaat meer uit worden geschreven. De antwoorden tellen nog mee in de cijfers.
 stories-exclude-confirm = Ja, sluit dit verhaal definitief uit
+stories-waiting = { $n ->
+        [0] Er wacht geen verhaal op moderatie.
+        [one] Er wacht 1 verhaal op moderatie.
+       *[other] Er wachten { $n } verhalen op moderatie.
+    }
+stories-quoted = { $n ->
+        [one] 1 citaat
+       *[other] { $n } citaten
+    }
+quotes-waiting = { $n ->
+        [0] Er wacht geen citaat op een beoordelaar.
+        [one] Er wacht 1 citaat op een beoordelaar.
+       *[other] Er wachten { $n } citaten op een beoordelaar.
+    }
 stories-none = Nog geen verhalen.
 stories-terms = Woorden om op te letten
 stories-terms-label = Namen, plaatsen en teamnamen om te markeren, één per regel

@@ -383,6 +383,20 @@ stories-mark-handled = Markera som hanterad
 stories-exclude = Uteslut för gott
 stories-exclude-what = Berättelsen visas aldrig mer för någon, och inga citat kan skrivas ur den. Svaren räknas fortfarande i siffrorna.
 stories-exclude-confirm = Ja, uteslut berättelsen för gott
+stories-waiting = { $n ->
+        [0] Ingen berättelse väntar på moderering.
+        [one] 1 berättelse väntar på moderering.
+       *[other] { $n } berättelser väntar på moderering.
+    }
+stories-quoted = { $n ->
+        [one] 1 citat
+       *[other] { $n } citat
+    }
+quotes-waiting = { $n ->
+        [0] Inget citat väntar på granskning.
+        [one] 1 citat väntar på granskning.
+       *[other] { $n } citat väntar på granskning.
+    }
 stories-none = Inga berättelser än.
 stories-terms = Ord att hålla utkik efter
 stories-terms-label = Namn, platser och teamnamn att markera, ett per rad
