@@ -25,6 +25,9 @@ pub enum ModerationError {
     NotFound,
     #[error("{0}")]
     Refused(&'static str),
+    /// The quote holds words that may identify someone and that its writer did not keep.
+    #[error("the quote still holds flagged words")]
+    Flagged(Vec<String>),
     #[error(transparent)]
     Campaign(#[from] CampaignError),
     #[error(transparent)]
@@ -242,6 +245,7 @@ impl Moderation<'_> {
         response: &str,
         question: &str,
         text: &str,
+        keep: &[String],
         by: &str,
     ) -> Result<String, ModerationError> {
         let story = self.story(c, response, question)?;
@@ -249,6 +253,14 @@ impl Moderation<'_> {
         if text.is_empty() || text.chars().count() > QUOTE_MAX {
             return Err(ModerationError::Refused("Write a quote of 1 to 2,000 characters."));
         }
+        // Every word the highlighter flags in the quote must be one the writer kept on purpose.
+        let spans = detect::find(&text, &self.terms(c)?);
+        let unkept: Vec<String> =
+            spans.iter().map(|s| text[s.start..s.end].to_string()).filter(|w| !keep.contains(w)).collect();
+        if !unkept.is_empty() {
+            return Err(ModerationError::Flagged(unkept));
+        }
+        let kept = spans.iter().map(|s| (s.start as u32, s.end as u32)).collect();
         let key = self.key(c)?;
         let status = if c.settings.reviewer_approval { QuoteStatus::Proposed } else { QuoteStatus::Approved };
         let quote = Quote {
@@ -258,6 +270,7 @@ impl Moderation<'_> {
             status,
             sealed_reason: None,
             written: self.today(c),
+            kept,
         };
         let mut id = [0u8; 16];
         rand::rngs::OsRng.fill_bytes(&mut id);
@@ -283,6 +296,14 @@ impl Moderation<'_> {
         }
         let reason = reason.trim();
         if approve {
+            // A flag its writer did not keep (one the highlighter learned since) blocks it.
+            let text = self.open_text(c, &self.key(c)?, &quote.sealed)?;
+            let spans = detect::find(&text, &self.terms(c)?);
+            if spans.iter().any(|s| !quote.kept.contains(&(s.start as u32, s.end as u32))) {
+                return Err(ModerationError::Refused(
+                    "This quote holds words that may identify someone and that its writer did not keep: veto it with that reason.",
+                ));
+            }
             quote.status = QuoteStatus::Approved;
         } else {
             if reason.is_empty() || reason.chars().count() > REASON_MAX {

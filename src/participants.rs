@@ -343,37 +343,49 @@ impl Participants<'_> {
         Ok(enrolments.len())
     }
 
-    /// Parses pasted addresses or a CSV file (any column holding an address counts) into
-    /// keyed hashes; lines or cells that are not addresses are reported by line number.
+    /// Parses an allow-list into keyed hashes: pasted lines, what mail programs export — an
+    /// Outlook or Gmail recipient line (`Anna Berg <anna@example.org>; Bo <bo@…>`), a CSV file
+    /// with an address in any column (`,`, `;` or tab separated, quoted names with commas
+    /// welcome), vCards (`EMAIL;TYPE=work:anna@example.org`). A line that holds no address
+    /// is reported by its number, except a header line and the vCard's other lines.
     pub fn parse_allow_list(&self, text: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+        let vcard = text.to_ascii_uppercase().contains("BEGIN:VCARD");
         let mut hashes = Vec::new();
         let mut problems = Vec::new();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .delimiter(if text.contains(';') && !text.contains(',') { b';' } else { b',' })
-            .from_reader(text.as_bytes());
-        for (n, record) in reader.records().enumerate() {
-            let line = n + 1;
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    problems.push(format!("line {line}: {e}"));
-                    continue;
-                }
-            };
-            let cells: Vec<&str> = record.iter().filter(|c| !c.is_empty()).collect();
-            if cells.is_empty() {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim().trim_start_matches('\u{feff}');
+            if line.is_empty() {
                 continue;
             }
-            let addresses: Vec<String> = cells.iter().filter_map(|c| normalise_address(c).ok()).collect();
+            let line = if vcard {
+                // Only the EMAIL lines of a vCard hold addresses ("item1.EMAIL;TYPE=work:…").
+                let property =
+                    |name: &str| name.split(';').next().unwrap_or("").rsplit('.').next().map(str::to_owned);
+                match line.split_once(':') {
+                    Some((name, value))
+                        if property(name).is_some_and(|p| p.eq_ignore_ascii_case("email")) =>
+                    {
+                        value
+                    }
+                    _ => continue,
+                }
+            } else {
+                line
+            };
+            let addresses: Vec<String> = line
+                .split(|c: char| c.is_whitespace() || ",;<>\"'()[]".contains(c))
+                .map(|word| word.strip_prefix("mailto:").unwrap_or(word))
+                .filter(|word| word.contains('@'))
+                .filter_map(|word| normalise_address(word).ok())
+                .collect();
             if addresses.is_empty() {
                 // A header row ("name,email") is fine on the first line.
-                let header =
-                    line == 1 && cells.iter().all(|c| c.chars().all(|ch| ch.is_alphabetic() || ch == '_'));
+                let header = n == 0
+                    && line
+                        .split([',', ';', '\t'])
+                        .all(|c| c.trim().chars().all(|ch| ch.is_alphabetic() || "_- ".contains(ch)));
                 if !header {
-                    problems.push(format!("line {line}: no email address in {:?}", cells.join(", ")));
+                    problems.push(format!("line {}: no email address in {line:?}", n + 1));
                 }
                 continue;
             }
@@ -401,5 +413,29 @@ mod tests {
         assert_eq!(csv, pasted);
         let problems = p.parse_allow_list("anna@example.org\nnot an address\n").unwrap_err();
         assert_eq!(problems, ["line 2: no email address in \"not an address\""]);
+    }
+
+    #[test]
+    fn allow_list_reads_what_mail_programs_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
+        let master = MasterKey::from_bytes([7; 32]);
+        let p = Participants { store: &store, master: &master, now: 0 };
+        let two = vec![p.address_hash("anna@example.org"), p.address_hash("bo@example.org")];
+        for text in [
+            // Outlook's recipient line, with a quoted "Last, First" name.
+            "\"Berg, Anna\" <Anna@Example.org>; Bo Ek <bo@example.org>;",
+            // Gmail's.
+            "Anna Berg <anna@example.org>, Bo Ek <bo@example.org>",
+            // A spreadsheet saved as CSV with semicolons, and one with tabs.
+            "Namn;E-post\nBerg, Anna;anna@example.org\nEk, Bo;bo@example.org\n",
+            "name\temail\nAnna\tanna@example.org\nBo\tmailto:bo@example.org\n",
+            // Two vCards.
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Anna Berg\nEMAIL;TYPE=INTERNET,WORK:anna@example.org\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:3.0\nFN:Bo Ek\nitem1.EMAIL:bo@example.org\nEND:VCARD\n",
+        ] {
+            let got = p.parse_allow_list(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(got, two, "{text}");
+        }
     }
 }

@@ -460,7 +460,7 @@ async fn dashboard_moderation_summary_and_report_in_chromium() {
     let (stories, _) = srv.state.moderation().stories(&c).unwrap();
     srv.state
         .moderation()
-        .write_quote(&c, &stories[0].response, &stories[0].question, "Someone said something.", "olga")
+        .write_quote(&c, &stories[0].response, &stories[0].question, "Someone said something.", &[], "olga")
         .unwrap();
     let next_week = srv.clock.now() + 8 * 86_400;
     let released = tellpoint::figures::releases(&srv.state.store, &c, next_week).unwrap();
@@ -704,7 +704,7 @@ async fn charts_summaries_and_the_report_read_right_on_a_phone_a_desk_and_paper(
         "A colleague stood up for me; it mattered.",
         "Nobody asked the new people what they thought.",
     ]) {
-        srv.state.moderation().write_quote(&c, &story.response, &story.question, text, "olga").unwrap();
+        srv.state.moderation().write_quote(&c, &story.response, &story.question, text, &[], "olga").unwrap();
     }
     srv.set_time("2031-12-29T10:00:00+01:00");
     owner.next_offset = owner.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second());
@@ -857,7 +857,12 @@ async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
         (
             "/admin".to_string(),
             "admin-home-sv",
-            vec!["Hej, olga", "Du är inloggad som ägare.", "Översikt", "Administrationens språk"],
+            vec![
+                "Hej, olga",
+                "Du är inloggad som ägare.",
+                "Svar i publicerade veckor",
+                "Administrationens språk",
+            ],
         ),
         (
             format!("/admin/campaigns/{id}"),
@@ -948,7 +953,7 @@ async fn each_roles_home_shows_its_counts_and_links_to_its_queues() {
         .unwrap();
     let mut quotes = Vec::new();
     for (story, text) in stories.iter().zip(["Someone helped.", "It was loud.", "Nobody listened."]) {
-        quotes.push(m.write_quote(&c, &story.response, &story.question, text, "olga").unwrap());
+        quotes.push(m.write_quote(&c, &story.response, &story.question, text, &[], "olga").unwrap());
     }
     m.review(&c, &quotes[0], true, "", "olga").unwrap();
     // The first week is released (as the dashboard would, once it ended).

@@ -23,7 +23,7 @@ async fn each_class_expires_at_its_time_and_shortening_applies_to_what_is_held()
     let (stories, _) = srv.state.moderation().stories(&c).unwrap();
     srv.state
         .moderation()
-        .write_quote(&c, &stories[0].response, &stories[0].question, "A quote.", "olga")
+        .write_quote(&c, &stories[0].response, &stories[0].question, "A quote.", &[], "olga")
         .unwrap();
     let today = c.settings.today(srv.clock.now());
     let end = today.checked_add(jiff::Span::new().days(2)).unwrap().to_string();

@@ -116,7 +116,7 @@ async fn roles_and_disabling() {
 
     // Disabling ends the analyst's session at once.
     let r = owner_b.post("/admin/staff/anna/disable", &[("confirm", "yes")]).await;
-    assert_eq!(r.location(), "/admin/staff");
+    assert_eq!(r.location(), "/admin/staff?done=staff-saved");
     assert_eq!(analyst_b.get("/admin").await.location(), "/login");
     let again = analyst_b.post("/login", &[("username", "anna"), ("password", PASSWORD)]).await;
     assert_eq!(again.status, 422, "a disabled account cannot sign in");

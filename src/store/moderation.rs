@@ -68,6 +68,10 @@ pub struct Quote {
     pub sealed_reason: Option<Vec<u8>>,
     /// Day number it was written.
     pub written: i32,
+    /// Byte spans of the text that the highlighter flags and its writer chose to keep (only
+    /// offsets: the words themselves are in the sealed text).
+    #[serde(default)]
+    pub kept: Vec<(u32, u32)>,
 }
 
 /// A published summary of a released period (its figures are that release's): the quote

@@ -32,7 +32,7 @@ pub fn save_language(
         return Err(poem::Error::from_status(poem::http::StatusCode::BAD_REQUEST));
     }
     state.store.set_staff_lang(&user.username, lang)?;
-    Ok(Redirect::see_other("/admin").into_response())
+    Ok(super::render::done("/admin", "language"))
 }
 
 #[derive(Deserialize, Default)]

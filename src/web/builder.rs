@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Path, Query, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Path, Query};
+use poem::{Response, handler};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -298,7 +298,7 @@ fn save(
         })
         .map_err(CampaignError::into_problems);
     match result {
-        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}#questions", c.id)).into_response()),
+        Ok(c) => Ok(super::render::done(&format!("/admin/campaigns/{}#questions", c.id), "question-saved")),
         Err(problems) => {
             Ok(question_page(&view.signed_in(user), &c, &kind, qid.as_deref(), &f, &problems, &[]))
         }
@@ -435,7 +435,7 @@ pub fn move_question(
             Ok(())
         })
         .map_err(campaign_error)?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{id}#questions")).into_response())
+    Ok(super::render::done(&format!("/admin/campaigns/{id}#questions"), "question-moved"))
 }
 
 #[handler]

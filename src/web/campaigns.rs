@@ -210,7 +210,7 @@ pub fn save_settings(
     let input = settings_input(input);
     let campaigns = state.campaigns();
     match campaigns.update_settings(&id, &input, &user.username) {
-        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Ok(c) => Ok(done(&format!("/admin/campaigns/{}", c.id), "saved")),
         Err(CampaignError::Settings(problems)) => {
             let c = campaigns.get(&id).map_err(campaign_error)?;
             let view = view.signed_in(&user);
@@ -384,7 +384,7 @@ pub fn import_questionnaire(
             .map_err(CampaignError::into_problems)
     });
     match result {
-        Ok(c) => Ok(Redirect::see_other(format!("/admin/campaigns/{}", c.id)).into_response()),
+        Ok(c) => Ok(done(&format!("/admin/campaigns/{}", c.id), "imported")),
         Err(problems) => campaign_page(
             &state,
             &view.signed_in(&user),

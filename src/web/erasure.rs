@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Path, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Path};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -64,7 +64,7 @@ pub async fn erase_campaign(
         blocking(&state, move |erasure| erasure.erase_campaign(&c, &typed, &by)).await?
     };
     match erased {
-        Ok(_) => Ok(Redirect::see_other("/admin/erasure").into_response()),
+        Ok(_) => Ok(super::render::done("/admin/erasure", "campaign-erased")),
         Err(e @ ErasureError::TitleMismatch) => {
             let ctx = context! { c, typed => form.title, error => e.to_string() };
             Ok(view.signed_in(&user).invalid("admin/erase.html", ctx))

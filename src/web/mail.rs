@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use minijinja::context;
-use poem::web::{Data, Form, Multipart, Path, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Multipart, Path};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -75,7 +75,7 @@ pub fn save_from_name(
     }
     state.store.set_mail_state("from_name", &name)?;
     state.store.append_audit(state.clock.now(), &user.username, "mail.from_name", name)?;
-    Ok(Redirect::see_other("/admin/mail").into_response())
+    Ok(super::render::done("/admin/mail", "sender-saved"))
 }
 
 #[handler]
@@ -146,7 +146,7 @@ pub async fn replace_allow_list(
         what,
         &format!("{} {} addresses", c.id, hashes.len()),
     )?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{}#enrolment", c.id)).into_response())
+    Ok(super::render::done(&format!("/admin/campaigns/{}#enrolment", c.id), "allow-list-saved"))
 }
 
 /// The keyed hashes of the pasted addresses and the file's, or every problem with its place.

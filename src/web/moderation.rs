@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use minijinja::{Value, context};
 use poem::http::StatusCode;
-use poem::web::{Data, Form, Path, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Path};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -16,6 +16,7 @@ use super::internal;
 use super::render::View;
 use super::session::StaffUser;
 use crate::detect::{Span, redact};
+use crate::i18n::t;
 use crate::model::campaign::Campaign;
 use crate::moderation::{ModerationError, Story};
 use crate::store::{QuoteStatus, Role, StoryMark};
@@ -119,7 +120,7 @@ pub fn show_story(
     let c = campaign_of(&state, &id)?;
     let story = state.moderation().story(&c, &response, &question)?;
     let draft = redact(&story.text, &story.spans);
-    story_page(&view.signed_in(&user), &c, &story, &draft, None)
+    story_page(&view.signed_in(&user), &c, &story, &draft, None, &[])
 }
 
 fn story_page(
@@ -128,9 +129,10 @@ fn story_page(
     story: &Story,
     draft: &str,
     error: Option<&str>,
+    flagged: &[String],
 ) -> poem::Result<Response> {
     let ctx = context! {
-        c, story => story_context(story), draft, error,
+        c, story => story_context(story), draft, error, flagged,
         approval => c.settings.reviewer_approval,
     };
     Ok(view.form("admin/story.html", ctx, error.is_some()))
@@ -140,6 +142,22 @@ fn story_page(
 #[serde(default)]
 pub struct QuoteForm {
     text: String,
+    /// The flagged words the moderator keeps in the quote (a repeated field).
+    keep: Vec<String>,
+}
+
+impl QuoteForm {
+    fn from_fields(fields: Vec<(String, String)>) -> QuoteForm {
+        let mut form = QuoteForm::default();
+        for (k, v) in fields {
+            match k.as_str() {
+                "text" => form.text = v,
+                "keep" => form.keep.push(v),
+                _ => {}
+            }
+        }
+        form
+    }
 }
 
 #[handler]
@@ -148,16 +166,23 @@ pub fn write_quote(
     view: View,
     user: StaffUser,
     Path((id, response, question)): Path<(String, String, String)>,
-    Form(form): Form<QuoteForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> poem::Result<Response> {
     user.require_any(STORIES)?;
+    let form = QuoteForm::from_fields(fields);
     let c = campaign_of(&state, &id)?;
     let m = state.moderation();
-    match m.write_quote(&c, &response, &question, &form.text, &user.username) {
-        Ok(_) => Ok(Redirect::see_other(format!("/admin/campaigns/{id}/quotes")).into_response()),
+    match m.write_quote(&c, &response, &question, &form.text, &form.keep, &user.username) {
+        Ok(_) => Ok(super::render::done(&format!("/admin/campaigns/{id}/quotes"), "quote-written")),
         Err(ModerationError::Refused(msg)) => {
             let story = m.story(&c, &response, &question)?;
-            story_page(&view.signed_in(&user), &c, &story, &form.text, Some(msg))
+            story_page(&view.signed_in(&user), &c, &story, &form.text, Some(msg), &[])
+        }
+        Err(ModerationError::Flagged(words)) => {
+            let story = m.story(&c, &response, &question)?;
+            let view = view.signed_in(&user);
+            let msg = t(view.lang(), "story-flagged");
+            story_page(&view, &c, &story, &form.text, Some(msg), &words)
         }
         Err(e) => Err(e.into()),
     }
@@ -209,7 +234,7 @@ pub fn save_terms(
     user.require(Role::Owner)?;
     let c = campaign_of(&state, &id)?;
     match state.moderation().save_terms(&c, &form.terms, &user.username) {
-        Ok(()) => Ok(Redirect::see_other(format!("/admin/campaigns/{id}/stories")).into_response()),
+        Ok(()) => Ok(super::render::done(&format!("/admin/campaigns/{id}/stories"), "terms-saved")),
         Err(ModerationError::Refused(msg)) => {
             stories_page(&state, &view.signed_in(&user), &user, &c, Some((&form.terms, msg)))
         }
@@ -284,7 +309,7 @@ pub fn review_quote(
         _ => return Err(poem::Error::from_status(StatusCode::BAD_REQUEST)),
     };
     match state.moderation().review(&c, &qid, approve, &form.reason, &user.username) {
-        Ok(()) => Ok(Redirect::see_other(format!("/admin/campaigns/{id}/quotes")).into_response()),
+        Ok(()) => Ok(super::render::done(&format!("/admin/campaigns/{id}/quotes"), "quote-reviewed")),
         Err(ModerationError::Refused(msg)) => {
             quotes_page(&state, &view.signed_in(&user), &user, &c, Some((&qid, msg)))
         }

@@ -107,6 +107,7 @@ pub fn disable_staff(
     Path(username): Path<String>,
     Form(confirm): Form<super::Confirm>,
 ) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
     confirm.check()?;
     act(&state, view, &user, |s| s.set_disabled(&user.username, &username, true))
 }

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use minijinja::{Value, context};
-use poem::web::{Data, Form, Path, Query, Redirect};
-use poem::{IntoResponse, Request, Response, handler};
+use poem::web::{Data, Form, Path, Query};
+use poem::{Request, Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -272,7 +272,7 @@ pub fn publish_summary(
                 "summary.published",
                 &format!("{} {key}", c.id),
             )?;
-            Ok(Redirect::see_other(format!("/admin/campaigns/{id}/summaries")).into_response())
+            Ok(super::render::done(&format!("/admin/campaigns/{id}/summaries"), "summary-published"))
         }
         Err(e @ SummaryError::NotReleased) => {
             manage_page(&state, &view.signed_in(&user), &c, Some(e.to_string()))

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use minijinja::{Value, context};
 use poem::http::StatusCode;
-use poem::web::{Data, Form, Path, Redirect};
-use poem::{IntoResponse, Response, handler};
+use poem::web::{Data, Form, Path};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::AppState;
@@ -175,7 +175,7 @@ pub fn reply(
     match state.threads().write(&c, key, Side::Staff, &form.text) {
         Ok(()) => {
             state.store.append_audit(state.clock.now(), &user.username, "thread.replied", &c.id)?;
-            Ok(Redirect::see_other(format!("/admin/campaigns/{}/threads/{response}", c.id)).into_response())
+            Ok(super::render::done(&format!("/admin/campaigns/{}/threads/{response}", c.id), "reply-sent"))
         }
         Err(e @ (ThreadError::Empty | ThreadError::TooLong)) => {
             thread_page(&state, &view.signed_in(&user), &c, key, &form.text, Some(&e.to_string()))
@@ -206,5 +206,5 @@ pub fn set_state(
     state.threads().set_open(&c, key, open)?;
     let action = if open { "thread.reopened" } else { "thread.closed" };
     state.store.append_audit(state.clock.now(), &user.username, action, &c.id)?;
-    Ok(Redirect::see_other(format!("/admin/campaigns/{}/threads/{response}", c.id)).into_response())
+    Ok(super::render::done(&format!("/admin/campaigns/{}/threads/{response}", c.id), "thread-saved"))
 }

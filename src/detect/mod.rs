@@ -3,6 +3,8 @@
 //! a person decides. Numbers with a checksum (personnummer, BSN, IBAN) are only reported
 //! when the checksum holds, so an ordinary count or date is not flagged.
 
+mod names;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Found {
@@ -14,7 +16,7 @@ pub enum Found {
     /// Dutch citizen service number.
     Bsn,
     Iban,
-    /// A capitalised word that does not start a sentence.
+    /// A word that may be a person's name (see `names`).
     Name,
     /// A word from the campaign's own list of names, places and teams.
     Term,
@@ -69,7 +71,7 @@ pub fn find(text: &str, terms: &[String]) -> Vec<Span> {
         (Found::Bsn, digit_runs(text).into_iter().filter(|r| bsn(&r.1)).map(|r| r.0).collect()),
         (Found::Phone, phones(text)),
         (Found::Term, listed(text, terms)),
-        (Found::Name, names(text)),
+        (Found::Name, names::find(text)),
     ];
     for (found, spans) in passes {
         for (start, end) in spans {
@@ -359,52 +361,6 @@ fn listed(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
             }
             from = end;
         }
-    }
-    out
-}
-
-/// Capitalised words that do not start a sentence (or the text, or a line); neighbouring
-/// ones join ("Anna Berg").
-fn names(text: &str) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut sentence_start = true;
-    let mut previous_was_name = false;
-    let mut gap_only_spaces = false;
-    let cs = chars(text);
-    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i].1;
-        if !c.is_alphabetic() {
-            if ".!?\n:;\"“”«»".contains(c) {
-                sentence_start = true;
-            }
-            if c != ' ' {
-                gap_only_spaces = false;
-            }
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < cs.len() && in_word(cs[j].1) {
-            j += 1;
-        }
-        let word: String = cs[i..j].iter().map(|x| x.1).collect();
-        let mut letters = word.chars();
-        let capitalised = letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase);
-        let span = (cs[i].0, end_of(text, &cs, j));
-        if capitalised && !sentence_start {
-            match out.last_mut() {
-                Some(last) if previous_was_name && gap_only_spaces => last.1 = span.1,
-                _ => out.push(span),
-            }
-            previous_was_name = true;
-        } else {
-            previous_was_name = false;
-        }
-        sentence_start = false;
-        gap_only_spaces = true;
-        i = j;
     }
     out
 }
