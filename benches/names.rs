@@ -104,12 +104,12 @@ fn score(path: &str) -> BTreeMap<String, Score> {
             |w: (usize, usize), spans: &[(usize, usize)]| spans.iter().any(|f| f.0 <= w.0 && w.1 <= f.1);
         let all = words(&text);
         for (n, w) in all.iter().enumerate() {
-            let label = gold.iter().find(|g| g.0 <= w.0 && w.1 <= g.1).map_or(Label::Other, |g| g.2);
+            let label = gold.iter().find(|g| g.0 < w.1 && w.0 < g.1).map_or(Label::Other, |g| g.2);
             let hit = inside(*w, &flagged);
             let word = &text[w.0..w.1];
             let title = TITLES.contains(&word.to_lowercase().as_str())
                 && all.get(n + 1).is_some_and(|next| {
-                    gold.iter().any(|g| g.2 == Label::Person && g.0 <= next.0 && next.1 <= g.1)
+                    gold.iter().any(|g| g.2 == Label::Person && g.0 < next.1 && next.0 < g.1)
                 });
             match (label, hit) {
                 (Label::Person, true) => {

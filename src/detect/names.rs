@@ -1,19 +1,35 @@
 //! Words that may be a person's name, in English, Swedish and Dutch stories.
 //!
-//! Four signals, each cheap and explainable to a moderator:
+//! Signals, each cheap and explainable to a moderator:
 //! - a title or honorific (Mr, Ms., Dr, herr, fru, juf, meneer, mevrouw, …): the name after
-//!   it (the title itself stays, "Mr. [name]"), even in lower case ("juf annemiek") and even after "Mr." (whose full stop does
-//!   not start a sentence);
+//!   it, even in lower case ("juf annemiek", "meneer van rijn") and even after "Mr." (whose
+//!   full stop does not start a sentence); the title itself stays ("Mr. [name]");
 //! - a capitalised word inside a sentence ("said Anna", "Malmö"), unless it is a weekday, a
-//!   month, "I", a language or another word that English capitalises;
+//!   month in a date ("in May"), "I", a language or another word English capitalises;
+//! - a capitalised word that starts a sentence and is no common word of the three languages
+//!   (`web/data/words/`: "Keisha said", but not "Yesterday");
 //! - a given name or surname from the shipped lists (`web/data/names/`) anywhere: at the
-//!   start of a sentence ("Larsson never listens"), in lower case ("erik pushed me"), with a
-//!   possessive ("Annas", "Anna's") — unless the list marks it as an ordinary word too
-//!   ("Will", "Per", "Roos"), which then counts only where it is capitalised mid-sentence;
+//!   start of a sentence, in lower case ("erik pushed me"), with a possessive ("Annas") —
+//!   unless it is also an ordinary word ("Will", "Per", "Roos");
+//! - an initial ("J. from the warehouse");
+//! - a word found as a name once is a name wherever it recurs in the story ("Will said …
+//!   and Will knows": the second makes the first);
 //! - neighbouring name words and Dutch particles join: "Jan van der Berg" is one span.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+type Words = std::collections::HashSet<&'static str>;
+
+/// The most frequent words of English, Swedish and Dutch, lower case, one set each.
+static COMMON_WORDS: LazyLock<[Words; 3]> = LazyLock::new(|| {
+    let set = |file: &'static str| file.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    [
+        set(include_str!("../../web/data/words/common-en.txt")),
+        set(include_str!("../../web/data/words/common-sv.txt")),
+        set(include_str!("../../web/data/words/common-nl.txt")),
+    ]
+});
 
 /// Every listed given name and surname, lower case; true when it is also an ordinary word
 /// in one of the languages.
@@ -38,7 +54,7 @@ static LISTED: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
         };
         // Particle surnames ("van dijk") are found by the particle rule instead.
         if !name.contains(' ') {
-            *all.entry(name).or_default() |= word || COMMON.contains(&name);
+            *all.entry(name).or_default() |= word;
         }
     }
     all
@@ -203,16 +219,6 @@ const NOT_NAMES: &[&str] = &[
     "word",
 ];
 
-/// Frequent words of the three languages that are also someone's name somewhere; never a
-/// name in lower case or at the start of a sentence, whatever the lists say.
-const COMMON: &[&str] = &[
-    "a", "an", "and", "as", "at", "be", "ben", "bent", "bij", "bo", "bor", "dag", "de", "del", "den", "des",
-    "die", "dit", "do", "en", "er", "era", "ett", "for", "han", "har", "hen", "het", "hon", "i", "in", "is",
-    "it", "ja", "jag", "je", "kan", "man", "mark", "may", "me", "men", "mig", "min", "na", "nu", "of", "om",
-    "on", "per", "så", "sol", "som", "te", "the", "till", "to", "van", "ver", "vi", "we", "wil", "will",
-    "zij",
-];
-
 fn is_title(word: &str, list: &[&str]) -> bool {
     list.contains(&word.to_lowercase().trim_end_matches('.'))
 }
@@ -298,37 +304,124 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Months that are also given names: a name unless the words around make it a date.
+const NAME_MONTHS: &[&str] = &["may", "june", "april", "august", "maj", "juni", "mei"];
+
+/// Words before a month that make it a date ("in May", "sedan juni").
+const DATE_WORDS: &[&str] = &[
+    "in", "on", "of", "since", "until", "till", "by", "from", "last", "next", "this", "early", "late", "mid",
+    "end", "before", "after", "during", "through", "i", "sedan", "från", "till", "innan", "efter", "förra",
+    "nästa", "denna", "under", "slutet", "början", "mitten", "op", "sinds", "tot", "vanaf", "vorige",
+    "volgende", "deze", "eind", "begin", "half", "na", "voor", "tijdens",
+];
+
+fn date_context(tokens: &[Token], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| tokens[p].text.to_lowercase());
+    let number = |t: Option<&Token>| t.is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
+    before.is_some_and(|b| DATE_WORDS.contains(&b.as_str()))
+        || number(tokens.get(i + 1))
+        || number(i.checked_sub(1).map(|p| &tokens[p]))
+}
+
+/// The common words of the story's language: the one whose common words it uses most (a
+/// story is written in one language; "wei" is Dutch for meadow, not an English word).
+fn language_of(tokens: &[Token]) -> &'static Words {
+    let hits =
+        |words: &Words| tokens.iter().filter(|t| words.contains(t.text.to_lowercase().as_str())).count();
+    COMMON_WORDS.iter().max_by_key(|w| hits(w)).expect("three languages")
+}
+
+/// A story written without capitals: most of its sentences start in lower case.
+fn lower_case_style(tokens: &[Token]) -> bool {
+    let starts: Vec<&Token> = tokens.iter().filter(|t| t.sentence_start).collect();
+    let lower = starts.iter().filter(|t| t.text.chars().next().is_some_and(char::is_lowercase)).count();
+    !starts.is_empty() && lower * 2 >= starts.len()
+}
+
+/// The word a possessive ending hangs on: "Wei's" → "Wei".
+fn stem(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word).trim_end_matches(['\'', '’'])
+}
+
 /// Byte spans of the words that may be names, neighbouring ones joined.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let tokens = tokens(text);
-    let mut flagged = vec![false; tokens.len()];
+    let n = tokens.len();
+    let words = language_of(&tokens);
+    let common = |word: &str| words.contains(word);
+    let lower_case = lower_case_style(&tokens);
+    let title = |i: usize| is_title(tokens[i].text, STRONG_TITLES) || is_title(tokens[i].text, WEAK_TITLES);
+    let particle = |i: usize| PARTICLES.contains(&tokens[i].text.to_lowercase().as_str());
+    // Words that may never be names here (a title, "I", a weekday, a month in a date).
+    let never: Vec<bool> = (0..n)
+        .map(|i| {
+            let lower = tokens[i].text.to_lowercase();
+            title(i)
+                || NOT_NAMES.contains(&lower.as_str()) && !NAME_MONTHS.contains(&lower.as_str())
+                || NAME_MONTHS.contains(&lower.as_str()) && date_context(&tokens, i)
+        })
+        .collect();
+    let mut flagged = vec![false; n];
     for (i, t) in tokens.iter().enumerate() {
+        if never[i] {
+            continue;
+        }
         let lower = t.text.to_lowercase();
         let listed = lookup(t.text);
-        let previous = i.checked_sub(1).map(|p| &tokens[p]);
+        let previous = i.checked_sub(1);
         let after_title = previous.is_some_and(|p| {
-            (is_title(p.text, STRONG_TITLES) && (t.joined || p.stop_after))
-                || (is_title(p.text, WEAK_TITLES) && capitalised(t.text))
+            let p_tok = &tokens[p];
+            (is_title(p_tok.text, STRONG_TITLES) && (t.joined || p_tok.stop_after))
+                || (is_title(p_tok.text, WEAK_TITLES) && capitalised(t.text))
         });
-        let single_initial = t.text.chars().count() == 1 && t.stop_after && capitalised_initial(t.text);
-        let title = is_title(t.text, STRONG_TITLES) || is_title(t.text, WEAK_TITLES);
-        flagged[i] = if title
-            || NOT_NAMES.contains(&lower.as_str())
-            || COMMON.contains(&lower.as_str()) && !capitalised(t.text)
-        {
-            false
-        } else if after_title || capitalised(t.text) && !t.sentence_start {
+        let initial =
+            t.text.chars().count() == 1 && t.stop_after && capitalised_initial(t.text) && t.text != "I";
+        flagged[i] = if after_title || initial || capitalised(t.text) && !t.sentence_start {
             true
-        } else if single_initial {
-            tokens.get(i + 1).is_some_and(|n| capitalised(n.text))
-        } else {
+        } else if capitalised(t.text) {
+            // At the start of a sentence: a listed name, or a word no language here knows.
             listed == Some(false)
+                || listed.is_none() && !common(stem(&lower)) && !common(&lower) && lower.chars().count() > 1
+        } else if lower_case {
+            // Someone who writes without capitals writes names without them too.
+            listed.is_some() && !common(&lower) && !common(stem(&lower))
+        } else {
+            listed == Some(false) && !common(&lower)
         };
+        // After a title, the particles of a Dutch name come first: "meneer van rijn".
+        if after_title && particle(i) {
+            let mut k = i;
+            while k < n && particle(k) && tokens[k].joined {
+                flagged[k] = true;
+                k += 1;
+            }
+            if k < n && tokens[k].joined {
+                flagged[k] = true;
+            }
+        }
     }
-    // The title stays outside the span ("Mr. [name]"); particles join two name words.
+    // A word found as a name is a name wherever it recurs in the story, in the same form.
+    let names: std::collections::HashSet<&str> =
+        (0..n).filter(|&i| flagged[i] && capitalised(tokens[i].text)).map(|i| stem(tokens[i].text)).collect();
+    for i in 0..n {
+        if !flagged[i] && !never[i] && names.contains(stem(tokens[i].text)) {
+            flagged[i] = true;
+        }
+    }
+    // A capitalised particle that starts a sentence belongs to the name after it: "De Vries".
+    for i in 0..n.saturating_sub(1) {
+        if tokens[i].sentence_start
+            && capitalised(tokens[i].text)
+            && particle(i)
+            && flagged[i + 1]
+            && tokens[i + 1].joined
+        {
+            flagged[i] = true;
+        }
+    }
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
+    while i < n {
         if !flagged[i] {
             i += 1;
             continue;
@@ -339,13 +432,10 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
         loop {
             // Particles between name words: "Jan van der Berg", "Anna de Vries".
             let mut k = j;
-            while k < tokens.len()
-                && tokens[k].joined
-                && PARTICLES.contains(&tokens[k].text.to_lowercase().as_str())
-            {
+            while k < n && tokens[k].joined && particle(k) {
                 k += 1;
             }
-            if k < tokens.len() && tokens[k].joined && (flagged[k] || k > j && capitalised(tokens[k].text)) {
+            if k < n && tokens[k].joined && (flagged[k] || k > j && capitalised(tokens[k].text)) {
                 end = tokens[k].end;
                 j = k + 1;
             } else {
@@ -393,5 +483,45 @@ mod tests {
     #[test]
     fn particles_join_a_dutch_name() {
         assert_eq!(names("Ik sprak met Jan van der Berg erover."), ["Jan van der Berg"]);
+    }
+
+    /// Stories of the labelled corpus (`tests/data/names-corpus.txt`, one per language and
+    /// kind: titles, word-names, lower case, particles, possessives, quotes) held at their
+    /// marked names: the highlighted words are exactly the `[[marked]]` ones.
+    #[test]
+    fn a_sample_of_the_corpus_is_highlighted_as_marked() {
+        const SAMPLE: &[&str] = &[
+            "Mr. [[Hughes]] keeps calling [[Priya]] \"[[Pri]]\" even though she asked him to stop. Now [[Callum]] and [[Reece]] do it too and Mr. [[Hughes]] just smiles.",
+            "[[Jamal]] got sent out of Maths for talking when it was [[Ollie]]. Mr [[Davies]] always blames [[Jamal]] first. [[Ollie]] even laughed about it at lunch with [[Reuben]].",
+            "I want to thank [[Grace]] on reception. When I had a panic attack on my first day she sat with me for an hour and never told anyone. By the grace of God I got through that week. [[Grace]] deserves a raise, [[Paul]].",
+            "dr [[Patel]] said in front of the whole ward that I'm too slow now I'm a \"mum\". I've been a nurse for twelve years. [[Sunita]] heard it too. So did Sister [[McBride]], who said nothing.",
+            "Vår VD [[Göran Lundgren]] sa på julbordet att kvinnor inte hör hemma på verkstadsgolvet. Sen skrattade [[Göran]] och sa att det var ett skämt. [[Susanne]] på HR sa att \"[[Göran]] är [[Göran]]\".",
+            "[[Sol]] och jag sökte båda tjänsten som teamledare. De frågade mig om barnomsorg men inte [[Sol]]. Jag vet det för att [[Sol]] berättade det efteråt. [[Sol]] fick jobbet och hon är jättebra, men det är inte poängen.",
+            "Vi kallar honom magister [[Berglund]] på skoj, men han har faktiskt slagit näven i bänken framför [[Dilan]] två gånger. [[Dilan]] blev livrädd och [[Berglund]] bad aldrig om ursäkt.",
+            "doktor [[Holm]] sa inför hela avdelningen att jag är för långsam nu när jag \"blivit mamma\". Jag har varit undersköterska i tolv år. [[Jelena]] hörde det också, och avdelningschefen [[Maria]] sa ingenting.",
+            "[[Bilal]] werd bij wiskunde de les uit gestuurd omdat hij praatte, maar het was [[Thijs]]. Mevrouw [[Kok]] geeft [[Bilal]] altijd als eerste de schuld. [[Thijs]] zat er in de pauze met [[Jesse]] om te lachen.",
+            "Onze directeur [[Gerard van Leeuwen]] zei in zijn nieuwjaarsspeech dat \"de dames\" het kantoor \"zo gezellig\" maken. De vrouwelijke engineers zaten erbij. [[Esther]] van HR zei alleen dat \"[[Gerard]] nou eenmaal [[Gerard]] is\".",
+            "[[Levi]] vraagt steeds aan [[Linh]] of ze \"thuis ook hond eet\", en dan lacht de hele klas. [[Levi]]'s moeder zit in de MR, dus er gebeurt nooit iets. [[Linh]] heeft het tegen mevrouw [[Hoekstra]] gezegd.",
+            "Toen ik tegen meester [[Jeroen]] zei dat [[Ayoub]] me had geslagen, zei hij \"jongens zijn nou eenmaal jongens\". [[Ayoub]] deed het de volgende dag weer. Mijn moeder belde meneer [[Mahabier]] maar [[Ayoub]] zit nog steeds in mijn klas.",
+        ];
+        for marked in SAMPLE {
+            let plain = marked.replace("[[", "").replace("]]", "");
+            let expected: Vec<String> = marked
+                .split("[[")
+                .skip(1)
+                .flat_map(|part| {
+                    part.split("]]").next().unwrap_or("").split(' ').map(String::from).collect::<Vec<_>>()
+                })
+                .collect();
+            let found: Vec<String> = names(&plain)
+                .iter()
+                .flat_map(|span| {
+                    span.split(' ').map(|w| w.trim_end_matches("'s").to_string()).collect::<Vec<_>>()
+                })
+                .collect();
+            let expected: Vec<String> =
+                expected.iter().map(|w| w.trim_end_matches("'s").to_string()).collect();
+            assert_eq!(found, expected, "{plain}");
+        }
     }
 }
