@@ -91,3 +91,52 @@ async fn stories_become_quotes_through_review_and_excluded_ones_vanish() {
         assert!(!log.contains(text), "the audit log holds no text: {text}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_quote_with_a_flagged_name_is_saved_only_when_its_writer_keeps_it() {
+    let (srv, mut owner) = signed_in_owner().await;
+    let (id, slug) = build_and_open_with(&mut owner, "Pulse", &[("reviewer_approval", "on")]).await;
+    respond(&srv, &slug, "Every Tuesday Mr. Larsson shouts at Ms. Patel in Malmö.").await;
+    let (mut moderator, _) = invite(&srv, &mut owner, "moderator", "mo").await;
+    let stories = format!("/admin/campaigns/{id}/stories");
+    let page = moderator.get(&stories).await;
+    // The title stays, the name goes; the weekday is no name.
+    assert!(page.body.contains("title=\"possible name\">Larsson"), "{}", page.body);
+    assert!(page.body.contains("title=\"possible name\">Patel"));
+    assert!(!page.body.contains("title=\"possible name\">Tuesday"));
+    let story = link(&page.body, &format!("/admin/campaigns/{id}/stories/"));
+    let editor = moderator.get(&story).await;
+    assert!(
+        editor.body.contains("Every Tuesday Mr. [name] shouts at Ms. [name] in [name]."),
+        "{}",
+        editor.body
+    );
+
+    // A quote that puts a name back is refused, with the words to keep or replace.
+    let text = "Every week a manager shouts at Ms. Patel in Malmö.";
+    let r = moderator.post(&format!("{story}/quote"), &[("text", text)]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("still holds words that may identify someone"), "{}", r.body);
+    assert!(r.body.contains("value=\"Patel\"") && r.body.contains("value=\"Malmö\""), "{}", r.body);
+    assert!(r.body.contains(text), "the typed quote is kept");
+    let c = srv.state.campaigns().get(&id).unwrap();
+    assert!(srv.state.moderation().quotes(&c).unwrap().is_empty());
+    // Keeping the place but not the name: still refused.
+    let r = moderator.post(&format!("{story}/quote"), &[("text", text), ("keep", "Malmö")]).await;
+    assert_eq!(r.status, 422);
+    let r = moderator
+        .post(
+            &format!("{story}/quote"),
+            &[("text", "Every week a manager shouts at a colleague in Malmö."), ("keep", "Malmö")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let quotes = srv.state.moderation().quotes(&c).unwrap();
+    assert_eq!(quotes.len(), 1);
+    // The reviewer can approve it: its one flag was kept on purpose.
+    let (mut reviewer, _) = invite(&srv, &mut owner, "reviewer", "rey").await;
+    let r = reviewer
+        .post(&format!("/admin/campaigns/{id}/quotes/{}/review", quotes[0].id), &[("decision", "approve")])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+}
