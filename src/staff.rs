@@ -88,6 +88,33 @@ impl Staffing<'_> {
         Ok(token)
     }
 
+    /// The invites that can still be used, soonest to expire first, by their hex id (the
+    /// hash of the link's token: naming it does not give the link).
+    pub fn pending_invites(&self) -> Result<Vec<(String, TokenRecord)>, StoreError> {
+        let mut invites: Vec<(String, TokenRecord)> = self
+            .store
+            .invites()?
+            .into_iter()
+            .filter(|(_, r)| r.expires > self.now)
+            .map(|(hash, r)| (data_encoding::HEXLOWER.encode(&hash), r))
+            .collect();
+        invites.sort_by_key(|(_, r)| r.expires);
+        Ok(invites)
+    }
+
+    /// Withdraws an invite: its link stops working at once, even half-way through setup.
+    pub fn revoke_invite(&self, by: &str, id: &str) -> Result<(), StaffError> {
+        let hash = data_encoding::HEXLOWER.decode(id.as_bytes()).map_err(|_| StaffError::LinkInvalid)?;
+        match self.store.token(&hash)? {
+            Some(r) if r.kind == TokenKind::Invite => {
+                self.store.remove_token(&hash)?;
+                self.audit(by, "invite.revoked", r.role.as_str())?;
+                Ok(())
+            }
+            _ => Err(StaffError::LinkInvalid),
+        }
+    }
+
     /// The link's record if it can still be used.
     pub fn open_link(&self, token: &str) -> Result<TokenRecord, StaffError> {
         let record = self.store.token(&token_hash(token))?.ok_or(StaffError::LinkInvalid)?;

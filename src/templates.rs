@@ -38,7 +38,6 @@ impl Templates {
                 None => format!("/static/{name}"),
             }
         });
-        env.add_filter("datetime", |secs: i64| crate::clock::format_utc(secs));
         // The words of `key` in the page's language (`lang`), variables as keyword
         // arguments: {{ t("home-hello", name=me.username) }}.
         env.add_function("t", |state: &minijinja::State, key: &str, kwargs: minijinja::value::Kwargs| {

@@ -155,3 +155,36 @@ async fn every_irreversible_action_refuses_without_its_ticked_box_and_works_with
     assert_eq!(r.status, 303);
     assert!(owner.get(&page).await.body.contains("<strong>closed</strong>"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invites_are_listed_and_revocable_and_the_audit_log_reads_as_words() {
+    let (_srv, mut owner) = signed_in_owner().await;
+    let (id, _) = build_and_open(&mut owner, "Autumn pulse").await;
+    let r = owner.post("/admin/staff/invite", &[("role", "reviewer")]).await;
+    assert_eq!(r.status, 200);
+    let body = r.body.replace("&#x2f;", "/");
+    let at = body.find("/setup/").unwrap();
+    let link: String = body[at..].chars().take_while(|c| *c != '<' && *c != '"').collect();
+    let staff = owner.get("/admin/staff").await.body;
+    assert!(staff.contains("Invites not used yet") && staff.contains("Revoke"), "{staff}");
+    let action = staff.replace("&#x2f;", "/");
+    let at = action.find("/admin/staff/invites/").unwrap();
+    let revoke: String = action[at..].chars().take_while(|c| *c != '"').collect();
+    let r = owner.post(&revoke, &[]).await;
+    assert_eq!(r.status, 303);
+    let staff = owner.get(r.location()).await.body;
+    assert!(staff.contains("The invite is revoked") && staff.contains("No invite is waiting."), "{staff}");
+    assert_ne!(owner.get(&link).await.status, 200, "a revoked invite's link no longer works");
+    let again = owner.post(&revoke, &[]).await;
+    assert_eq!(again.status, 422);
+    assert!(again.body.contains("already used, revoked or expired"));
+
+    // The audit log: actions in words, campaigns by title, local time, no ids.
+    let log = owner.get("/admin/audit").await.body;
+    for words in ["Opened the campaign", "Autumn pulse", "Created an invite", "Revoked an invite", "reviewer"]
+    {
+        assert!(log.contains(words), "{words:?} in the audit log: {log}");
+    }
+    assert!(!log.contains(&id), "no campaign id");
+    assert!(!log.contains("campaign.opened") && !log.contains(" UTC"), "{log}");
+}

@@ -310,6 +310,21 @@ impl Store {
         Ok(())
     }
 
+    /// Every invite link not used yet, by the hash of its token.
+    pub fn invites(&self) -> Result<Vec<(Vec<u8>, TokenRecord)>, StoreError> {
+        let tx = self.read()?;
+        let table = tx.open_table(TOKENS)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (hash, value) = row?;
+            let record: TokenRecord = from_json(value.value())?;
+            if record.kind == TokenKind::Invite {
+                out.push((hash.value().to_vec(), record));
+            }
+        }
+        Ok(out)
+    }
+
     /// Removes links whose time is up; returns how many.
     pub fn delete_expired_tokens(&self, now: i64) -> Result<usize, StoreError> {
         let tx = self.write()?;

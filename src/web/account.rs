@@ -97,12 +97,16 @@ pub fn show_sessions(
         })
         .collect();
     sessions.sort();
+    let view = view.signed_in(&user);
+    let at = |secs: i64| super::render::local_time(&state, secs, view.lang());
     let sessions: Vec<_> = sessions
         .into_iter()
-        .map(|(_, std::cmp::Reverse(last_seen), created, this)| context! { created, last_seen, this })
+        .map(|(_, std::cmp::Reverse(last_seen), created, this)| {
+            context! { created => at(created), last_seen => at(last_seen), this }
+        })
         .collect();
     let ended = q.contains_key("ended");
-    Ok(view.signed_in(&user).ok("account/sessions.html", context! { sessions, ended }))
+    Ok(view.ok("account/sessions.html", context! { sessions, ended }))
 }
 
 #[handler]

@@ -68,6 +68,7 @@ fn routes() -> Route {
         .at("/account/sessions/end-others", post(account::end_other_sessions))
         .at("/admin/staff", get(staff::list_staff))
         .at("/admin/staff/invite", post(staff::create_invite))
+        .at("/admin/staff/invites/:id/revoke", post(staff::revoke_invite))
         .at("/admin/staff/:username/role", post(staff::change_role))
         .at("/admin/staff/:username/disable", post(staff::disable_staff))
         .at("/admin/staff/:username/enable", post(staff::enable_staff))

@@ -38,6 +38,14 @@ impl<'a> FromRequest<'a> for View {
     }
 }
 
+/// A moment as staff read it: date and time in the organisation's time zone
+/// (`retention.time_zone`), in `lang`.
+pub fn local_time(state: &AppState, secs: i64, lang: Lang) -> String {
+    let tz = jiff::tz::TimeZone::get(&state.config.retention.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let z = jiff::Timestamp::from_second(secs).unwrap_or_default().to_zoned(tz);
+    format!("{} {}", crate::i18n::weekday_date(lang, z.date()), z.strftime("%H:%M"))
+}
+
 /// After a staff action: back to `path`, where a line says what was done (`flash-{what}`
 /// in the translation files), in the reader's language.
 pub fn done(path: &str, what: &str) -> poem::Response {

@@ -34,7 +34,20 @@ fn staff_page(state: &AppState, view: &View, error: Option<&str>) -> poem::Resul
         })
         .collect();
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    let ctx = context! { staff => rows, roles, error };
+    let lang = view.lang();
+    let invites: Vec<_> = state
+        .staffing()
+        .pending_invites()?
+        .into_iter()
+        .map(|(id, r)| {
+            context! {
+                id, role => r.role.as_str(), by => r.created_by,
+                expires => super::render::local_time(state, r.expires, lang),
+                started => r.pending.map(|p| p.username),
+            }
+        })
+        .collect();
+    let ctx = context! { staff => rows, roles, error, invites };
     Ok(view.form("admin/staff.html", ctx, error.is_some()))
 }
 
@@ -42,6 +55,24 @@ fn staff_page(state: &AppState, view: &View, error: Option<&str>) -> poem::Resul
 pub fn list_staff(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
     user.require(Role::Owner)?;
     staff_page(&state, &view.signed_in(&user), None)
+}
+
+#[handler]
+pub fn revoke_invite(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Path(id): Path<String>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    match state.staffing().revoke_invite(&user.username, &id) {
+        Ok(()) => Ok(super::render::done("/admin/staff", "invite-revoked")),
+        Err(StaffError::LinkInvalid) => {
+            let view = view.signed_in(&user);
+            staff_page(&state, &view, Some(crate::i18n::t(view.lang(), "staff-invite-gone")))
+        }
+        Err(e) => Err(internal(e)),
+    }
 }
 
 #[handler]
