@@ -1024,3 +1024,58 @@ async fn each_roles_home_shows_its_counts_and_links_to_its_queues() {
 fn axe_clean(what: &str, violations: Vec<Value>) {
     assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_thread_page_notices_its_session_ended_and_keeps_the_typed_reply() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::with_owner().await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open_with(&mut b, "Expiry", &[("follow_up", "on")]).await;
+    let r =
+        common::campaign::answer(&mut srv.browser(), &slug, &common::campaign::full_answers("Hello?")).await;
+    open_thread_http(&mut srv.browser(), &receipt_in(&r.body), "Is anyone there?").await;
+    let key = srv.state.store.threads_of(&id).unwrap()[0].0;
+    let thread =
+        format!("{}/admin/campaigns/{id}/threads/{}", srv.base, data_encoding::HEXLOWER.encode(&key));
+
+    // Without a session, the page's poll gets 401, not the sign-in page as "new messages".
+    let mut stranger = srv.browser();
+    let polled = stranger
+        .get_with_header(&format!("/admin/campaigns/{id}/threads/list"), "X-Tellpoint-Poll", "1")
+        .await;
+    assert_eq!(polled.status, 401);
+
+    let driver = Driver::start().await;
+    let s = driver.session(true).await;
+    staff_sign_in(&s, &srv, &mut owner).await;
+    s.go(&thread).await;
+    s.wait_for_text("Is anyone there?").await;
+    s.type_into("#reply-text", "We are here; tell us more.").await;
+    // The session ends (timed out, or signed out elsewhere).
+    srv.state.store.delete_sessions_of("olga").unwrap();
+    // (The words are on the page from the start, in a data attribute; the alert is new.)
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let alert =
+        "var a = document.querySelector('div.error-summary[role=alert] p'); return a ? a.textContent : null;";
+    while s.script(alert).await.is_null() {
+        assert!(Instant::now() < deadline, "the page never noticed its session ended");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(s.script(alert).await.as_str().unwrap().starts_with("Your session has ended"));
+    let page = s.source().await;
+    assert!(page.contains("Is anyone there?"), "the messages stay on the page");
+    let typed = s.script("return document.getElementById('reply-text').value;").await;
+    assert_eq!(typed, json!("We are here; tell us more."));
+    s.screenshot("thread-session-ended").await;
+    axe_clean("the thread after its session ended", s.axe().await);
+    // Signing in again in the same tab and opening the thread: the reply is back in the box.
+    staff_sign_in(&s, &srv, &mut owner).await;
+    s.go(&thread).await;
+    s.wait_for_text("Is anyone there?").await;
+    let typed = s.script("return document.getElementById('reply-text').value;").await;
+    assert_eq!(typed, json!("We are here; tell us more."));
+    s.close().await;
+}

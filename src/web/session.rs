@@ -44,6 +44,16 @@ fn to_login() -> poem::Error {
     poem::Error::from_response(Redirect::see_other("/login").into_response())
 }
 
+/// A page's script polling without a live session gets 401, not the sign-in page it would
+/// otherwise take for fresh content (and show in place of the messages).
+fn signed_out(req: &Request) -> poem::Error {
+    if req.headers().contains_key("x-tellpoint-poll") {
+        poem::Error::from_status(poem::http::StatusCode::UNAUTHORIZED)
+    } else {
+        to_login()
+    }
+}
+
 /// A fully signed-in staff member whose account is enabled.
 pub struct StaffUser {
     pub username: String,
@@ -99,15 +109,15 @@ fn live_session(req: &Request) -> Result<Option<([u8; 32], SessionRecord)>, Stor
 impl<'a> FromRequest<'a> for StaffUser {
     async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
         let state = state(req);
-        let Some((hash, mut record)) = live_session(req)? else { return Err(to_login()) };
+        let Some((hash, mut record)) = live_session(req)? else { return Err(signed_out(req)) };
         if record.stage != Stage::Full {
-            return Err(to_login());
+            return Err(signed_out(req));
         }
         let staff = match state.store.staff(&record.username)? {
             Some(s) if !s.disabled => s,
             _ => {
                 state.store.delete_session(&hash)?;
-                return Err(to_login());
+                return Err(signed_out(req));
             }
         };
         let now = state.clock.now();

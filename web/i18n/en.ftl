@@ -950,3 +950,5 @@ audit-act-thread-closed = Closed a thread
 audit-act-thread-reopened = Reopened a thread
 audit-act-thread-replied = Replied in a thread
 audit-erased-campaign = an erased campaign
+poll-ended = Your session has ended, so new messages no longer appear. What you typed is kept: after you sign in again, open this thread and it is back in the box.
+poll-sign-in = Sign in again

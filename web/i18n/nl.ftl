@@ -947,3 +947,5 @@ audit-act-thread-closed = Sloot een gesprek
 audit-act-thread-reopened = Heropende een gesprek
 audit-act-thread-replied = Antwoordde in een gesprek
 audit-erased-campaign = een gewiste campagne
+poll-ended = Je sessie is verlopen, dus nieuwe berichten verschijnen niet meer. Wat je hebt getypt blijft bewaard: log opnieuw in en open dit gesprek, dan staat het weer in het vak.
+poll-sign-in = Opnieuw inloggen

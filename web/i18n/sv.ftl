@@ -941,3 +941,5 @@ audit-act-thread-closed = Stängde ett samtal
 audit-act-thread-reopened = Öppnade ett samtal igen
 audit-act-thread-replied = Svarade i ett samtal
 audit-erased-campaign = en raderad kampanj
+poll-ended = Din inloggning har gått ut, så nya meddelanden visas inte längre. Det du har skrivit sparas: logga in igen och öppna samtalet, så finns det kvar i rutan.
+poll-sign-in = Logga in igen

@@ -14,13 +14,46 @@
     });
     return params;
   }
+  var timer = null;
+  // A staff reply typed when the session ended waits in this tab until the thread is open
+  // again after signing in.
+  var reply = document.getElementById("reply-text");
+  var key = "tellpoint-reply:" + location.pathname;
+  if (reply && window.sessionStorage) {
+    var kept = sessionStorage.getItem(key);
+    if (kept && !reply.value) reply.value = kept;
+    sessionStorage.removeItem(key);
+  }
+  // The session ended (staff signed out elsewhere or timed out): say so once, keep whatever
+  // is typed on the page, and stop asking.
+  function ended() {
+    clearInterval(timer);
+    if (reply && window.sessionStorage) {
+      var keep = function () { if (reply.value) sessionStorage.setItem(key, reply.value); };
+      keep();
+      reply.addEventListener("input", keep);
+    }
+    var note = document.createElement("div");
+    note.className = "error-summary";
+    note.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent = box.dataset.ended || "";
+    var link = document.createElement("a");
+    link.href = "/login";
+    link.textContent = box.dataset.signIn || "";
+    note.append(text, link);
+    box.parentNode.insertBefore(note, box);
+  }
   function poll() {
     if (document.hidden) return;
     var sent = body();
     // The header tells the server a script asked, so a staff session still times out.
     var init = { method: sent ? "POST" : "GET", body: sent, credentials: "same-origin", headers: { "X-Tellpoint-Poll": "1" } };
     fetch(box.dataset.poll, init)
-      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (r) {
+        if (r.status === 401 || r.redirected) { ended(); return null; }
+        return r.ok ? r.text() : null;
+      })
       .then(function (html) {
         if (html === null) return;
         var t = document.createElement("template");
@@ -30,5 +63,5 @@
       })
       .catch(function () {});
   }
-  setInterval(poll, 5000);
+  timer = setInterval(poll, 5000);
 })();
