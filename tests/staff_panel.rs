@@ -188,3 +188,92 @@ async fn invites_are_listed_and_revocable_and_the_audit_log_reads_as_words() {
     assert!(!log.contains(&id), "no campaign id");
     assert!(!log.contains("campaign.opened") && !log.contains(" UTC"), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_builder_names_fields_in_words_takes_optional_scale_labels_and_moves_by_number() {
+    let (srv, mut owner) = signed_in_owner().await;
+    let r = owner.post("/admin/campaigns", &[("title", "Builder")]).await;
+    let page = r.location().to_string();
+    let id = page.rsplit('/').next().unwrap().to_string();
+    common::campaign::save_settings(
+        &mut owner,
+        &id,
+        "Builder",
+        &[("languages", "en"), ("languages", "sv"), ("title_sv", "Byggare"), ("intro_sv", "Berätta.")],
+    )
+    .await;
+    let add = format!("{page}/questions");
+    // The kinds are offered by name with what each is for.
+    let form = owner.get(&page).await.body;
+    assert!(form.contains("A number from low to high"), "{form}");
+
+    // A missing Swedish prompt: named in words, linked to its field, marked there.
+    let r = owner
+        .post(&add, &[("kind", "scale"), ("prompt_en", "How was it?"), ("min", "1"), ("max", "5")])
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("href=\"#f-prompt-sv\">Question (Svenska): missing"), "{}", r.body);
+    assert!(
+        r.body.contains("id=\"f-prompt-sv\" name=\"prompt_sv\" value=\"\" aria-invalid=\"true\""),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("prompt.sv"), "no internal paths");
+    // A number out of range, in words.
+    let r = owner
+        .post(
+            &add,
+            &[("kind", "scale"), ("prompt_en", "How?"), ("prompt_sv", "Hur?"), ("min", "1"), ("max", "40")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("a whole number from 2 to 11"), "{}", r.body);
+    // End labels are optional, but one given in English is needed in Swedish too.
+    let r = owner
+        .post(
+            &add,
+            &[
+                ("kind", "scale"),
+                ("prompt_en", "How?"),
+                ("prompt_sv", "Hur?"),
+                ("min", "1"),
+                ("max", "5"),
+                ("low_en", "bad"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("#f-low-sv"), "{}", r.body);
+    for prompt in ["First?", "Second?", "Third?"] {
+        let r = owner
+            .post(
+                &add,
+                &[
+                    ("kind", "scale"),
+                    ("prompt_en", prompt),
+                    ("prompt_sv", prompt),
+                    ("min", "1"),
+                    ("max", "5"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+    // The third question moves to the first place by number.
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let q = srv.state.campaigns().current_questionnaire(&c).unwrap();
+    let third = q.questions[2].id.clone();
+    let r = owner.post(&format!("{page}/questions/{third}/move"), &[("to", "1")]).await;
+    assert_eq!(r.status, 303);
+    let q = srv.state.campaigns().current_questionnaire(&c).unwrap();
+    let order: Vec<&str> =
+        q.questions.iter().map(|x| x.prompt.get(&tellpoint::model::Lang::EN).unwrap().as_str()).collect();
+    assert_eq!(order, ["Third?", "First?", "Second?"]);
+    // The form shows a scale without end labels as plain numbers.
+    owner.post(&format!("{page}/status"), &[("status", "open")]).await;
+    let body = owner.get(&page).await.body.replace("&#x2f;", "/");
+    let at = body.find("/r/").unwrap();
+    let slug: String = body[at + 3..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let form = srv.browser().get(&format!("/r/{slug}")).await.body;
+    assert!(!form.contains("1 = <") && !form.contains("class=\"poles\""), "{form}");
+}

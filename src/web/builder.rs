@@ -16,6 +16,7 @@ use super::campaigns::campaign_error;
 use super::render::View;
 use super::session::StaffUser;
 use crate::campaigns::CampaignError;
+use crate::i18n::{t, tr};
 use crate::model::Lang;
 use crate::model::campaign::Campaign;
 use crate::model::questionnaire::{KINDS, Kind, Question, Questionnaire, Text};
@@ -30,7 +31,10 @@ pub struct KindQuery {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct MoveForm {
+    /// "up" or "down" (the buttons), or empty when `to` says where.
     dir: String,
+    /// The position (1 = first) to move the question to.
+    to: String,
 }
 
 type Fields = BTreeMap<String, String>;
@@ -188,10 +192,54 @@ fn question_page(
     problems: &[String],
     changes: &[String],
 ) -> Response {
+    let lang = view.lang();
     let langs: Vec<_> =
         c.settings.languages.iter().map(|l| context! { code => l.code(), name => l.name() }).collect();
-    let ctx = context! { c, kind, qid, f, problems, changes, langs };
+    // Each problem in words, linked to its field, and said again next to the field.
+    let said: Vec<(String, String)> = problems.iter().map(|p| field_problem(p, lang)).collect();
+    let field_errors: std::collections::BTreeMap<&str, &str> =
+        said.iter().map(|(field, text)| (field.as_str(), text.as_str())).collect();
+    let problems: Vec<_> = said.iter().map(|(field, text)| context! { field, text }).collect();
+    let ctx = context! { c, kind, qid, f, problems, changes, langs, field_errors };
     view.form("admin/question.html", ctx, !problems.is_empty() || !changes.is_empty())
+}
+
+/// A questionnaire problem ("prompt.sv: missing: …", "options[2].label.en: at most 200
+/// characters") as the form's field id and a sentence naming the field and language.
+fn field_problem(problem: &str, lang: Lang) -> (String, String) {
+    let (path, message) = problem.split_once(": ").unwrap_or(("", problem));
+    let mut parts = path.split('.');
+    let name = parts.next().unwrap_or("");
+    // "options[2]" and "poles[1]" are lines of one field; "poles[1]" is the field "pole2".
+    let (field, line) = match name.split_once('[') {
+        Some(("poles", n)) => {
+            (format!("pole{}", n.trim_end_matches(']').parse::<usize>().unwrap_or(0) + 1), None)
+        }
+        Some((field, n)) => (field.to_string(), n.trim_end_matches(']').parse::<usize>().ok().map(|n| n + 1)),
+        None => (name.to_string(), None),
+    };
+    let code = parts.rfind(|p| *p != "label").filter(|p| Lang::parse(p).is_some());
+    let label_key = format!("q-{}", field.replace('_', "-"));
+    let label = if crate::i18n::has(&label_key) { t(lang, &label_key).to_string() } else { field.clone() };
+    let language = code.and_then(Lang::parse).map(|l| format!(" ({})", l.name())).unwrap_or_default();
+    let line = line.map(|n| tr(lang, "q-err-line", &[("n", n.into())])).unwrap_or_default();
+    let what = if message.starts_with("missing") {
+        t(lang, "q-err-missing").to_string()
+    } else if let Some(n) =
+        message.strip_prefix("at most ").and_then(|m| m.split(' ').next()?.parse::<f64>().ok())
+    {
+        tr(lang, "q-err-too-long", &[("n", n.into())])
+    } else if let Some(range) = message.strip_prefix("must be a whole number from ") {
+        let (a, b) = range.split_once(" to ").unwrap_or((range, ""));
+        tr(lang, "q-err-range", &[("min", a.to_string().into()), ("max", b.to_string().into())])
+    } else {
+        message.to_string()
+    };
+    let id = match code {
+        Some(code) => format!("f-{field}-{code}"),
+        None => format!("f-{}", field.replace('_', "-")),
+    };
+    (id, format!("{label}{language}{line}: {what}"))
 }
 
 fn owner_campaign(state: &AppState, user: &StaffUser, id: &str) -> poem::Result<Campaign> {
@@ -422,14 +470,20 @@ pub fn move_question(
     Form(form): Form<MoveForm>,
 ) -> poem::Result<Response> {
     owner_campaign(&state, &user, &id)?;
-    let up = form.dir == "up";
+    let to = form.to.trim().parse::<usize>().ok();
     state
         .campaigns()
         .edit_questionnaire(&id, &user.username, |q| {
             if let Some(i) = q.questions.iter().position(|x| x.id == qid) {
-                let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < q.questions.len()) };
+                let last = q.questions.len() - 1;
+                let j = match (to, form.dir.as_str()) {
+                    (Some(to), _) => Some(to.clamp(1, last + 1) - 1),
+                    (None, "up") => i.checked_sub(1),
+                    (None, _) => Some(i + 1).filter(|j| *j <= last),
+                };
                 if let Some(j) = j {
-                    q.questions.swap(i, j);
+                    let question = q.questions.remove(i);
+                    q.questions.insert(j, question);
                 }
             }
             Ok(())

@@ -21,8 +21,8 @@ pub fn value_labels(question: &Question, lang: Lang) -> Vec<String> {
         Kind::Scale { min, max, low, high, dont_know } => {
             let mut labels: Vec<String> = (*min..=*max)
                 .map(|v| match v {
-                    v if v == *min => format!("{v} {}", text(low, lang)),
-                    v if v == *max => format!("{v} {}", text(high, lang)),
+                    v if v == *min => format!("{v} {}", text(low, lang)).trim_end().to_string(),
+                    v if v == *max => format!("{v} {}", text(high, lang)).trim_end().to_string(),
                     v => v.to_string(),
                 })
                 .collect();

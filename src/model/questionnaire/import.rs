@@ -80,7 +80,9 @@ impl Check<'_> {
                 }
             }
         }
-        if required {
+        // An optional text is all or nothing: given in one language, it is needed in all.
+        let some = text.values().any(|s| !s.is_empty());
+        if required || some {
             for lang in self.langs {
                 if text.get(lang).is_none_or(|s| s.is_empty()) {
                     self.problem(
@@ -184,8 +186,9 @@ impl Check<'_> {
             Some("scale") => {
                 let min = self.int(v, "min", path, 0..=1, Some(1)) as u8;
                 let max = self.int(v, "max", path, 2..=11, Some(5)) as u8;
-                let low = self.text(v.get("low"), &format!("{path}.low"), true, 100);
-                let high = self.text(v.get("high"), &format!("{path}.high"), true, 100);
+                // End labels are optional: "1" and "5" may say enough.
+                let low = self.text(v.get("low"), &format!("{path}.low"), false, 100);
+                let high = self.text(v.get("high"), &format!("{path}.high"), false, 100);
                 let dont_know = self.flag(v, "dont_know", path);
                 (
                     Some(Kind::Scale { min, max, low, high, dont_know }),
