@@ -379,11 +379,15 @@ impl Participants<'_> {
                 .filter_map(|word| normalise_address(word).ok())
                 .collect();
             if addresses.is_empty() {
-                // A header row ("name,email") is fine on the first line.
+                // A header row ("name,email", "Namn;E-post", "email") is fine on the first line.
+                let cells: Vec<&str> = line.split([',', ';', '\t']).map(str::trim).collect();
+                let word = |c: &str, spaces: bool| {
+                    !c.is_empty()
+                        && c.chars().all(|ch| ch.is_alphabetic() || "_-".contains(ch) || spaces && ch == ' ')
+                };
                 let header = n == 0
-                    && line
-                        .split([',', ';', '\t'])
-                        .all(|c| c.trim().chars().all(|ch| ch.is_alphabetic() || "_- ".contains(ch)));
+                    && (cells.len() > 1 && cells.iter().all(|c| c.is_empty() || word(c, true))
+                        || cells.len() == 1 && word(cells[0], false));
                 if !header {
                     problems.push(format!("line {}: no email address in {line:?}", n + 1));
                 }

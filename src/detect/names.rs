@@ -304,6 +304,21 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Endings of English, Swedish and Dutch inflections, longest first.
+const ENDINGS: &[&str] = &[
+    "ing", "ade", "ede", "ning", "het", "heid", "lijk", "lig", "ly", "ed", "es", "en", "et", "ar", "er",
+    "or", "na", "de", "te", "d", "s", "t", "e", "n",
+];
+
+/// A long word with an ending verbs and adverbs have and names hardly ever do
+/// ("Vetoed", "Whispering", "Apparently", "Skrattade", "Eerlijk").
+fn inflected(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && ["ed", "ing", "ly", "ade", "ning", "lijk", "heid", "ligt", "isch"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 /// Months that are also given names: a name unless the words around make it a date.
 const NAME_MONTHS: &[&str] = &["may", "june", "april", "august", "maj", "juni", "mei"];
 
@@ -348,7 +363,14 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
     let tokens = tokens(text);
     let n = tokens.len();
     let words = language_of(&tokens);
-    let common = |word: &str| words.contains(word);
+    // A common word, or an inflection of one ("Vetoed", "Pratade", "Gezegd" start sentences
+    // too): its stem without a usual ending is common.
+    let common = |word: &str| {
+        words.contains(word)
+            || ENDINGS.iter().any(|e| {
+                word.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && words.contains(stem))
+            })
+    };
     let lower_case = lower_case_style(&tokens);
     let title = |i: usize| is_title(tokens[i].text, STRONG_TITLES) || is_title(tokens[i].text, WEAK_TITLES);
     let particle = |i: usize| PARTICLES.contains(&tokens[i].text.to_lowercase().as_str());
@@ -381,7 +403,11 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
         } else if capitalised(t.text) {
             // At the start of a sentence: a listed name, or a word no language here knows.
             listed == Some(false)
-                || listed.is_none() && !common(stem(&lower)) && !common(&lower) && lower.chars().count() > 1
+                || listed.is_none()
+                    && !common(stem(&lower))
+                    && !common(&lower)
+                    && lower.chars().count() > 1
+                    && !inflected(&lower)
         } else if lower_case {
             // Someone who writes without capitals writes names without them too.
             listed.is_some() && !common(&lower) && !common(stem(&lower))
