@@ -10,31 +10,54 @@ use sha2::{Digest, Sha256};
 
 use crate::campaigns::Live;
 use crate::intake::StoryKey;
+use crate::model::Lang;
 use crate::model::campaign::day_number;
 use crate::model::response::FormInput;
 use crate::store::{Draft, Store, StoreError};
 
 const WORDS_IN_CODE: usize = 12;
 
-static WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| include_str!("../web/data/resume-words.txt").lines().collect());
+/// The word lists, 2,048 words each (11 bits a word), sorted for binary search: English
+/// (BIP-39), Swedish and Dutch (everyday words spelt with a–z only, none hurtful, no names).
+static WORDS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
+    [
+        include_str!("../web/data/resume-words.txt"),
+        include_str!("../web/data/resume-words-sv.txt"),
+        include_str!("../web/data/resume-words-nl.txt"),
+    ]
+    .map(|list| list.lines().collect())
+});
 
-/// Twelve random words from the 2048-word BIP-39 English list, joined by hyphens.
-pub fn new_code() -> String {
+fn list_of(lang: Lang) -> &'static [&'static str] {
+    let words = &*WORDS;
+    if lang == Lang::SV {
+        &words[1]
+    } else if lang == Lang::NL {
+        &words[2]
+    } else {
+        &words[0]
+    }
+}
+
+/// Twelve random words of the participant's language (English for a language without a
+/// list), joined by hyphens.
+pub fn new_code(lang: Lang) -> String {
+    let list = list_of(lang);
     let mut rng = rand::rngs::OsRng;
-    (0..WORDS_IN_CODE).map(|_| WORDS[rng.gen_range(0..WORDS.len())]).collect::<Vec<_>>().join("-")
+    (0..WORDS_IN_CODE).map(|_| list[rng.gen_range(0..list.len())]).collect::<Vec<_>>().join("-")
 }
 
 /// The code as stored and compared: lower case words joined by hyphens, whatever the
-/// participant typed between them. None when it is not twelve list words.
+/// participant typed between them. None when it is not twelve list words (of any language:
+/// a code saved in Swedish opens from a Dutch page too).
 pub fn normalise(typed: &str) -> Option<String> {
     let words: Vec<String> = typed
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .map(|w| w.to_ascii_lowercase())
         .collect();
-    (words.len() == WORDS_IN_CODE && words.iter().all(|w| WORDS.binary_search(&w.as_str()).is_ok()))
-        .then(|| words.join("-"))
+    let known = |w: &String| WORDS.iter().any(|list| list.binary_search(&w.as_str()).is_ok());
+    (words.len() == WORDS_IN_CODE && words.iter().all(known)).then(|| words.join("-"))
 }
 
 fn hash(code: &str) -> [u8; 32] {
@@ -97,9 +120,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_list_is_2048_sorted_distinct_typable_words() {
+        for list in WORDS.iter() {
+            assert_eq!(list.len(), 2048);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted for binary search, no repeats");
+            assert!(
+                list.iter().all(|w| (3..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_words_of_the_participants_language_and_any_language_is_read() {
+        let sv = new_code(Lang::SV);
+        assert!(sv.split('-').all(|w| WORDS[1].binary_search(&w).is_ok()), "{sv}");
+        let nl = new_code(Lang::NL);
+        assert!(nl.split('-').all(|w| WORDS[2].binary_search(&w).is_ok()), "{nl}");
+        assert_eq!(normalise(&sv.replace('-', " ")).as_deref(), Some(sv.as_str()));
+        assert_eq!(normalise(&nl.to_uppercase()).as_deref(), Some(nl.as_str()));
+    }
+
+    #[test]
     fn codes_are_twelve_list_words_and_survive_retyping() {
-        assert!(WORDS.windows(2).all(|w| w[0] < w[1]), "the list is sorted for binary search");
-        let code = new_code();
+        let code = new_code(Lang::EN);
         assert_eq!(code.split('-').count(), 12);
         let retyped = code.replace('-', "  ").to_uppercase();
         assert_eq!(normalise(&retyped).as_deref(), Some(code.as_str()));

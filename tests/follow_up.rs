@@ -135,7 +135,7 @@ async fn a_respondent_and_staff_talk_through_a_receipt() {
 
     // Replies and state changes are audited without their text.
     let audit = owner.get("/admin/audit").await.body;
-    for action in ["thread.replied", "thread.closed", "thread.reopened"] {
+    for action in ["Replied in a thread", "Closed a thread", "Reopened a thread"] {
         assert!(audit.contains(action), "{action} in the audit log");
     }
     assert!(!audit.contains("rota pattern") && !audit.contains(&thread[thread.rfind('/').unwrap() + 1..]));

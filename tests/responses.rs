@@ -243,7 +243,7 @@ async fn builder_languages_preview_reorder_and_edit() {
     };
     let missing = b.post(&format!("{page}/questions"), &q("yesno", "Did you speak up?", "")).await;
     assert_eq!(missing.status, 422);
-    assert!(missing.body.contains("prompt.sv: missing: the campaign offers this language"));
+    assert!(missing.body.contains("href=\"#f-prompt-sv\">Question (Svenska): missing"), "{}", missing.body);
     assert!(missing.body.contains("Did you speak up?"), "the input is kept");
     assert_eq!(
         b.post(&format!("{page}/questions"), &q("yesno", "Did you speak up?", "Sa du ifrån?")).await.status,

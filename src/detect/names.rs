@@ -378,7 +378,9 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
     let never: Vec<bool> = (0..n)
         .map(|i| {
             let lower = tokens[i].text.to_lowercase();
+            // Words with digits ("7C", "2b8e") are codes, rooms and classes, not names.
             title(i)
+                || tokens[i].text.chars().any(|c| c.is_ascii_digit())
                 || NOT_NAMES.contains(&lower.as_str()) && !NAME_MONTHS.contains(&lower.as_str())
                 || NAME_MONTHS.contains(&lower.as_str()) && date_context(&tokens, i)
         })

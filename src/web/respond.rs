@@ -328,7 +328,7 @@ pub async fn submit_form(
         return Ok(form_page(&view, c, q, other, &input, &BTreeMap::new(), resume.as_deref(), ticket));
     }
     if controls.get("action").map(String::as_str) == Some("save") && !enrolled {
-        let code = resume.unwrap_or_else(drafts::new_code);
+        let code = resume.unwrap_or_else(|| drafts::new_code(lang));
         state.drafts().save(&live, &code, &input)?;
         return Ok(super::resume::saved_page(&state, &view, c, lang, &code));
     }
