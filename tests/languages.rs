@@ -206,3 +206,36 @@ async fn a_fourth_language_is_one_more_file() {
         assert!(form.body.contains(words), "{words} on the Finnish form");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_resume_code_is_in_the_readers_language_and_opens_from_any_language() {
+    let (srv, mut owner) = common::signed_in_owner().await;
+    let (_, slug) = common::campaign::build_and_open_with(
+        &mut owner,
+        "Drafts",
+        &[("languages", "en"), ("languages", "sv"), ("languages", "nl")],
+    )
+    .await;
+    let swedish: Vec<&str> = include_str!("../web/data/resume-words-sv.txt").lines().collect();
+    let mut p = srv.browser();
+    p.get(&format!("/r/{slug}?lang=sv")).await;
+    let partial = vec![
+        ("q.q1".to_string(), "2".to_string()),
+        ("action".into(), "save".into()),
+        ("lang".into(), "sv".into()),
+    ];
+    let saved = common::campaign::answer(&mut p, &slug, &partial).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let body = saved.body.replace("&#x2f;", "/");
+    let at = body.find(&format!("/r/{slug}/resume/")).unwrap();
+    let link: String = body[at..].chars().take_while(|c| !matches!(c, '"' | '<' | '?')).collect();
+    let code = link.rsplit('/').next().unwrap().to_string();
+    assert!(code.split('-').all(|w| swedish.contains(&w)), "Swedish words: {code}");
+    // Typed on the Dutch page, the Swedish words open the saved answers.
+    let mut other = srv.browser();
+    let r =
+        other.post(&format!("/r/{slug}/resume"), &[("code", &code.replace('-', " ")), ("lang", "nl")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let form = other.get(r.location()).await;
+    assert!(form.body.contains("value=\"2\" checked"), "{}", form.body);
+}
