@@ -144,35 +144,32 @@ impl Letters<'_> {
 
     /// Threads of a campaign wait for staff (English, as the staff pages): how many, never
     /// what they say.
+    /// The daily note to the campaign's follow-up address, in the campaign's first language:
+    /// how many threads wait, never what they say.
     pub fn thread_news(&self, c: &Campaign, to: &str, unread: usize) -> Result<Mail, MailError> {
-        let threads = if unread == 1 {
-            "1 follow-up thread has".into()
-        } else {
-            format!("{unread} follow-up threads have")
-        };
+        let lang = c.settings.languages.first().copied().unwrap_or(Lang::EN);
+        let title = c.settings.text("title", lang);
+        let args = [("n", unread.into()), ("title", title.clone().into())];
         self.compose(Parts {
-            lang: Lang::EN,
+            lang,
             to,
-            subject: format!("Follow-up threads wait for an answer: {}", c.settings.title),
-            before: vec![format!(
-                "{threads} a message that nobody has read yet in {}. This mail holds none of their content, by design: sign in to read them.",
-                c.settings.title
-            )],
-            link: (self.url(&format!("/admin/campaigns/{}/threads", c.id)), "Open the threads"),
-            after: vec!["This address gets this mail once a day while threads wait; change it in the campaign's settings.".into()],
+            subject: tr(lang, "mail-news-subject", &args),
+            before: vec![tr(lang, "mail-news-text", &args)],
+            link: (self.url(&format!("/admin/campaigns/{}/threads", c.id)), t(lang, "mail-news-link")),
+            after: vec![t(lang, "mail-news-after").into()],
             unsubscribe: None,
             notice: None,
         })
     }
 
-    /// The admin panel's test mail (staff read English).
-    pub fn test(&self, to: &str) -> Result<Mail, MailError> {
+    /// The admin panel's test mail, in the language of the staff member who sent it.
+    pub fn test(&self, to: &str, lang: Lang) -> Result<Mail, MailError> {
         self.compose(Parts {
-            lang: Lang::EN,
+            lang,
             to,
-            subject: "tellpoint test mail".into(),
-            before: vec!["This is a test mail from tellpoint: the SMTP settings work.".into()],
-            link: (self.url("/admin"), "Open the admin panel"),
+            subject: t(lang, "mail-test-subject").into(),
+            before: vec![t(lang, "mail-test-text").into()],
+            link: (self.url("/admin"), t(lang, "mail-test-link")),
             after: vec![],
             unsubscribe: None,
             notice: None,

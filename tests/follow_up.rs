@@ -351,7 +351,11 @@ async fn staff_get_a_daily_mail_without_content_while_threads_wait() {
     assert_eq!(news(at(15)), 0, "once a day");
     let mail = smtp.wait_for("team@example.org", 1).pop().unwrap();
     assert!(mail.subject().contains("Notified"), "{}", mail.subject());
-    assert!(mail.text.contains("1 follow-up thread has a message that nobody has read yet"), "{}", mail.text);
+    assert!(
+        mail.text.contains("1 follow-up thread of Notified has a message nobody has read yet"),
+        "{}",
+        mail.text
+    );
     for content in [secret, STORY, receipt.as_str()] {
         assert!(!mail.raw.contains(content), "the mail holds no content");
     }

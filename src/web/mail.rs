@@ -89,13 +89,13 @@ pub async fn send_test_mail(
     let name = crate::mail::from_name(&state.store)?;
     let view = view.signed_in(&user);
     let Ok(to) = normalise_address(&form.email) else {
-        let problem = "Enter the address to send the test mail to, such as you@example.org.".to_string();
+        let problem = crate::i18n::t(view.lang(), "mail-test-address").to_string();
         return mail_page(&state, &view, &name, &form.email, Some(Err(problem)), None);
     };
-    let mail = state.letters().test(&to).map_err(super::internal)?;
+    let mail = state.letters().test(&to, view.lang()).map_err(super::internal)?;
     let outcome = crate::mail::send_test(&state.config, &name, &mail).await;
     tracing::info!(ok = outcome.is_ok(), "test mail");
-    let outcome = outcome.map(|_| "The server accepted the test mail. Check that it arrived.".to_string());
+    let outcome = outcome.map(|_| crate::i18n::t(view.lang(), "mail-test-accepted").to_string());
     mail_page(&state, &view, &name, &form.email, Some(outcome), None)
 }
 

@@ -973,3 +973,15 @@ audit-act-thread-replied = Replied in a thread
 audit-erased-campaign = an erased campaign
 poll-ended = Your session has ended, so new messages no longer appear. What you typed is kept: after you sign in again, open this thread and it is back in the box.
 poll-sign-in = Sign in again
+mail-news-subject = Follow-up threads wait for an answer: { $title }
+mail-news-text = { $n ->
+        [one] 1 follow-up thread of { $title } has a message nobody has read yet.
+       *[other] { $n } follow-up threads of { $title } have a message nobody has read yet.
+    } This mail holds none of their content, by design: sign in to read them.
+mail-news-link = Open the threads
+mail-news-after = This address gets this mail once a day while threads wait; change it in the campaign's settings.
+mail-test-subject = tellpoint test mail
+mail-test-text = This is a test mail from tellpoint: the mail settings work.
+mail-test-link = Open the admin panel
+mail-test-address = Enter the address to send the test mail to, such as you@example.org.
+mail-test-accepted = The mail server accepted the test mail. Check that it arrived.

@@ -970,3 +970,15 @@ audit-act-thread-replied = Antwoordde in een gesprek
 audit-erased-campaign = een gewiste campagne
 poll-ended = Je sessie is verlopen, dus nieuwe berichten verschijnen niet meer. Wat je hebt getypt blijft bewaard: log opnieuw in en open dit gesprek, dan staat het weer in het vak.
 poll-sign-in = Opnieuw inloggen
+mail-news-subject = Vervolggesprekken wachten op antwoord: { $title }
+mail-news-text = { $n ->
+        [one] 1 vervolggesprek van { $title } heeft een bericht dat nog niemand heeft gelezen.
+       *[other] { $n } vervolggesprekken van { $title } hebben een bericht dat nog niemand heeft gelezen.
+    } Deze mail bevat bewust niets van wat er geschreven is: log in om het te lezen.
+mail-news-link = Open de gesprekken
+mail-news-after = Dit adres krijgt deze mail één keer per dag zolang er gesprekken wachten; wijzig het in de instellingen van de campagne.
+mail-test-subject = Testmail van tellpoint
+mail-test-text = Dit is een testmail van tellpoint: de mailinstellingen werken.
+mail-test-link = Open het beheer
+mail-test-address = Vul het adres in waar de testmail heen moet, zoals jij@voorbeeld.nl.
+mail-test-accepted = De mailserver heeft de testmail aangenomen. Controleer of hij is aangekomen.

@@ -964,3 +964,15 @@ audit-act-thread-replied = Svarade i ett samtal
 audit-erased-campaign = en raderad kampanj
 poll-ended = Din inloggning har gått ut, så nya meddelanden visas inte längre. Det du har skrivit sparas: logga in igen och öppna samtalet, så finns det kvar i rutan.
 poll-sign-in = Logga in igen
+mail-news-subject = Uppföljningssamtal väntar på svar: { $title }
+mail-news-text = { $n ->
+        [one] 1 uppföljningssamtal i { $title } har ett meddelande som ingen har läst än.
+       *[other] { $n } uppföljningssamtal i { $title } har meddelanden som ingen har läst än.
+    } Det här mejlet innehåller inget av det de skrivit, med avsikt: logga in för att läsa.
+mail-news-link = Öppna samtalen
+mail-news-after = Den här adressen får mejlet en gång om dagen medan samtal väntar; ändra den i kampanjens inställningar.
+mail-test-subject = Testmejl från tellpoint
+mail-test-text = Det här är ett testmejl från tellpoint: e-postinställningarna fungerar.
+mail-test-link = Öppna administrationen
+mail-test-address = Skriv adressen som testmejlet ska skickas till, till exempel du@exempel.se.
+mail-test-accepted = E-postservern tog emot testmejlet. Kontrollera att det kom fram.
