@@ -23,6 +23,7 @@ pub mod mail;
 pub mod model;
 pub mod moderation;
 pub mod participants;
+pub mod sms;
 pub mod staff;
 pub mod store;
 pub mod tally;

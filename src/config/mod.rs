@@ -52,6 +52,17 @@ pub const KEYS: &[&str] = &[
     "smtp.password",
     "smtp.from",
     "smtp.per_second",
+    "sms.enabled",
+    "sms.provider",
+    "sms.url",
+    "sms.username",
+    "sms.password",
+    "sms.from",
+    "sms.per_second",
+    "sms.monthly_cap",
+    "sms.price_per_segment",
+    "sms.currency",
+    "sms.default_region",
     "reminders.catch_up_minutes",
     "privacy.controller",
     "privacy.contact",
@@ -73,6 +84,7 @@ pub struct Config {
     pub retention: Retention,
     pub backup: Backup,
     pub smtp: Smtp,
+    pub sms: Sms,
     pub reminders: Reminders,
     pub privacy: Privacy,
     pub proxy: Proxy,
@@ -191,6 +203,7 @@ impl Default for Config {
             retention: Retention::default(),
             backup: Backup::default(),
             smtp: Smtp::default(),
+            sms: Sms::default(),
             reminders: Reminders::default(),
             privacy: Privacy::default(),
         }
@@ -417,6 +430,7 @@ impl Config {
         }
         self.proxy.problems(&mut p);
         self.smtp.check(&mut p);
+        self.sms.check(&mut p);
         if p.is_empty() { Ok(()) } else { Err(ConfigError::Problems(p)) }
     }
 
@@ -537,10 +551,12 @@ fn env_value(raw: &str) -> toml::Value {
 
 mod proxy;
 mod retention;
+mod sms;
 mod smtp;
 
 pub use proxy::{ForwardedHeader, Proxy};
 pub use retention::{Backup, Privacy, Retention};
+pub use sms::{Sms, SmsProvider};
 pub use smtp::{Secret, Smtp, SmtpSecurity};
 
 #[cfg(test)]

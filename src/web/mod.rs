@@ -27,6 +27,7 @@ mod respond;
 mod resume;
 mod session;
 mod setup;
+mod sms;
 mod staff;
 mod summaries;
 mod threads;
@@ -103,6 +104,8 @@ fn routes() -> Route {
         .at("/privacy/:slug", get(privacy::show_notice))
         .at("/admin/mail", get(mail::show_mail).post(mail::save_from_name))
         .at("/admin/mail/test", post(mail::send_test_mail))
+        .at("/admin/sms", get(sms::show_sms))
+        .at("/admin/sms/test", post(sms::send_test_text))
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
         .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))

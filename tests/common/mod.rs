@@ -524,6 +524,7 @@ pub fn input_value(body: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_string()
 }
 pub mod campaign;
+pub mod kannel;
 pub mod pebble;
 pub mod smtp;
 

@@ -1,0 +1,87 @@
+//! Text messages (owner): the `[sms]` settings as configured (read-only) and a test text,
+//! with advice in plain words when the gateway refuses it.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use poem::web::{Data, Form};
+use poem::{Response, handler};
+use serde::Deserialize;
+
+use super::AppState;
+use super::render::View;
+use super::session::StaffUser;
+use crate::i18n::{t, tr};
+use crate::store::Role;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TestForm {
+    number: String,
+}
+
+fn sms_page(state: &AppState, view: &View, typed: &str, outcome: Option<Result<String, String>>) -> Response {
+    let sms = &state.config.sms;
+    let provider = match sms.provider {
+        crate::config::SmsProvider::Kannel => "Kannel",
+        crate::config::SmsProvider::Elks => "46elks",
+        crate::config::SmsProvider::Twilio => "Twilio",
+    };
+    let (test_ok, test_error) = match outcome {
+        Some(Ok(m)) => (Some(m), None),
+        Some(Err(m)) => (None, Some(m)),
+        None => (None, None),
+    };
+    let ctx = context! {
+        enabled => sms.enabled, provider, endpoint => sms.endpoint(), username => sms.username,
+        password_set => sms.password.is_set(), from => sms.from, per_second => sms.per_second,
+        monthly_cap => sms.monthly_cap, price => sms.price_per_segment, currency => sms.currency,
+        region => sms.default_region, typed, test_ok, test_error,
+    };
+    view.form("admin/sms.html", ctx, test_error.is_some())
+}
+
+#[handler]
+pub fn show_sms(state: Data<&Arc<AppState>>, view: View, user: StaffUser) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    Ok(sms_page(&state, &view.signed_in(&user), "", None))
+}
+
+/// Sends a test text to the number typed, in the owner's language.
+#[handler]
+pub async fn send_test_text(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    user: StaffUser,
+    Form(form): Form<TestForm>,
+) -> poem::Result<Response> {
+    user.require(Role::Owner)?;
+    let view = view.signed_in(&user);
+    let lang = view.lang();
+    let sms = &state.config.sms;
+    if !sms.enabled {
+        return Ok(sms_page(&state, &view, &form.number, Some(Err(t(lang, "sms-off").into()))));
+    }
+    let to = match crate::sms::normalise_number(&form.number, &sms.default_region) {
+        Ok(to) => to,
+        Err(crate::sms::NumberError::NotMobile) => {
+            return Ok(sms_page(
+                &state,
+                &view,
+                &form.number,
+                Some(Err(t(lang, "sms-number-not-mobile").into())),
+            ));
+        }
+        Err(_) => {
+            let problem = tr(lang, "sms-number-bad", &[("region", sms.default_region.clone().into())]);
+            return Ok(sms_page(&state, &view, &form.number, Some(Err(problem))));
+        }
+    };
+    let outcome = crate::sms::send(sms, &to, t(lang, "sms-test-text")).await;
+    // Nothing about the number is logged: only whether it worked.
+    tracing::info!(ok = outcome.is_ok(), "test text");
+    let outcome = outcome
+        .map(|_| tr(lang, "sms-test-accepted", &[("number", to.clone().into())]))
+        .map_err(|e| format!("{} ({e})", t(lang, e.advice_key())));
+    Ok(sms_page(&state, &view, &form.number, Some(outcome)))
+}
