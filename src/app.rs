@@ -33,6 +33,8 @@ pub struct AppState {
     pub tls: Option<TlsSource>,
     /// Wakes the mailer when mail is queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
+    /// Wakes the texter when texts are queued.
+    pub text_wake: Arc<tokio::sync::Notify>,
     /// Participant requests handed to the desk (`jobs::desk`), and its end of the queue
     /// until the desk takes it.
     pub desk: mpsc::Sender<DeskRequest>,
@@ -88,6 +90,7 @@ impl AppState {
             templates: Templates::load(),
             tls,
             mail_wake: Default::default(),
+            text_wake: Default::default(),
             desk,
             requests: Default::default(),
             desk_inbox: Mutex::new(Some(desk_inbox)),
@@ -145,6 +148,30 @@ impl AppState {
         self.store.enqueue_mail(&[crate::mail::row(&self.master, kind, about, mail, self.clock.now())])?;
         self.mail_wake.notify_one();
         Ok(())
+    }
+
+    /// Seals and queues one text about `about`, and wakes the texter.
+    pub fn queue_text(&self, kind: &str, about: About, text: &crate::mail::Text) -> Result<(), StoreError> {
+        self.store.enqueue_mail(&[crate::mail::text_row(
+            &self.master,
+            kind,
+            about,
+            text,
+            self.clock.now(),
+        )])?;
+        self.text_wake.notify_one();
+        Ok(())
+    }
+
+    /// The texter task for this instance (the caller spawns `run`).
+    pub fn texter(&self) -> crate::sms::Texter {
+        crate::sms::Texter {
+            store: self.store.clone(),
+            config: self.config.clone(),
+            master: self.master.clone(),
+            clock: self.clock.clone(),
+            wake: self.text_wake.clone(),
+        }
     }
 
     /// The mailer task for this instance (the caller spawns `run`).

@@ -5,6 +5,7 @@
 use minijinja::context;
 
 use crate::i18n::{t, tr};
+use crate::mail::Text;
 use crate::mail::{Mail, MailError, render};
 use crate::model::Lang;
 use crate::model::campaign::Campaign;
@@ -36,6 +37,33 @@ fn with_title(lang: Lang, key: &str, c: &Campaign) -> String {
 impl Letters<'_> {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
+    /// A text to `to`: the campaign's title and the words of `key` with its links.
+    fn text(&self, c: &Campaign, lang: Lang, to: &str, key: &str, links: &[(&str, String)]) -> Text {
+        let mut args: Vec<(&str, crate::i18n::Arg)> = vec![("title", c.settings.text("title", lang).into())];
+        args.extend(links.iter().map(|(name, path)| (*name, self.url(path).into())));
+        Text { to: to.to_string(), body: tr(lang, key, &args) }
+    }
+
+    /// Texts: the enrolment confirmation, the personal link again, and a reminder (with the
+    /// way out: the unsubscribe link, or STOP where the gateway forwards replies).
+    pub fn confirm_text(&self, c: &Campaign, lang: Lang, to: &str, token: &str) -> Text {
+        self.text(c, lang, to, "sms-confirm", &[("link", format!("/e/{}/confirm/{token}", c.slug))])
+    }
+
+    pub fn already_text(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Text {
+        self.text(c, lang, to, "sms-already", &[("link", format!("/t/{secret}"))])
+    }
+
+    pub fn reminder_text(&self, c: &Campaign, lang: Lang, to: &str, secret: &str) -> Text {
+        self.text(
+            c,
+            lang,
+            to,
+            "sms-reminder",
+            &[("link", format!("/t/{secret}")), ("stop", format!("/u/{secret}"))],
+        )
     }
 
     fn notice(&self, c: &Campaign, lang: Lang) -> String {

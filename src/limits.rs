@@ -135,7 +135,7 @@ mod tests {
         let t = Throttle::default();
         let ip: IpAddr = "127.0.0.77".parse().unwrap();
         let a = t.client_key(ip, 10);
-        assert!(!a.contains("127"));
+        assert!(!a.contains("127.0.0.77"), "the key is not the address");
         assert_eq!(a, t.client_key(ip, 20));
         assert_ne!(a, t.client_key(ip, 10 + 86_400));
     }

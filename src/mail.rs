@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, Smtp, SmtpSecurity};
 use crate::keys::{DataKey, MasterKey};
-use crate::store::{About, NewMail, OutboxRow, Settle, Store, StoreError, mail_scope};
+use crate::store::{About, Channel, NewMail, OutboxRow, Settle, Store, StoreError, mail_scope};
 use crate::templates::Templates;
 
 /// Mails taken from the outbox per round.
@@ -107,7 +107,30 @@ impl OutboxKeys<'_> {
 
 /// Seals a mail under a fresh key of its own into an outbox row due at once.
 pub fn row(master: &MasterKey, kind: &str, about: About, mail: &Mail, now: i64) -> NewMail {
-    let json = serde_json::to_vec(mail).expect("strings serialise");
+    sealed_row(master, kind, about, Channel::Mail, &serde_json::to_vec(mail).expect("strings serialise"), now)
+}
+
+/// A text message: the number (E.164) and the words.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Text {
+    pub to: String,
+    pub body: String,
+}
+
+/// Seals a text like a mail: under a fresh key of its own, into the same outbox, so that it
+/// goes with the participant on unsubscribe or erasure just as mail does.
+pub fn text_row(master: &MasterKey, kind: &str, about: About, text: &Text, now: i64) -> NewMail {
+    sealed_row(master, kind, about, Channel::Text, &serde_json::to_vec(text).expect("strings serialise"), now)
+}
+
+fn sealed_row(
+    master: &MasterKey,
+    kind: &str,
+    about: About,
+    channel: Channel,
+    json: &[u8],
+    now: i64,
+) -> NewMail {
     let mut id = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
     let scope = mail_scope(id);
@@ -116,8 +139,9 @@ pub fn row(master: &MasterKey, kind: &str, about: About, mail: &Mail, now: i64) 
         id,
         row: OutboxRow {
             kind: kind.to_string(),
+            channel,
             about,
-            sealed: key.seal(&scope, &json),
+            sealed: key.seal(&scope, json),
             own_key: true,
             key_day: None,
             attempts: 0,
@@ -128,8 +152,13 @@ pub fn row(master: &MasterKey, kind: &str, about: About, mail: &Mail, now: i64) 
     }
 }
 
-/// Opens a queued mail; None once its key is destroyed.
-fn open_mail(store: &Store, master: &MasterKey, id: [u8; 16], row: &OutboxRow) -> Option<Mail> {
+/// Opens a queued mail or text; None once its key is destroyed.
+pub fn open_queued<T: serde::de::DeserializeOwned>(
+    store: &Store,
+    master: &MasterKey,
+    id: [u8; 16],
+    row: &OutboxRow,
+) -> Option<T> {
     let plain = if row.own_key {
         let scope = mail_scope(id);
         let wrapped = store.wrapped_key(&scope).ok()??;
@@ -399,7 +428,7 @@ impl Mailer {
         let limiter = governor::DefaultDirectRateLimiter::direct(governor::Quota::per_second(per_second));
         loop {
             let now = self.clock.now();
-            let due = match self.store.due_mail(now, BATCH) {
+            let due = match self.store.due_mail(now, BATCH, Channel::Mail) {
                 Ok(due) => due,
                 Err(e) => {
                     tracing::error!(error = %e, "cannot read the outbox");
@@ -408,7 +437,7 @@ impl Mailer {
                 }
             };
             if due.is_empty() {
-                let next = self.store.next_mail_at().ok().flatten();
+                let next = self.store.next_mail_at(Channel::Mail).ok().flatten();
                 self.sleep(next).await;
                 continue;
             }
@@ -418,7 +447,7 @@ impl Mailer {
             let in_flight = Arc::new(tokio::sync::Semaphore::new(connections(smtp.per_second) as usize));
             for (id, row) in due {
                 limiter.until_ready().await;
-                let mail = open_mail(&self.store, &self.master, id, &row);
+                let mail = open_queued::<Mail>(&self.store, &self.master, id, &row);
                 let message = match mail.as_ref().map(|m| message(&smtp, &from_name, m)) {
                     Some(Ok(m)) => m,
                     Some(Err(_)) | None => {
@@ -448,7 +477,7 @@ impl Mailer {
             }
             // One line per round, never one per mail: a mail's time would tell when someone
             // enrolled or asked for their data.
-            match self.store.settle_mail(&outcomes) {
+            match self.store.settle_mail(&outcomes, Channel::Mail, "") {
                 Ok(_) => round.log(),
                 Err(e) => tracing::error!(error = %e, "cannot settle mail; it will be sent again"),
             }

@@ -234,6 +234,17 @@ impl Participants<'_> {
         Ok(true)
     }
 
+    /// A participant replied STOP from the number with this keyed hash: every enrolment of
+    /// it goes at once (key first), with what is queued for it. Returns how many went.
+    pub fn stop(&self, hash: [u8; 32]) -> Result<usize, ParticipantError> {
+        let enrolments = self.store.enrolments_of(hash)?;
+        for (campaign, id, _) in &enrolments {
+            self.store.destroy_keys(&[contact_scope(campaign, *id)])?;
+            self.store.delete_participant(campaign, *id, token_hash(&self.link_secret(campaign, *id)))?;
+        }
+        Ok(enrolments.len())
+    }
+
     /// A rights link for an address, or None when nothing is held about it.
     pub fn request_access(&self, address: &str) -> Result<Option<String>, ParticipantError> {
         let hash = self.address_hash(address);

@@ -1079,3 +1079,69 @@ async fn a_thread_page_notices_its_session_ended_and_keeps_the_typed_reply() {
     assert_eq!(typed, json!("We are here; tell us more."));
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_staff_pages_that_guide_and_guard_are_accessible_on_a_phone_and_a_desk() {
+    if !available() {
+        return;
+    }
+    let (srv, mut b, mut owner) = common::with_owner().await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let (id, slug) = build_and_open_with(&mut b, "Guarded", &[("reviewer_approval", "on")]).await;
+    let r = common::campaign::answer(
+        &mut srv.browser(),
+        &slug,
+        &common::campaign::full_answers("Mr. Larsson shouted at Anna."),
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(b.post("/admin/staff/invite", &[("role", "moderator")]).await.status, 200);
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let (stories, _) = srv.state.moderation().stories(&c).unwrap();
+    let story = format!("/admin/campaigns/{id}/stories/{}/{}", stories[0].response, stories[0].question);
+    let driver = Driver::start().await;
+    for width in [390, 1366] {
+        let s = driver.session_sized(true, width).await;
+        staff_sign_in(&s, &srv, &mut owner).await;
+        let pages = [
+            (format!("/admin/campaigns/{id}"), "campaign"),
+            (format!("/admin/campaigns/{id}/stories"), "stories"),
+            ("/admin/staff".to_string(), "staff"),
+            ("/admin/audit".to_string(), "audit"),
+            ("/admin/sms".to_string(), "sms"),
+            ("/admin/erasure".to_string(), "erasure"),
+        ];
+        for (path, name) in pages {
+            s.go(&format!("{}{path}", srv.base)).await;
+            s.wait_for_text("class=\"who\"").await;
+            // Open every confirmation, so the boxes inside are audited too.
+            s.script(
+                "document.querySelectorAll('details').forEach(function (d) { d.open = true; }); return null;",
+            )
+            .await;
+            s.full_screenshot(&format!("guard-{name}-{width}")).await;
+            let wide = s
+                .script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
+                .await;
+            assert_eq!(wide, json!(false), "{name} at {width} px scrolls sideways");
+            axe_clean(&format!("{name} at {width} px"), s.axe().await);
+        }
+        // A quote that keeps a flagged name: the page with its keep boxes.
+        s.go(&format!("{}{story}", srv.base)).await;
+        s.wait_for_text("quote-text").await;
+        s.type_into("#quote-text", "Mr. Larsson shouted.").await;
+        s.click("form button[type=submit]").await;
+        s.wait_for_text("Words that may identify someone").await;
+        s.full_screenshot(&format!("guard-quote-{width}")).await;
+        axe_clean(&format!("the quote with flagged words at {width} px"), s.axe().await);
+        // The question form with problems named at their fields.
+        s.go(&format!("{}/admin/campaigns/{id}/questions?kind=scale", srv.base)).await;
+        s.wait_for_text("f-prompt-en").await;
+        s.click("form button[type=submit]").await;
+        s.wait_for_text("The question was not saved").await;
+        s.full_screenshot(&format!("guard-question-{width}")).await;
+        axe_clean(&format!("the question form's problems at {width} px"), s.axe().await);
+        s.close().await;
+    }
+}

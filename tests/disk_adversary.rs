@@ -423,7 +423,7 @@ async fn an_erased_address_is_in_no_file_and_no_key_opens_it_while_its_mail_is_d
             let scope = tellpoint::participants::contact_scope(&id, *pid);
             keys.push(store.wrapped_key(&scope).unwrap().unwrap());
         }
-        for (mail, _) in store.due_mail(i64::MAX, 100).unwrap() {
+        for (mail, _) in store.due_mail(i64::MAX, 100, tellpoint::store::Channel::Mail).unwrap() {
             keys.push(store.wrapped_key(&tellpoint::store::mail_scope(mail)).unwrap().unwrap());
         }
         (keys, people.len())
@@ -486,7 +486,7 @@ async fn an_erased_address_is_in_no_file_and_no_key_opens_it_while_its_mail_is_d
         for (pid, record) in state.store.active_participants(&id).unwrap() {
             assert!(people.open_address(&id, pid, &record).is_err(), "an erased address opens from a backup");
         }
-        for (mail, row) in state.store.due_mail(i64::MAX, 100).unwrap() {
+        for (mail, row) in state.store.due_mail(i64::MAX, 100, tellpoint::store::Channel::Mail).unwrap() {
             let scope = tellpoint::store::mail_scope(mail);
             assert!(
                 state.store.wrapped_key(&scope).unwrap().is_none(),

@@ -120,7 +120,7 @@ async fn undelivered_mail_goes_with_its_key() {
     let data = srv.state.config.data_dir.clone();
     assert!(files_holding(&data, b"outbox-marker").is_empty(), "queued mail is sealed");
     let now = srv.clock.now();
-    let (id, _) = srv.state.store.due_mail(now, 10).unwrap().pop().unwrap();
+    let (id, _) = srv.state.store.due_mail(now, 10, tellpoint::store::Channel::Mail).unwrap().pop().unwrap();
     let scope = tellpoint::store::mail_scope(id);
     let key = srv.state.store.wrapped_key(&scope).unwrap().expect("the mail's own key");
     assert_eq!(files_holding(&data, &key).len(), 1, "in the keyring file");

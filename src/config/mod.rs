@@ -63,6 +63,7 @@ pub const KEYS: &[&str] = &[
     "sms.price_per_segment",
     "sms.currency",
     "sms.default_region",
+    "sms.incoming_token",
     "reminders.catch_up_minutes",
     "privacy.controller",
     "privacy.contact",

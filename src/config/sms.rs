@@ -40,6 +40,9 @@ pub struct Sms {
     pub currency: String,
     /// The region a number typed without a country code belongs to (ISO 3166, e.g. "SE").
     pub default_region: String,
+    /// Replies from phones (STOP) reach `/sms/incoming?token=…` only with this token: the
+    /// gateway's forwarding URL carries it, so nobody else can unsubscribe a number.
+    pub incoming_token: Secret,
 }
 
 impl Default for Sms {
@@ -56,6 +59,7 @@ impl Default for Sms {
             price_per_segment: 0.0,
             currency: "SEK".into(),
             default_region: "SE".into(),
+            incoming_token: Secret::default(),
         }
     }
 }

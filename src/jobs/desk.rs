@@ -33,19 +33,33 @@ pub async fn run(state: Arc<AppState>) {
     }
 }
 
+/// Whether a participant's contact is a phone number (stored in E.164) rather than an address.
+pub fn is_number(contact: &str) -> bool {
+    contact.starts_with('+')
+}
+
 /// Does what one request asks: enrols (or mails the link again), or mails a rights link.
 pub fn handle(state: &AppState, request: DeskRequest) -> Result<(), DeskError> {
     let letters = state.letters();
     let people = state.participants();
     match request {
         DeskRequest::Enrol { campaign: c, address, lang } => match people.enrol(&c, &address, lang)? {
+            // A number (E.164, "+…") gets texts, an address mail.
             Enrolled::Confirm { token, participant } => {
                 let about = About::Participant { campaign: c.id.clone(), id: participant };
-                state.queue_mail("confirm", about, &letters.confirm(&c, lang, &address, &token)?)?;
+                if is_number(&address) {
+                    state.queue_text("confirm", about, &letters.confirm_text(&c, lang, &address, &token))?;
+                } else {
+                    state.queue_mail("confirm", about, &letters.confirm(&c, lang, &address, &token)?)?;
+                }
             }
             Enrolled::AlreadyActive { link, participant } => {
                 let about = About::Participant { campaign: c.id.clone(), id: participant };
-                state.queue_mail("link", about, &letters.already(&c, lang, &address, &link)?)?;
+                if is_number(&address) {
+                    state.queue_text("link", about, &letters.already_text(&c, lang, &address, &link))?;
+                } else {
+                    state.queue_mail("link", about, &letters.already(&c, lang, &address, &link)?)?;
+                }
             }
             Enrolled::NotAllowed => {}
         },

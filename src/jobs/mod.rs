@@ -103,6 +103,7 @@ pub fn spawn(state: Arc<AppState>) {
         compaction.tick(&for_compaction.store, std::time::Instant::now()).map(|_| ())
     });
     tokio::spawn(state.mailer().run());
+    tokio::spawn(state.texter().run());
 }
 
 /// Runs `job` every `period` on the blocking pool: a job may take seconds (a backup, an

@@ -48,14 +48,15 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ReminderError> {
                 for (id, p) in state.store.active_participants(&c.id)? {
                     // An address whose key is already destroyed (an erasure under way) is skipped.
                     let Ok(to) = people.open_address(&c.id, id, &p) else { continue };
-                    let mail = letters.reminder(&c, p.lang, &to, &people.link_secret(&c.id, id))?;
-                    rows.push(row(
-                        &state.master,
-                        "reminder",
-                        About::Participant { campaign: c.id.clone(), id },
-                        &mail,
-                        now,
-                    ));
+                    let about = About::Participant { campaign: c.id.clone(), id };
+                    let secret = people.link_secret(&c.id, id);
+                    if crate::jobs::desk::is_number(&to) {
+                        let text = letters.reminder_text(&c, p.lang, &to, &secret);
+                        rows.push(crate::mail::text_row(&state.master, "reminder", about, &text, now));
+                    } else {
+                        let mail = letters.reminder(&c, p.lang, &to, &secret)?;
+                        rows.push(row(&state.master, "reminder", about, &mail, now));
+                    }
                 }
                 state.store.enqueue_reminders(&c.id, slot, &rows)?;
                 tracing::info!(reminders = rows.len(), "reminders queued");
@@ -65,6 +66,7 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ReminderError> {
     }
     if queued > 0 {
         state.mail_wake.notify_one();
+        state.text_wake.notify_one();
     }
     Ok(queued)
 }

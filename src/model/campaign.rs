@@ -39,6 +39,25 @@ pub enum Audience {
     Enrolled,
 }
 
+/// How enrolled participants are reached: by mail, by text message, or as each chooses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Contact {
+    #[default]
+    Email,
+    Phone,
+    Both,
+}
+
+impl Contact {
+    pub fn email(self) -> bool {
+        self != Contact::Phone
+    }
+    pub fn phone(self) -> bool {
+        self != Contact::Email
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Campaign {
     pub id: String,
@@ -65,6 +84,9 @@ pub struct Settings {
     pub granularity: Granularity,
     pub k: u32,
     pub audience: Audience,
+    /// What enrolment asks for: an address, a mobile number, or either.
+    #[serde(default)]
+    pub contact: Contact,
     /// When enrolled participants are reminded.
     #[serde(default)]
     pub reminders: Schedule,
@@ -274,6 +296,7 @@ pub struct SettingsInput {
     pub granularity: String,
     pub k: String,
     pub audience: String,
+    pub contact: String,
     pub remind_days: Vec<String>,
     pub remind_at: String,
     pub mail_subject: String,
@@ -317,6 +340,7 @@ impl Settings {
             granularity: Granularity::Day,
             k: K_DEFAULT,
             audience: Audience::Link,
+            contact: Contact::Email,
             reminders: Schedule::default(),
             mail_subject: String::new(),
             mail_intro: String::new(),
@@ -342,6 +366,7 @@ impl Settings {
             granularity: format!("{:?}", self.granularity).to_lowercase(),
             k: self.k.to_string(),
             audience: format!("{:?}", self.audience).to_lowercase(),
+            contact: format!("{:?}", self.contact).to_lowercase(),
             remind_days: self.reminders.day_names().into_iter().map(String::from).collect(),
             remind_at: self.reminders.at_text(),
             mail_subject: self.mail_subject.clone(),
@@ -422,6 +447,15 @@ impl Settings {
                 Audience::Link
             }
         };
+        let contact = match input.contact.as_str() {
+            "" | "email" => Contact::Email,
+            "phone" => Contact::Phone,
+            "both" => Contact::Both,
+            _ => {
+                p.push(Problem::new("contact", "set-contact"));
+                Contact::Email
+            }
+        };
         let reminders = Schedule::parse(&input.remind_days, &input.remind_at).unwrap_or_else(|mut e| {
             p.append(&mut e);
             Schedule::default()
@@ -489,6 +523,7 @@ impl Settings {
             granularity,
             k,
             audience,
+            contact,
             reminders,
             mail_subject,
             mail_intro,

@@ -3,11 +3,13 @@
 
 mod gateway;
 mod segments;
+mod texter;
 
 use std::sync::{Arc, LazyLock};
 
 pub use gateway::{SendError, send};
 pub use segments::{Encoding, segments};
+pub use texter::{Texter, month_of};
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum NumberError {

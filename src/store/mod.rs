@@ -32,7 +32,7 @@ pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};
 pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
-pub use outbox::{About, MailCounts, NewMail, OutboxRow, Settle, mail_scope};
+pub use outbox::{About, Channel, MailCounts, NewMail, OutboxRow, Settle, mail_scope};
 pub use participants::{
     Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
 };

@@ -33,10 +33,31 @@ pub enum About {
     Address([u8; 32]),
 }
 
+/// How a queued message travels: a mail through SMTP, or a text through the SMS gateway.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    #[default]
+    Mail,
+    Text,
+}
+
+impl Channel {
+    /// The state key its delivery counts are kept under.
+    fn counts_key(self) -> &'static str {
+        match self {
+            Channel::Mail => "mail_counts",
+            Channel::Text => "text_counts",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRow {
     /// What kind of mail, for counts ("reminder", "confirm", …).
     pub kind: String,
+    #[serde(default)]
+    pub channel: Channel,
     #[serde(default)]
     pub about: About,
     /// The rendered mail with its address, sealed under its own key (`own_key`) or, for mail
@@ -95,14 +116,19 @@ impl Store {
     }
 
     /// Up to `limit` mails due at `now`.
-    pub fn due_mail(&self, now: i64, limit: usize) -> Result<Vec<([u8; 16], OutboxRow)>, StoreError> {
+    pub fn due_mail(
+        &self,
+        now: i64,
+        limit: usize,
+        channel: Channel,
+    ) -> Result<Vec<([u8; 16], OutboxRow)>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(MAIL_QUEUE)?;
         let mut due = Vec::new();
         for row in table.iter()? {
             let (k, v) = row?;
             let row: OutboxRow = from_json(v.value())?;
-            if row.next_attempt <= now {
+            if row.next_attempt <= now && row.channel == channel {
                 due.push((k.value(), row));
                 if due.len() == limit {
                     break;
@@ -117,13 +143,16 @@ impl Store {
         Ok(tx.open_table(MAIL_QUEUE)?.len()?)
     }
 
-    /// The earliest next attempt among queued mails.
-    pub fn next_mail_at(&self) -> Result<Option<i64>, StoreError> {
+    /// The earliest next attempt among queued messages of `channel`.
+    pub fn next_mail_at(&self, channel: Channel) -> Result<Option<i64>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(MAIL_QUEUE)?;
         let mut earliest: Option<i64> = None;
         for row in table.iter()? {
             let row: OutboxRow = from_json(row?.1.value())?;
+            if row.channel != channel {
+                continue;
+            }
             earliest = Some(earliest.map_or(row.next_attempt, |e| e.min(row.next_attempt)));
         }
         Ok(earliest)
@@ -132,14 +161,21 @@ impl Store {
     /// Settles a batch of attempts in one transaction: delivered and dropped rows go (and
     /// then their keys), deferred ones get their next time; participant rejection counts
     /// follow.
-    pub fn settle_mail(&self, outcomes: &[([u8; 16], Settle)]) -> Result<MailCounts, StoreError> {
+    /// Texts also add to the month's count (`month`, e.g. "2026-11"), which the monthly cap
+    /// reads.
+    pub fn settle_mail(
+        &self,
+        outcomes: &[([u8; 16], Settle)],
+        channel: Channel,
+        month: &str,
+    ) -> Result<MailCounts, StoreError> {
         let tx = self.write()?;
         let mut gone = Vec::new();
         let counts = {
             let mut outbox = tx.open_table(MAIL_QUEUE)?;
             let mut participants = tx.open_table(super::participants::PARTICIPANTS)?;
             let mut state = tx.open_table(MAIL_STATE)?;
-            let mut counts: MailCounts = match state.get("mail_counts")? {
+            let mut counts: MailCounts = match state.get(channel.counts_key())? {
                 Some(v) => from_json(v.value())?,
                 None => MailCounts::default(),
             };
@@ -183,7 +219,16 @@ impl Store {
                     participants.insert(key, to_json(&p)?.as_slice())?;
                 }
             }
-            state.insert("mail_counts", to_json(&counts)?.as_slice())?;
+            state.insert(channel.counts_key(), to_json(&counts)?.as_slice())?;
+            if channel == Channel::Text {
+                let sent = outcomes.iter().filter(|(_, o)| *o == Settle::Sent).count() as u64;
+                let key = format!("texts_sent:{month}");
+                let before: u64 = match state.get(key.as_str())? {
+                    Some(v) => from_json(v.value())?,
+                    None => 0,
+                };
+                state.insert(key.as_str(), to_json(&(before + sent))?.as_slice())?;
+            }
             counts
         };
         tx.commit()?;
@@ -247,6 +292,15 @@ impl Store {
 
     pub fn mail_counts(&self) -> Result<MailCounts, StoreError> {
         Ok(self.mail_state("mail_counts")?.unwrap_or_default())
+    }
+
+    pub fn text_counts(&self) -> Result<MailCounts, StoreError> {
+        Ok(self.mail_state("text_counts")?.unwrap_or_default())
+    }
+
+    /// Texts sent in `month` ("2026-11").
+    pub fn texts_sent(&self, month: &str) -> Result<u64, StoreError> {
+        Ok(self.mail_state(&format!("texts_sent:{month}"))?.unwrap_or(0))
     }
     pub fn mail_state<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
         let tx = self.read()?;
@@ -342,6 +396,7 @@ pub(super) fn move_old_outbox(tx: &redb::WriteTransaction) -> Result<(), StoreEr
     for o in old {
         let row = OutboxRow {
             kind: o.kind,
+            channel: Channel::Mail,
             about: o
                 .to_participant
                 .map_or(About::Nobody, |(campaign, id)| About::Participant { campaign, id }),
@@ -372,6 +427,7 @@ mod tests {
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut mail_id);
         let row = OutboxRow {
             kind: "reminder".into(),
+            channel: Channel::Mail,
             about: About::Participant { campaign, id },
             sealed: vec![1, 2, 3],
             own_key: true,
@@ -401,8 +457,8 @@ mod tests {
         assert!(store.add_participant(&campaign, id, &p, [2; 32], &token).unwrap());
         let settle = |outcome: Settle| {
             store.enqueue_mail(&[row((campaign.clone(), id))]).unwrap();
-            let (seq, _) = store.due_mail(0, 1).unwrap().pop().unwrap();
-            store.settle_mail(&[(seq, outcome)]).unwrap()
+            let (seq, _) = store.due_mail(0, 1, Channel::Mail).unwrap().pop().unwrap();
+            store.settle_mail(&[(seq, outcome)], Channel::Mail, "").unwrap()
         };
         settle(Settle::Rejected);
         settle(Settle::Rejected);

@@ -171,6 +171,8 @@ pub fn campaign_page(
     let ctx = context! {
         c, input, errors, status_error, questions, splittable, frozen, langs, text_fields, kinds => KINDS,
         phase => c.phase(state.clock.now()),
+        sms_enabled => state.config.sms.enabled,
+        texts => text_samples(state, c),
         reopen_end => c.settings.today(state.clock.now()).checked_add(jiff::Span::new().days(14)).ok(),
         link => state.url(&format!("/r/{}", c.slug)),
         enrol_link => state.url(&format!("/e/{}", c.slug)),
@@ -184,6 +186,31 @@ pub fn campaign_page(
     let invalid =
         !errors.is_empty() || status_error.is_some() || import.is_some() || !allow.problems.is_empty();
     Ok(view.form("admin/campaign.html", ctx, invalid))
+}
+
+/// A reminder text per offered language as a participant gets it (a link of the real
+/// length), with its length and segments: what each reminder costs.
+fn text_samples(state: &AppState, c: &Campaign) -> Vec<minijinja::Value> {
+    if !c.settings.contact.phone() {
+        return Vec::new();
+    }
+    let secret = state.participants().link_secret(&c.id, [0u8; 16]);
+    c.settings
+        .languages
+        .iter()
+        .map(|lang| {
+            let text = state.letters().reminder_text(c, *lang, "", &secret);
+            let (encoding, segments) = crate::sms::segments(&text.body);
+            let encoding = match encoding {
+                crate::sms::Encoding::Gsm7 => "GSM-7",
+                crate::sms::Encoding::Ucs2 => "UCS-2",
+            };
+            context! {
+                code => lang.code(), name => lang.name(), chars => text.body.chars().count(), encoding, segments,
+                body => text.body,
+            }
+        })
+        .collect()
 }
 
 #[handler]
@@ -276,6 +303,7 @@ fn settings_input(fields: Vec<(String, String)>) -> SettingsInput {
             "granularity" => input.granularity = v,
             "k" => input.k = v,
             "audience" => input.audience = v,
+            "contact" => input.contact = v,
             "remind_days" => input.remind_days.push(v),
             "remind_at" => input.remind_at = v,
             "mail_subject" => input.mail_subject = v,

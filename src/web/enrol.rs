@@ -26,6 +26,7 @@ use crate::model::response::FormInput;
 #[serde(default)]
 pub struct EnrolForm {
     email: String,
+    phone: String,
     lang: String,
 }
 
@@ -48,10 +49,28 @@ fn enrolling(state: &AppState, slug: &str) -> poem::Result<Result<Campaign, Inta
     Ok(if c.status == Status::Closed { Err(Intake::Closed) } else { Ok(c) })
 }
 
-fn enrol_page(view: &View, c: &Campaign, lang: Lang, email: &str, error: Option<&str>) -> Response {
+/// What the enrolment form asks for: an address, a number, or either (numbers only when
+/// texts are on).
+fn contact_fields(state: &AppState, c: &Campaign) -> (bool, bool) {
+    let phone = c.settings.contact.phone() && state.config.sms.enabled;
+    (c.settings.contact.email() || !phone, phone)
+}
+
+fn enrol_page(
+    state: &AppState,
+    view: &View,
+    c: &Campaign,
+    lang: Lang,
+    typed: &EnrolForm,
+    error: Option<(&str, &str)>,
+) -> Response {
     let langs = lang_choices(c, lang);
+    let (ask_email, ask_phone) = contact_fields(state, c);
     let ctx = context! {
-        lang => lang.code(), slug => c.slug, campaign => c.settings.text("title", lang), email, error, langs,
+        lang => lang.code(), slug => c.slug, campaign => c.settings.text("title", lang), langs,
+        email => typed.email, phone => typed.phone, ask_email, ask_phone,
+        error => error.map(|e| e.1), error_field => error.map(|e| e.0),
+        phone_label => t(lang, "phone_label"), phone_hint => t(lang, "phone_hint"), or_text => t(lang, "enrol_or"),
         title => t(lang, "enrol_title"), text => t(lang, "enrol_text"), email_label => t(lang, "email_label"),
         lang_label => t(lang, "language"), button => t(lang, "enrol_button"), problem => t(lang, "problem"),
         privacy_label => t(lang, "your_data"), notice => super::respond::notice(c, lang),
@@ -70,7 +89,7 @@ pub fn show_enrol(
     match enrolling(&state, &slug)? {
         Ok(c) => {
             let lang = choose_lang(&c, &query.lang, req);
-            Ok(enrol_page(&view, &c, lang, "", None))
+            Ok(enrol_page(&state, &view, &c, lang, &EnrolForm::default(), None))
         }
         Err(over) => Ok(not_taking(&view, Lang::EN, over)),
     }
@@ -92,15 +111,35 @@ pub fn enrol(
     if !super::limits::allow_form_post(&state, req) {
         return Ok(too_many(&view, lang, "too_many"));
     }
-    let address = match normalise_address(&form.email) {
-        Ok(a) => a,
-        Err(_) => {
-            let key = if form.email.trim().is_empty() { "err_address_empty" } else { "err_address_bad" };
-            return Ok(enrol_page(&view, &c, lang, &form.email, Some(t(lang, key))));
+    let (ask_email, ask_phone) = contact_fields(&state, &c);
+    let refuse =
+        |field: &str, key: &str| Ok(enrol_page(&state, &view, &c, lang, &form, Some((field, t(lang, key)))));
+    // A number when one is given (and asked for), else an address.
+    let address = if ask_phone && (!form.phone.trim().is_empty() || !ask_email) {
+        match crate::sms::normalise_number(&form.phone, &state.config.sms.default_region) {
+            Ok(number) => number,
+            Err(_) if form.phone.trim().is_empty() => return refuse("phone", "err_phone_empty"),
+            Err(crate::sms::NumberError::NotMobile) => return refuse("phone", "err_phone_not_mobile"),
+            Err(_) => return refuse("phone", "err_phone_bad"),
+        }
+    } else {
+        match normalise_address(&form.email) {
+            Ok(a) => a,
+            Err(_) if form.email.trim().is_empty() && ask_phone => {
+                return refuse("email", "err_contact_empty");
+            }
+            Err(_) if form.email.trim().is_empty() => return refuse("email", "err_address_empty"),
+            Err(_) => return refuse("email", "err_address_bad"),
         }
     };
+    // The same page for every number (or every address): it tells nothing of who is enrolled.
+    let (title, text) = if crate::jobs::desk::is_number(&address) {
+        (t(lang, "check_phone_title"), t(lang, "check_phone_text"))
+    } else {
+        (t(lang, "check_title"), t(lang, "check_text"))
+    };
     super::hand_to_desk(&state, DeskRequest::Enrol { campaign: Box::new(c.clone()), address, lang });
-    Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "check_text")))
+    Ok(message(&view, StatusCode::OK, lang, title, text))
 }
 
 #[handler]

@@ -153,8 +153,9 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
             _ => false,
         };
         // A one-click unsubscribe (RFC 8058) comes from the mail provider, without a form;
-        // the secret in its path is what authorises it.
-        let one_click = req.uri().path().starts_with("/u/");
+        // the secret in its path is what authorises it. Replies from phones come from the
+        // SMS gateway, authorised by the token in their URL.
+        let one_click = req.uri().path().starts_with("/u/") || req.uri().path() == "/sms/incoming";
         if !valid && !one_click {
             return Err(poem::Error::from_status(StatusCode::FORBIDDEN));
         }

@@ -28,6 +28,7 @@ mod resume;
 mod session;
 mod setup;
 mod sms;
+mod sms_incoming;
 mod staff;
 mod summaries;
 mod threads;
@@ -106,6 +107,7 @@ fn routes() -> Route {
         .at("/admin/mail/test", post(mail::send_test_mail))
         .at("/admin/sms", get(sms::show_sms))
         .at("/admin/sms/test", post(sms::send_test_text))
+        .at("/sms/incoming", get(sms_incoming::incoming).post(sms_incoming::incoming))
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
         .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))

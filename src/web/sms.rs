@@ -32,7 +32,20 @@ fn sms_page(state: &AppState, view: &View, typed: &str, outcome: Option<Result<S
         Some(Err(m)) => (None, Some(m)),
         None => (None, None),
     };
+    // This month so far, and where the month is heading at this pace.
+    let now = state.clock.now();
+    let month = crate::sms::month_of(now);
+    let sent = state.store.texts_sent(&month).unwrap_or(0);
+    let today =
+        jiff::Timestamp::from_second(now).unwrap_or_default().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let projected = sent as f64 / f64::from(today.day()) * f64::from(today.days_in_month());
+    let capped = sms.monthly_cap > 0 && sent >= u64::from(sms.monthly_cap);
+    let counts = state.store.text_counts().unwrap_or_default();
+    let lang = view.lang();
+    let money = |texts: f64| crate::i18n::decimal(lang, texts * sms.price_per_segment);
     let ctx = context! {
+        sent, capped, counts, cost => money(sent as f64), projected_cost => money(projected.round()),
+        projected => projected.round() as u64,
         enabled => sms.enabled, provider, endpoint => sms.endpoint(), username => sms.username,
         password_set => sms.password.is_set(), from => sms.from, per_second => sms.per_second,
         monthly_cap => sms.monthly_cap, price => sms.price_per_segment, currency => sms.currency,

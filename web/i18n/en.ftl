@@ -1011,3 +1011,34 @@ sms-err-number = The gateway will not send to this number: check that it is a mo
 sms-err-credit = The account is out of credit: top it up at the provider.
 sms-err-down = The gateway cannot be reached: check that it runs and that sms.url is right. Texts wait and are sent when it is back.
 sms-err-refused = The gateway refused the text; its answer is below.
+
+## Text messages
+phone_label = Mobile number
+phone_hint = For a text with a link on reminder days. Only used for that, and erased when you unsubscribe (reply STOP).
+enrol_or = or
+err_phone_empty = Enter your mobile number.
+err_phone_bad = Enter a mobile number such as 070-123 45 67 or +46 70 123 45 67.
+err_phone_not_mobile = This number cannot get texts: enter a mobile number.
+err_contact_empty = Enter your email address or your mobile number.
+check_phone_title = Check your phone
+check_phone_text = If this number can enrol, a text with a confirmation link is on its way. Nothing arrives? Check the number and try again.
+sms-confirm = { $title }: confirm your enrolment: { $link }
+sms-already = { $title }: your personal link: { $link }
+sms-reminder = { $title }: how did it go? { $link } Stop: reply STOP or { $stop }
+set-contact = Choose how participants are reached: email, text message or both.
+camp-contact = How enrolled participants are reached
+camp-contact-email = By email
+camp-contact-phone = By text message (SMS)
+camp-contact-both = Either: each participant chooses
+camp-contact-off = Texts are off in this installation ([sms] in the configuration): participants are asked for an email address.
+camp-text-sample = A reminder text as participants get it (links at their real length):
+camp-text-segments = { $chars } characters, { $encoding }: { $n ->
+        [one] 1 SMS
+       *[other] { $n } SMS segments
+    }
+sms-month = This month
+sms-month-sent = { $n } texts sent so far.
+sms-month-cost = About { $cost } { $currency }.
+sms-projected = At this pace, { $n } texts by the end of the month.
+sms-capped = The monthly cap of { $cap } texts is reached: texts wait in the outbox until next month, or until the cap (sms.monthly_cap) is raised and tellpoint restarted.
+sms-counts = Since the start: { $sent } delivered to the gateway, { $deferred } retried later, { $rejected } refused.

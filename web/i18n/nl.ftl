@@ -1008,3 +1008,34 @@ sms-err-number = De gateway verstuurt niet naar dit nummer: controleer of het ee
 sms-err-credit = Het tegoed is op: waardeer het op bij de aanbieder.
 sms-err-down = De gateway is niet bereikbaar: controleer of hij draait en of sms.url klopt. Sms'jes wachten en gaan weg zodra hij terug is.
 sms-err-refused = De gateway weigerde de sms; het antwoord staat hieronder.
+
+## Text messages
+phone_label = Mobiel nummer
+phone_hint = Voor een sms met een link op herinneringsdagen. Alleen daarvoor gebruikt, en gewist als je je afmeldt (antwoord STOP).
+enrol_or = of
+err_phone_empty = Vul je mobiele nummer in.
+err_phone_bad = Vul een mobiel nummer in zoals 06 12345678 of +31 6 12345678.
+err_phone_not_mobile = Dit nummer kan geen sms ontvangen: vul een mobiel nummer in.
+err_contact_empty = Vul je e-mailadres of je mobiele nummer in.
+check_phone_title = Kijk op je telefoon
+check_phone_text = Als dit nummer zich kan aanmelden, is er een sms met een bevestigingslink onderweg. Komt er niets? Controleer het nummer en probeer het opnieuw.
+sms-confirm = { $title }: bevestig je aanmelding: { $link }
+sms-already = { $title }: je persoonlijke link: { $link }
+sms-reminder = { $title }: hoe ging het? { $link } Stoppen: antwoord STOP of { $stop }
+set-contact = Kies hoe deelnemers worden bereikt: e-mail, sms of beide.
+camp-contact = Hoe aangemelde deelnemers worden bereikt
+camp-contact-email = Per e-mail
+camp-contact-phone = Per sms
+camp-contact-both = Beide: elke deelnemer kiest
+camp-contact-off = Sms staat uit in deze installatie ([sms] in de configuratie): deelnemers wordt om een e-mailadres gevraagd.
+camp-text-sample = Een herinnerings-sms zoals deelnemers hem krijgen (links op echte lengte):
+camp-text-segments = { $chars } tekens, { $encoding }: { $n ->
+        [one] 1 sms
+       *[other] { $n } sms-delen
+    }
+sms-month = Deze maand
+sms-month-sent = { $n } sms'jes verstuurd tot nu toe.
+sms-month-cost = Ongeveer { $cost } { $currency }.
+sms-projected = In dit tempo { $n } sms'jes aan het eind van de maand.
+sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de uitbak tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
+sms-counts = Sinds de start: { $sent } afgeleverd bij de gateway, { $deferred } later opnieuw geprobeerd, { $rejected } geweigerd.

@@ -1002,3 +1002,34 @@ sms-err-number = Gatewayen skickar inte till det här numret: kontrollera att de
 sms-err-credit = Kontot saknar kredit: fyll på hos leverantören.
 sms-err-down = Gatewayen går inte att nå: kontrollera att den är igång och att sms.url stämmer. Sms väntar och skickas när den är tillbaka.
 sms-err-refused = Gatewayen vägrade sms:et; dess svar står nedan.
+
+## Text messages
+phone_label = Mobilnummer
+phone_hint = För ett sms med en länk på påminnelsedagar. Används bara till det och raderas när du avslutar (svara STOP).
+enrol_or = eller
+err_phone_empty = Skriv ditt mobilnummer.
+err_phone_bad = Skriv ett mobilnummer som 070-123 45 67 eller +46 70 123 45 67.
+err_phone_not_mobile = Det här numret kan inte ta emot sms: skriv ett mobilnummer.
+err_contact_empty = Skriv din e-postadress eller ditt mobilnummer.
+check_phone_title = Titta i din telefon
+check_phone_text = Om numret kan anmälas är ett sms med en bekräftelselänk på väg. Kommer inget? Kontrollera numret och försök igen.
+sms-confirm = { $title }: bekräfta din anmälan: { $link }
+sms-already = { $title }: din personliga länk: { $link }
+sms-reminder = { $title }: hur gick det? { $link } Avsluta: svara STOP eller { $stop }
+set-contact = Välj hur deltagarna nås: e-post, sms eller båda.
+camp-contact = Hur anmälda deltagare nås
+camp-contact-email = Med e-post
+camp-contact-phone = Med sms
+camp-contact-both = Båda: varje deltagare väljer
+camp-contact-off = Sms är avstängt i den här installationen ([sms] i konfigurationen): deltagarna ombeds ange en e-postadress.
+camp-text-sample = Ett påminnelse-sms som deltagarna får det (länkarna i verklig längd):
+camp-text-segments = { $chars } tecken, { $encoding }: { $n ->
+        [one] 1 sms
+       *[other] { $n } sms-delar
+    }
+sms-month = Den här månaden
+sms-month-sent = { $n } sms skickade hittills.
+sms-month-cost = Cirka { $cost } { $currency }.
+sms-projected = I den här takten { $n } sms vid månadens slut.
+sms-capped = Månadstaket på { $cap } sms är nått: sms väntar i utkorgen till nästa månad, eller tills taket (sms.monthly_cap) höjs och tellpoint startas om.
+sms-counts = Sedan start: { $sent } lämnade till gatewayen, { $deferred } försökta igen senare, { $rejected } avvisade.
