@@ -229,3 +229,183 @@ async fn the_46elks_and_twilio_requests_are_as_documented_and_their_errors_expla
     let r = owner.post("/admin/sms/test", &[("number", "06 87654321")]).await;
     assert!(r.body.contains("will not send to this number"), "{}", r.body);
 }
+
+/// The path of the first link in a text that contains `part`.
+fn path_in(text: &str, part: &str) -> String {
+    let word =
+        text.split_whitespace().find(|w| w.contains(part)).unwrap_or_else(|| panic!("no {part} in {text}"));
+    let after_scheme = &word[word.find("://").unwrap() + 3..];
+    after_scheme[after_scheme.find('/').unwrap()..].to_string()
+}
+
+/// A campaign reached by text, in Swedish and English, reminding every day at 09:00.
+async fn phone_campaign(
+    monthly_cap: u32,
+) -> (Kannel, common::InProcess, (common::Browser, common::Account), String, String) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let incoming = format!("https://127.0.0.1:{port}/sms/incoming?token=stop-token-1&from=%p&text=%a");
+    let k = Kannel::start(Some(&incoming));
+    let url = k.url();
+    let srv = common::InProcess::start_on(listener, |c| {
+        c.sms.default_region = "SE".into();
+        c.public_url = format!("https://127.0.0.1:{port}");
+        c.sms.enabled = true;
+        c.sms.url = url.clone();
+        c.sms.username = kannel::USER.into();
+        c.sms.password = secret(kannel::PASSWORD);
+        c.sms.from = "tellpoint".into();
+        c.sms.monthly_cap = monthly_cap;
+        c.sms.incoming_token = secret("stop-token-1");
+    })
+    .await;
+    tokio::spawn(srv.state.texter().run());
+    // A fixed month, so that the monthly cap counts every text of the test.
+    srv.set_time("2027-03-10T10:00:00+01:00");
+    let ahead = srv.clock.now() - jiff::Timestamp::now().as_second();
+    let mut b = srv.browser();
+    let mut owner = common::create_account_at(&mut b, &srv.setup_path(), "olga", ahead).await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let days: Vec<(&str, &str)> =
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().map(|d| ("remind_days", *d)).collect();
+    let mut settings = vec![
+        ("start", "2027-03-01"),
+        ("end", "2027-03-31"),
+        ("audience", "enrolled"),
+        ("contact", "phone"),
+        ("languages", "en"),
+        ("languages", "sv"),
+        ("remind_at", "09:00"),
+    ];
+    settings.extend(days);
+    let (id, slug) = common::campaign::build_and_open_with(&mut b, "Puls", &settings).await;
+    (k, srv, (b, owner), id, slug)
+}
+
+/// Enrols `number` on the Swedish page and confirms it from the text; returns the Swedish
+/// confirmation text.
+async fn enrol_by_text(srv: &common::InProcess, k: &Kannel, slug: &str, typed: &str, number: &str) -> String {
+    let mut p = srv.browser();
+    let page = p.get(&format!("/e/{slug}?lang=sv")).await;
+    assert!(page.body.contains("Mobilnummer") && !page.body.contains("type=\"email\""), "{}", page.body);
+    let r = p.post(&format!("/e/{slug}"), &[("phone", typed), ("lang", "sv")]).await;
+    assert!(r.body.contains("Titta i din telefon"), "{}", r.body);
+    let confirm = k.wait_for(number, 1).remove(0);
+    let path = path_in(&confirm, "/confirm/");
+    assert_eq!(p.get(&path).await.status, 200);
+    let done = p.post(&path, &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    confirm
+}
+
+/// Noon-to-nine: moves the clock to 09:01 Stockholm time `days` from now and runs reminders.
+fn remind_after(srv: &common::InProcess, days: i64) -> usize {
+    let tz = jiff::tz::TimeZone::get("Europe/Stockholm").unwrap();
+    let day = srv.clock.now() / 86_400 * 86_400 + days * 86_400;
+    let date = jiff::Timestamp::from_second(day).unwrap().to_zoned(tz.clone()).date();
+    let at = date.at(9, 1, 0, 0).to_zoned(tz).unwrap().timestamp().to_string();
+    srv.set_time(&at);
+    tellpoint::jobs::reminders::run(&srv.state, srv.clock.now()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enrol_by_phone_get_a_reminder_text_answer_and_stop_by_reply_or_link() {
+    if !kannel::available() {
+        return;
+    }
+    let (mut k, srv, _owner, id, slug) = phone_campaign(0).await;
+    let confirm = enrol_by_text(&srv, &k, &slug, "070-123 45 67", "+46701234567").await;
+    assert!(confirm.starts_with("Puls (sv): bekräfta din anmälan: https://"), "{confirm}");
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap().1, 1, "one active participant");
+
+    // The scheduled reminder arrives as a Swedish text with the personal link and the way out.
+    assert_eq!(remind_after(&srv, 1), 1);
+    let texts = k.wait_for("+46701234567", 2);
+    let reminder = &texts[1];
+    assert!(
+        reminder.starts_with("Puls (sv): hur gick det? https://")
+            && reminder.contains("Avsluta: svara STOP eller https://"),
+        "{reminder}"
+    );
+    let link = path_in(reminder, "/t/");
+
+    // The link opens the form; the answer leaves the participant's record as it was.
+    let before = serde_json::to_string(&srv.state.store.active_participants(&id).unwrap()).unwrap();
+    let r = common::campaign::respond_with_ticket(&mut srv.browser(), &slug, &link, None).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(srv.state.store.responses_of(&id).unwrap().len(), 1);
+    let after = serde_json::to_string(&srv.state.store.active_participants(&id).unwrap()).unwrap();
+    assert_eq!(before, after, "answering changes nothing about the participant");
+    // The number and the link are in no file unsealed.
+    for needle in ["46701234567", "701234567", &link[3..]] {
+        assert!(
+            common::files_holding(&srv.state.config.data_dir, needle.as_bytes()).is_empty(),
+            "{needle} in a file"
+        );
+    }
+
+    // STOP from the phone travels back through Kannel: the record and its key go at once.
+    k.reply("+46701234567", "tellpoint", "STOP");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while srv.state.store.participant_counts(&id).unwrap() != (0, 0, 0) {
+        let log = std::fs::read_to_string(k.dir.path().join("smsbox.log")).unwrap_or_default();
+        let tail: String = log.lines().rev().take(15).collect::<Vec<_>>().join("\n");
+        assert!(std::time::Instant::now() < deadline, "STOP never unsubscribed the number: {tail}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(remind_after(&srv, 1), 0, "no reminder for a stopped number");
+
+    // A second number unsubscribes by the link in its text; its queued reminder goes too.
+    enrol_by_text(&srv, &k, &slug, "+46 70 765 43 21", "+46707654321").await;
+    k.stop_smsbox();
+    assert_eq!(remind_after(&srv, 1), 1);
+    let queued = srv.state.store.outbox_len().unwrap();
+    assert!(queued >= 1, "the reminder waits while the gateway is down");
+    let texts = k.wait_for("+46707654321", 1);
+    let confirm_link = path_in(&texts[0], "/confirm/");
+    assert!(confirm_link.contains("/confirm/"));
+    let (_, secret) = {
+        let people = srv.state.participants();
+        let (pid, _) = srv.state.store.active_participants(&id).unwrap().remove(0);
+        (pid, people.link_secret(&id, pid))
+    };
+    let r = srv.browser().post(&format!("/u/{secret}"), &[]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 0, "its queued reminder is gone with it");
+    k.start_smsbox();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_gateway_down_delays_texts_and_the_monthly_cap_stops_them_and_says_so() {
+    if !kannel::available() {
+        return;
+    }
+    let (mut k, srv, (mut owner, mut olga), _id, slug) = phone_campaign(3).await;
+    enrol_by_text(&srv, &k, &slug, "070-111 22 33", "+46701112233").await;
+    // Down: the reminder is queued and retried, not lost; up again: delivered once, late.
+    k.stop_smsbox();
+    assert_eq!(remind_after(&srv, 1), 1);
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(k.wait_for("+46701112233", 1).len(), 1, "only the confirmation so far");
+    k.start_smsbox();
+    srv.clock.advance(120);
+    srv.state.text_wake.notify_one();
+    let texts = k.wait_for("+46701112233", 2);
+    assert!(texts[1].contains("/t/"), "{texts:?}");
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(k.wait_for("+46701112233", 2).len(), 2, "delivered once");
+
+    // The cap (3 a month): the third text goes, the fourth waits, and the page says so.
+    assert_eq!(remind_after(&srv, 1), 1);
+    k.wait_for("+46701112233", 3);
+    assert_eq!(remind_after(&srv, 1), 1);
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(k.wait_for("+46701112233", 3).len(), 3, "the fourth text waits");
+    assert_eq!(srv.state.store.outbox_len().unwrap(), 1);
+    olga.next_offset = olga.next_offset.max(srv.clock.now() - jiff::Timestamp::now().as_second() + 30);
+    common::sign_in(&mut owner, &mut olga).await;
+    let page = owner.get("/admin/sms").await;
+    assert!(page.body.contains("The monthly cap of 3 texts is reached"), "{}", page.body);
+}

@@ -5,7 +5,7 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 pub const BEARERBOX: &str = "/usr/sbin/bearerbox";
@@ -39,6 +39,8 @@ pub struct Kannel {
     bearerbox: Child,
     smsbox: Option<Child>,
     phones: Child,
+    /// How many times the phones' link was replaced to send a text from a phone.
+    replies: usize,
 }
 
 impl Kannel {
@@ -80,7 +82,7 @@ impl Kannel {
             dir.path(),
             "phones",
         );
-        let mut kannel = Kannel { dir, sendsms, fake_port, bearerbox, smsbox: None, phones };
+        let mut kannel = Kannel { dir, sendsms, fake_port, bearerbox, smsbox: None, phones, replies: 0 };
         kannel.start_smsbox();
         kannel
     }
@@ -111,7 +113,10 @@ impl Kannel {
 
     /// Every text that reached a phone: (from, to, text).
     pub fn delivered(&self) -> Vec<(String, String, String)> {
-        let log = std::fs::read_to_string(self.dir.path().join("phones.err")).unwrap_or_default();
+        let log: String = std::iter::once("phones.err".to_string())
+            .chain((1..=self.replies).map(|n| format!("phones-{n}.err")))
+            .map(|f| std::fs::read_to_string(self.dir.path().join(f)).unwrap_or_default())
+            .collect();
         log.lines()
             .filter_map(|l| l.split_once("Got message ")?.1.split_once(": <"))
             .filter_map(|(_, rest)| {
@@ -137,16 +142,21 @@ impl Kannel {
         }
     }
 
-    /// A phone sends `text` from `from` to `to`, through the fake SMSC into Kannel.
-    pub fn reply(&self, from: &str, to: &str, text: &str) {
+    /// A phone sends `text` from `from` to `to`: the fake SMSC holds Kannel's one link, so
+    /// it is replaced by one that sends the text and then goes on receiving.
+    pub fn reply(&mut self, from: &str, to: &str, text: &str) {
+        self.phones.kill().ok();
+        self.phones.wait().ok();
+        self.replies += 1;
+        let name = format!("phones-{}", self.replies);
         let message = format!("{from} {to} text {text}");
-        let status = Command::new(FAKESMSC)
-            .args(["-H", "127.0.0.1", "-r", &self.fake_port.to_string(), "-m", "1", &message])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let port = self.fake_port.to_string();
+        self.phones = spawn(
+            FAKESMSC,
+            &["-H", "127.0.0.1", "-r", &port, "-i", "0.1", "-m", "1", &message],
+            self.dir.path(),
+            &name,
+        );
     }
 
     pub fn log(&self) -> PathBuf {
