@@ -358,8 +358,10 @@ impl Participants<'_> {
     /// Outlook or Gmail recipient line (`Anna Berg <anna@example.org>; Bo <bo@…>`), a CSV file
     /// with an address in any column (`,`, `;` or tab separated, quoted names with commas
     /// welcome), vCards (`EMAIL;TYPE=work:anna@example.org`). A line that holds no address
-    /// is reported by its number, except a header line and the vCard's other lines.
-    pub fn parse_allow_list(&self, text: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+    /// is reported by its number, except a header line and the vCard's other lines. Mobile
+    /// numbers count too (a cell of their own, or a vCard's TEL line), as E.164 with `region`
+    /// for numbers without a country code.
+    pub fn parse_allow_list(&self, text: &str, region: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
         let vcard = text.to_ascii_uppercase().contains("BEGIN:VCARD");
         let mut hashes = Vec::new();
         let mut problems = Vec::new();
@@ -369,12 +371,14 @@ impl Participants<'_> {
                 continue;
             }
             let line = if vcard {
-                // Only the EMAIL lines of a vCard hold addresses ("item1.EMAIL;TYPE=work:…").
+                // Only the EMAIL and TEL lines of a vCard hold contacts ("item1.EMAIL;TYPE=work:…").
                 let property =
                     |name: &str| name.split(';').next().unwrap_or("").rsplit('.').next().map(str::to_owned);
                 match line.split_once(':') {
                     Some((name, value))
-                        if property(name).is_some_and(|p| p.eq_ignore_ascii_case("email")) =>
+                        if property(name).is_some_and(|p| {
+                            p.eq_ignore_ascii_case("email") || p.eq_ignore_ascii_case("tel")
+                        }) =>
                     {
                         value
                     }
@@ -383,12 +387,23 @@ impl Participants<'_> {
             } else {
                 line
             };
-            let addresses: Vec<String> = line
+            let mut addresses: Vec<String> = line
                 .split(|c: char| c.is_whitespace() || ",;<>\"'()[]".contains(c))
                 .map(|word| word.strip_prefix("mailto:").unwrap_or(word))
                 .filter(|word| word.contains('@'))
                 .filter_map(|word| normalise_address(word).ok())
                 .collect();
+            // Numbers: a cell that is one ("070-123 45 67", "tel:+46701234567").
+            addresses.extend(
+                line.split([',', ';', '\t'])
+                    .map(|cell| cell.trim().trim_matches('"').trim_start_matches("tel:"))
+                    .filter(|cell| cell.starts_with('+') || cell.starts_with('0'))
+                    .filter_map(|cell| crate::sms::normalise_number(cell, region).ok()),
+            );
+            // A vCard's landline (TEL of an office) is no contact for reminders: skipped.
+            if addresses.is_empty() && vcard {
+                continue;
+            }
             if addresses.is_empty() {
                 // A header row ("name,email", "Namn;E-post", "email") is fine on the first line.
                 let cells: Vec<&str> = line.split([',', ';', '\t']).map(str::trim).collect();
@@ -420,13 +435,14 @@ mod tests {
         let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let master = MasterKey::from_bytes([7; 32]);
         let p = Participants { store: &store, master: &master, now: 0 };
-        let pasted = p.parse_allow_list("anna@example.org\n\nBO@example.org\n").unwrap();
+        let pasted = p.parse_allow_list("anna@example.org\n\nBO@example.org\n", "SE").unwrap();
         assert_eq!(pasted.len(), 2);
         assert_eq!(pasted[1], p.address_hash("bo@example.org"));
-        let csv =
-            p.parse_allow_list("name,email\nAnna,anna@example.org\n\"Berg, Bo\",bo@example.org\n").unwrap();
+        let csv = p
+            .parse_allow_list("name,email\nAnna,anna@example.org\n\"Berg, Bo\",bo@example.org\n", "SE")
+            .unwrap();
         assert_eq!(csv, pasted);
-        let problems = p.parse_allow_list("anna@example.org\nnot an address\n").unwrap_err();
+        let problems = p.parse_allow_list("anna@example.org\nnot an address\n", "SE").unwrap_err();
         assert_eq!(problems, ["line 2: no email address in \"not an address\""]);
     }
 
@@ -449,8 +465,15 @@ mod tests {
             "BEGIN:VCARD\nVERSION:3.0\nFN:Anna Berg\nEMAIL;TYPE=INTERNET,WORK:anna@example.org\nEND:VCARD\n\
              BEGIN:VCARD\nVERSION:3.0\nFN:Bo Ek\nitem1.EMAIL:bo@example.org\nEND:VCARD\n",
         ] {
-            let got = p.parse_allow_list(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let got = p.parse_allow_list(text, "SE").unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(got, two, "{text}");
+        }
+        // Mobile numbers, in a column of their own or a vCard's TEL line, as E.164.
+        let number = p.address_hash("+46701234567");
+        for text in
+            ["namn;mobil\nAnna;070-123 45 67\n", "BEGIN:VCARD\nTEL;TYPE=CELL:+46 70 123 45 67\nEND:VCARD\n"]
+        {
+            assert_eq!(p.parse_allow_list(text, "SE").unwrap(), [number], "{text}");
         }
     }
 }

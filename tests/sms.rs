@@ -318,6 +318,9 @@ async fn enrol_by_phone_get_a_reminder_text_answer_and_stop_by_reply_or_link() {
     let confirm = enrol_by_text(&srv, &k, &slug, "070-123 45 67", "+46701234567").await;
     assert!(confirm.starts_with("Puls (sv): bekräfta din anmälan: https://"), "{confirm}");
     assert_eq!(srv.state.store.participant_counts(&id).unwrap().1, 1, "one active participant");
+    let notice = srv.browser().get(&format!("/privacy/{slug}?lang=en")).await.body;
+    assert!(notice.contains("Your mobile number and language, only to text you reminders"), "{notice}");
+    assert!(notice.contains("SMS gateway") && !notice.contains("Your email address"), "{notice}");
 
     // The scheduled reminder arrives as a Swedish text with the personal link and the way out.
     assert_eq!(remind_after(&srv, 1), 1);

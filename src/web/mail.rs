@@ -155,7 +155,7 @@ fn allow_list_hashes(state: &AppState, pasted: &str, file: &str) -> Result<Vec<[
     let mut hashes = Vec::new();
     let mut problems = Vec::new();
     for (source, text) in [("pasted addresses", pasted), ("the file", file)] {
-        match people.parse_allow_list(text) {
+        match people.parse_allow_list(text, &state.config.sms.default_region) {
             Ok(h) => hashes.extend(h),
             Err(p) => problems.extend(p.into_iter().map(|p| format!("{source}, {p}"))),
         }

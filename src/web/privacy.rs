@@ -284,8 +284,13 @@ pub fn show_notice(
     if has_stories {
         collected.push(t(lang, "notice_stories").into());
     }
-    if enrolled {
+    let by_mail = enrolled && (s.contact.email() || !state.config.sms.enabled);
+    let by_text = enrolled && s.contact.phone() && state.config.sms.enabled;
+    if by_mail {
         collected.push(t(lang, "notice_contact").into());
+    }
+    if by_text {
+        collected.push(t(lang, "notice_phone").into());
     }
     if s.follow_up {
         collected.push(t(lang, "notice_threads").into());
@@ -295,7 +300,7 @@ pub fn show_notice(
     if enrolled {
         kept.push(tr(
             lang,
-            "notice_keep_contacts",
+            if by_mail { "notice_keep_contacts" } else { "notice_keep_phone" },
             &[("n", r.contacts_days_after_end.into()), ("date", s.end.to_string().into())],
         ));
     }
@@ -320,8 +325,11 @@ pub fn show_notice(
         .trim_start_matches("http://")
         .trim_end_matches('/');
     let mut place = vec![tr(lang, "notice_where", &[("host", host.into())])];
-    if enrolled {
+    if by_mail {
         place.push(t(lang, "notice_where_mail").into());
+    }
+    if by_text {
+        place.push(t(lang, "notice_where_text").into());
     }
     let ctx = minijinja::context! {
         lang => lang.code(), title => s.text("title", lang), slug => c.slug,

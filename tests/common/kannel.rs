@@ -4,7 +4,7 @@
 //! back through Kannel. Without Kannel installed the tests skip, except under CI.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
@@ -157,10 +157,6 @@ impl Kannel {
             self.dir.path(),
             &name,
         );
-    }
-
-    pub fn log(&self) -> PathBuf {
-        self.dir.path().to_path_buf()
     }
 }
 
