@@ -6,6 +6,8 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "enrolled.rs"]
+mod enrolled;
 
 use std::time::{Duration, Instant};
 
@@ -13,8 +15,6 @@ use common::smtp::SmtpServer;
 use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::model::Lang;
-use tellpoint::model::campaign::{SettingsInput, Status};
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
@@ -26,46 +26,7 @@ async fn main() {
     config.smtp.per_second = 100_000;
     let state = AppState::open(config, Clock::default()).unwrap();
 
-    let campaigns = state.campaigns();
-    let c = campaigns.create("Bench", "bench").unwrap();
-    let today = c.settings.today(state.clock.now());
-    // A send time a minute ago, so the scheduler finds it due.
-    let local = jiff::Zoned::now().with_time_zone(c.settings.tz());
-    let a_minute_ago = local.time().checked_sub(jiff::Span::new().minutes(1)).unwrap_or(local.time());
-    let input = SettingsInput {
-        audience: "enrolled".into(),
-        start: today.to_string(),
-        end: today.to_string(),
-        remind_days: tellpoint::model::schedule::DAY_NAMES.map(String::from).to_vec(),
-        remind_at: a_minute_ago.strftime("%H:%M").to_string(),
-        ..c.settings.input()
-    };
-    campaigns.update_settings(&c.id, &input, "bench").unwrap();
-    campaigns
-        .edit_questionnaire(&c.id, "bench", |q| {
-            *q = tellpoint::model::questionnaire::Questionnaire::from_json(
-                r#"{"questions":[{"id":"q1","kind":"yesno","prompt":{"en":"Did it go well?"}}]}"#,
-                &[Lang::EN],
-            )
-            .unwrap();
-            Ok(())
-        })
-        .unwrap();
-    campaigns.set_status(&c.id, Status::Open, "bench").unwrap();
-    let c = campaigns.get(&c.id).unwrap();
-
-    let setup = Instant::now();
-    let people = state.participants();
-    for i in 0..n {
-        let address = format!("person{i:05}@example.org");
-        let tellpoint::participants::Enrolled::Confirm { token, .. } =
-            people.enrol(&c, &address, Lang::EN).unwrap()
-        else {
-            panic!("a new address gets a confirmation")
-        };
-        people.confirm(&token).unwrap();
-    }
-    println!("setup: {n} participants enrolled and confirmed in {:.1} s", setup.elapsed().as_secs_f64());
+    enrolled::campaign(&state, n, "email", |i| format!("person{i:05}@example.org"));
 
     let enqueue = Instant::now();
     let queued = tellpoint::jobs::reminders::run(&state, state.clock.now()).unwrap();

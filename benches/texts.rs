@@ -7,6 +7,8 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "enrolled.rs"]
+mod enrolled;
 
 use std::time::{Duration, Instant};
 
@@ -14,8 +16,6 @@ use common::kannel::{self, Kannel};
 use tellpoint::app::AppState;
 use tellpoint::clock::Clock;
 use tellpoint::config::Config;
-use tellpoint::model::Lang;
-use tellpoint::model::campaign::{SettingsInput, Status};
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
@@ -35,47 +35,7 @@ async fn main() {
     config.sms.per_second = 100_000;
     let state = AppState::open(config, Clock::default()).unwrap();
 
-    let campaigns = state.campaigns();
-    let c = campaigns.create("Bench", "bench").unwrap();
-    let today = c.settings.today(state.clock.now());
-    // A send time a minute ago, so the scheduler finds it due.
-    let local = jiff::Zoned::now().with_time_zone(c.settings.tz());
-    let a_minute_ago = local.time().checked_sub(jiff::Span::new().minutes(1)).unwrap_or(local.time());
-    let input = SettingsInput {
-        audience: "enrolled".into(),
-        contact: "phone".into(),
-        start: today.to_string(),
-        end: today.to_string(),
-        remind_days: tellpoint::model::schedule::DAY_NAMES.map(String::from).to_vec(),
-        remind_at: a_minute_ago.strftime("%H:%M").to_string(),
-        ..c.settings.input()
-    };
-    campaigns.update_settings(&c.id, &input, "bench").unwrap();
-    campaigns
-        .edit_questionnaire(&c.id, "bench", |q| {
-            *q = tellpoint::model::questionnaire::Questionnaire::from_json(
-                r#"{"questions":[{"id":"q1","kind":"yesno","prompt":{"en":"Did it go well?"}}]}"#,
-                &[Lang::EN],
-            )
-            .unwrap();
-            Ok(())
-        })
-        .unwrap();
-    campaigns.set_status(&c.id, Status::Open, "bench").unwrap();
-    let c = campaigns.get(&c.id).unwrap();
-
-    let setup = Instant::now();
-    let people = state.participants();
-    for i in 0..n {
-        let address = format!("+4670{i:07}");
-        let tellpoint::participants::Enrolled::Confirm { token, .. } =
-            people.enrol(&c, &address, Lang::EN).unwrap()
-        else {
-            panic!("a new address gets a confirmation")
-        };
-        people.confirm(&token).unwrap();
-    }
-    println!("setup: {n} participants enrolled and confirmed in {:.1} s", setup.elapsed().as_secs_f64());
+    enrolled::campaign(&state, n, "phone", |i| format!("+4670{i:07}"));
 
     let enqueue = Instant::now();
     let queued = tellpoint::jobs::reminders::run(&state, state.clock.now()).unwrap();
