@@ -1124,21 +1124,26 @@ async fn the_staff_pages_that_guide_and_guard_are_accessible_on_a_phone_and_a_de
             let wide = s
                 .script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
                 .await;
-            assert_eq!(wide, json!(false), "{name} at {width} px scrolls sideways");
+            let culprits = s
+                .script(
+                    "var w = document.documentElement.clientWidth; return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) { return e.getBoundingClientRect().right > w + 1 && !e.closest('.table-wrap'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); });",
+                )
+                .await;
+            assert_eq!(wide, json!(false), "{name} at {width} px scrolls sideways: {culprits}");
             axe_clean(&format!("{name} at {width} px"), s.axe().await);
         }
         // A quote that keeps a flagged name: the page with its keep boxes.
         s.go(&format!("{}{story}", srv.base)).await;
         s.wait_for_text("quote-text").await;
         s.type_into("#quote-text", "Mr. Larsson shouted.").await;
-        s.click("form button[type=submit]").await;
+        s.click("form[action$='/quote'] button[type=submit]").await;
         s.wait_for_text("Words that may identify someone").await;
         s.full_screenshot(&format!("guard-quote-{width}")).await;
         axe_clean(&format!("the quote with flagged words at {width} px"), s.axe().await);
         // The question form with problems named at their fields.
         s.go(&format!("{}/admin/campaigns/{id}/questions?kind=scale", srv.base)).await;
         s.wait_for_text("f-prompt-en").await;
-        s.click("form button[type=submit]").await;
+        s.click("form[action$='/questions'] button[type=submit]").await;
         s.wait_for_text("The question was not saved").await;
         s.full_screenshot(&format!("guard-question-{width}")).await;
         axe_clean(&format!("the question form's problems at {width} px"), s.axe().await);
