@@ -157,6 +157,12 @@ impl Letters<'_> {
         })
     }
 
+    /// The rights link by text, for a participant enrolled with a number.
+    pub fn access_text(&self, lang: Lang, to: &str, token: &str) -> Text {
+        let link = self.url(&format!("/privacy/access/{token}"));
+        Text { to: to.to_string(), body: tr(lang, "sms-access", &[("link", link.into())]) }
+    }
+
     pub fn change(&self, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
         self.compose(Parts {
             lang,

@@ -412,3 +412,26 @@ async fn a_gateway_down_delays_texts_and_the_monthly_cap_stops_them_and_says_so(
     let page = owner.get("/admin/sms").await;
     assert!(page.body.contains("The monthly cap of 3 texts is reached"), "{}", page.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_number_gets_its_rights_link_by_text_sees_what_is_held_and_erases_it() {
+    if !kannel::available() {
+        return;
+    }
+    let (k, srv, _owner, id, slug) = phone_campaign(0).await;
+    enrol_by_text(&srv, &k, &slug, "070-222 33 44", "+46702223344").await;
+    let mut p = srv.browser();
+    let form = p.get("/privacy?lang=sv").await;
+    assert!(form.body.contains("E-postadress eller mobilnummer"), "{}", form.body);
+    let r = p.post("/privacy", &[("email", "070-222 33 44"), ("lang", "sv")]).await;
+    assert!(r.body.contains("Titta i din telefon") && r.body.contains("ett sms med en länk"), "{}", r.body);
+    let text = k.wait_for("+46702223344", 2).remove(1);
+    assert!(text.starts_with("tellpoint: det som finns sparat om ditt nummer: https://"), "{text}");
+    let rights = path_in(&text, "/privacy/access/");
+    let page = p.get(&format!("{rights}?lang=sv")).await;
+    assert!(page.body.contains("+46702223344"), "{}", page.body);
+    assert!(!page.body.contains("name=\"email\""), "a number is not changed here");
+    let erased = p.post(&format!("{rights}/erase"), &[("lang", "sv"), ("confirm", "yes")]).await;
+    assert_eq!(erased.status, 200, "{}", erased.body);
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
+}

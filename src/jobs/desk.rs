@@ -66,7 +66,11 @@ pub fn handle(state: &AppState, request: DeskRequest) -> Result<(), DeskError> {
         DeskRequest::Access { address, lang } => {
             if let Some(token) = people.request_access(&address)? {
                 let about = About::Address(people.address_hash(&address));
-                state.queue_mail("access", about, &letters.access(lang, &address, &token)?)?;
+                if is_number(&address) {
+                    state.queue_text("access", about, &letters.access_text(lang, &address, &token))?;
+                } else {
+                    state.queue_mail("access", about, &letters.access(lang, &address, &token)?)?;
+                }
             }
         }
     }

@@ -39,17 +39,24 @@ fn address_error(lang: Lang, typed: &str) -> &'static str {
     t(lang, if typed.trim().is_empty() { "err_address_empty" } else { "err_address_bad" })
 }
 
-fn request_page(view: &View, lang: Lang, email: &str, error: Option<&str>) -> Response {
+/// The request form; where texts are on, it takes a mobile number as well as an address.
+fn request_page(view: &View, numbers: bool, lang: Lang, email: &str, error: Option<&str>) -> Response {
+    let label = if numbers { t(lang, "privacy_contact_label") } else { t(lang, "email_label") };
     let ctx = context! {
-        lang => lang.code(), email, error, title => t(lang, "privacy_title"), text => t(lang, "privacy_text"),
-        email_label => t(lang, "email_label"), button => t(lang, "privacy_button"), problem => t(lang, "problem"),
+        lang => lang.code(), email, error, numbers, title => t(lang, "privacy_title"), text => t(lang, "privacy_text"),
+        email_label => label, button => t(lang, "privacy_button"), problem => t(lang, "problem"),
     };
     view.form("participant/privacy.html", ctx, error.is_some())
 }
 
 #[handler]
-pub fn show_request(view: View, req: &Request, Query(query): Query<LangQuery>) -> Response {
-    request_page(&view, page_lang(&query.lang, req), "", None)
+pub fn show_request(
+    state: Data<&Arc<AppState>>,
+    view: View,
+    req: &Request,
+    Query(query): Query<LangQuery>,
+) -> Response {
+    request_page(&view, state.config.sms.enabled, page_lang(&query.lang, req), "", None)
 }
 
 #[handler]
@@ -63,8 +70,18 @@ pub fn request_access(
     if !super::limits::allow_form_post(&state, req) {
         return Ok(too_many(&view, lang, "too_many"));
     }
+    let numbers = state.config.sms.enabled;
+    // Without an "@", where texts are on, it is a mobile number.
+    if numbers && !form.email.contains('@') && !form.email.trim().is_empty() {
+        let Ok(number) = crate::sms::normalise_number(&form.email, &state.config.sms.default_region) else {
+            return Ok(request_page(&view, numbers, lang, &form.email, Some(t(lang, "err_phone_bad"))));
+        };
+        super::hand_to_desk(&state, DeskRequest::Access { address: number, lang });
+        let (title, text) = (t(lang, "check_phone_title"), t(lang, "privacy_sent_text_phone"));
+        return Ok(message(&view, StatusCode::OK, lang, title, text));
+    }
     let Ok(address) = normalise_address(&form.email) else {
-        return Ok(request_page(&view, lang, &form.email, Some(address_error(lang, &form.email))));
+        return Ok(request_page(&view, numbers, lang, &form.email, Some(address_error(lang, &form.email))));
     };
     super::hand_to_desk(&state, DeskRequest::Access { address, lang });
     Ok(message(&view, StatusCode::OK, lang, t(lang, "check_title"), t(lang, "privacy_sent_text")))
@@ -114,6 +131,8 @@ fn rights_page(
     .map(|k| (k, t(lang, k)))
     .collect();
     let ctx = context! {
+        // A number is changed by stopping and enrolling the new one; an address here.
+        can_change => !held.enrolments.iter().all(|h| crate::jobs::desk::is_number(&h.address)) || held.enrolments.is_empty(),
         lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, notice,
         error => error.filter(|e| e.0 == "email").map(|e| e.1),
         erase_error => error.filter(|e| e.0 == "erase").map(|e| e.1),
