@@ -48,6 +48,8 @@ async fn a_campaign_past_its_end_date_is_ended_for_everyone_and_can_be_reopened(
     assert!(staff.contains("<strong>ended</strong>"), "{staff}");
     let home = owner.get("/admin").await.body;
     assert!(home.contains("phase-ended"), "{home}");
+    let list = owner.get("/admin/campaigns").await.body;
+    assert!(list.contains("<td>ended</td>"), "{list}");
 
     // A reopening needs an end date from today on, and says what it did.
     let past = stockholm_today_plus(31).to_string();

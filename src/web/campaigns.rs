@@ -63,6 +63,9 @@ pub fn campaign_of(state: &AppState, id: &str) -> poem::Result<Campaign> {
 fn list_page(state: &AppState, view: &View, error: Option<&str>, title: &str) -> poem::Result<Response> {
     let mut campaigns = state.store.all_campaigns()?;
     campaigns.sort_by_key(|c| std::cmp::Reverse(c.created));
+    let now = state.clock.now();
+    let campaigns: Vec<_> =
+        campaigns.iter().map(|c| context! { phase => c.phase(now), ..context! { c } }).collect();
     let ctx = context! { campaigns, error, title };
     Ok(view.form("admin/campaigns.html", ctx, error.is_some()))
 }
