@@ -205,9 +205,12 @@ fn serve(path: Option<&Path>) -> Result<(), Failure> {
                 "cannot listen on {addr}: {e}; stop the program using that port or set listen to another address"
             ))
         })?;
+        // Registered before anything is served: a SIGTERM that comes as soon as the server
+        // answers must start a clean shutdown, not end the process with the default action.
+        let shutdown = shutdown_signal()?;
         watch_sighup(&state);
         crate::jobs::spawn(state.clone());
-        crate::web::serve(state.clone(), listener, shutdown_signal())
+        crate::web::serve(state.clone(), listener, shutdown)
             .await
             .map_err(|e| Failure::Other(format!("server stopped: {e}")))?;
         state.requests.flush(state.clock.now(), true);
@@ -220,14 +223,18 @@ fn serve(path: Option<&Path>) -> Result<(), Failure> {
     })
 }
 
-async fn shutdown_signal() {
+/// Installs the SIGTERM handler now; the future resolves on SIGTERM or Ctrl-C.
+fn shutdown_signal() -> Result<impl Future<Output = ()>, Failure> {
     use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
-    tokio::select! {
-        _ = term.recv() => {}
-        _ = tokio::signal::ctrl_c() => {}
-    }
-    tracing::info!("shutting down: finishing requests in flight");
+    let mut term =
+        signal(SignalKind::terminate()).map_err(|e| Failure::Other(format!("cannot handle SIGTERM: {e}")))?;
+    Ok(async move {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        tracing::info!("shutting down: finishing requests in flight");
+    })
 }
 
 /// SIGHUP re-reads the TLS certificate and key; open connections are not touched.
