@@ -159,9 +159,10 @@ impl Moderation<'_> {
         Ok((out, excluded))
     }
 
-    /// How many stories wait for a moderator (neither handled nor excluded) and how many
-    /// quotes wait for a reviewer: the queues' counts, without detection or quote texts.
-    pub fn waiting(&self, c: &Campaign) -> Result<(usize, usize), ModerationError> {
+    /// How many stories wait for a moderator (neither handled nor excluded), how many quotes
+    /// wait for a reviewer, and how many quotes there are: the queues' counts, without
+    /// detection or quote texts.
+    pub fn waiting(&self, c: &Campaign) -> Result<(usize, usize, usize), ModerationError> {
         let keys = self.story_keys(c)?;
         let marks: BTreeMap<([u8; 16], String), StoryMark> =
             self.store.story_marks(&c.id)?.into_iter().collect();
@@ -174,9 +175,9 @@ impl Moderation<'_> {
                 .filter(|(q, text)| !text.trim().is_empty() && !marks.contains_key(&(rkey, q.clone())))
                 .count();
         }
-        let quotes =
-            self.store.quotes_of(&c.id)?.iter().filter(|(_, q)| q.status == QuoteStatus::Proposed).count();
-        Ok((stories, quotes))
+        let quotes = self.store.quotes_of(&c.id)?;
+        let proposed = quotes.iter().filter(|(_, q)| q.status == QuoteStatus::Proposed).count();
+        Ok((stories, proposed, quotes.len()))
     }
 
     /// The story texts of one response, for its respondent: empty when it had none or they

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::app::{AppState, DeskRequest};
 use crate::participants::Enrolled;
+use crate::sms::is_number;
 use crate::store::About;
 
 #[derive(Debug, thiserror::Error)]
@@ -31,11 +32,6 @@ pub async fn run(state: Arc<AppState>) {
             Err(_) => tracing::error!("a participant's request panicked"),
         }
     }
-}
-
-/// Whether a participant's contact is a phone number (stored in E.164) rather than an address.
-pub fn is_number(contact: &str) -> bool {
-    contact.starts_with('+')
 }
 
 /// Does what one request asks: enrols (or mails the link again), or mails a rights link.

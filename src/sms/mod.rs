@@ -19,6 +19,11 @@ pub enum NumberError {
     NotMobile,
 }
 
+/// Whether a participant's contact is a phone number (stored in E.164) rather than an address.
+pub fn is_number(contact: &str) -> bool {
+    contact.starts_with('+')
+}
+
 /// A typed phone number as E.164 ("+46701234567"): with its country code, or in the
 /// national form of `region` ("070-123 45 67" in SE). Only numbers that can get texts
 /// (mobile, or fixed-or-mobile where a country does not tell them apart) pass.

@@ -63,18 +63,14 @@ fn card(state: &AppState, user: &StaffUser, c: &Campaign, lang: Lang) -> poem::R
         (live && matches!(role, Role::Owner | Role::Analyst)).then(|| figures(state, c, lang)).transpose()?;
     let moderates = live && matches!(role, Role::Owner | Role::Moderator);
     let (stories, quotes) = if live && role != Role::Analyst {
-        let (stories, proposed) = state.moderation().waiting(c).map_err(super::internal)?;
-        let quotes = state.store.quotes_of(&c.id)?.len();
+        let (stories, proposed, quotes) = state.moderation().waiting(c).map_err(super::internal)?;
         (moderates.then_some(stories), Some((proposed, quotes)))
     } else {
         (None, None)
     };
-    let threads = if moderates && (c.settings.follow_up || !state.store.threads_of(&c.id)?.is_empty()) {
-        let all = state.store.threads_of(&c.id)?;
-        Some(all.iter().filter(|(_, t)| t.unread_by_staff).count())
-    } else {
-        None
-    };
+    let threads = if moderates { state.store.threads_of(&c.id)? } else { Vec::new() };
+    let threads = (moderates && (c.settings.follow_up || !threads.is_empty()))
+        .then(|| threads.iter().filter(|(_, t)| t.unread_by_staff).count());
     let owner = role == Role::Owner;
     let reminder = (owner && phase == Phase::Open && c.settings.audience == Audience::Enrolled)
         .then(|| c.settings.reminders.next_sends(&c.settings, now, 1).into_iter().next())

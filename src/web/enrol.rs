@@ -133,7 +133,7 @@ pub fn enrol(
         }
     };
     // The same page for every number (or every address): it tells nothing of who is enrolled.
-    let (title, text) = if crate::jobs::desk::is_number(&address) {
+    let (title, text) = if crate::sms::is_number(&address) {
         (t(lang, "check_phone_title"), t(lang, "check_phone_text"))
     } else {
         (t(lang, "check_title"), t(lang, "check_text"))

@@ -132,7 +132,7 @@ fn rights_page(
     .collect();
     let ctx = context! {
         // A number is changed by stopping and enrolling the new one; an address here.
-        can_change => !held.enrolments.iter().all(|h| crate::jobs::desk::is_number(&h.address)) || held.enrolments.is_empty(),
+        can_change => held.enrolments.is_empty() || held.enrolments.iter().any(|h| !crate::sms::is_number(&h.address)),
         lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, notice,
         error => error.filter(|e| e.0 == "email").map(|e| e.1),
         erase_error => error.filter(|e| e.0 == "erase").map(|e| e.1),

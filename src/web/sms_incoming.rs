@@ -48,14 +48,10 @@ pub async fn incoming(
     if let (true, Ok(number)) = (STOP_WORDS.contains(&first_word), number) {
         let hash = state.participants().address_hash(&number);
         let state = state.0.clone();
-        match tokio::task::spawn_blocking(move || people_stop(&state, hash)).await {
+        match tokio::task::spawn_blocking(move || state.participants().stop(hash)).await {
             Ok(Ok(n)) => tracing::info!(enrolments = n, "a number replied STOP"),
             _ => tracing::error!("a STOP reply could not be handled"),
         }
     }
     Response::builder().status(StatusCode::OK).content_type("text/plain").body("")
-}
-
-fn people_stop(state: &AppState, hash: [u8; 32]) -> Result<usize, crate::participants::ParticipantError> {
-    state.participants().stop(hash)
 }
