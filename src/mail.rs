@@ -477,7 +477,7 @@ impl Mailer {
             }
             // One line per round, never one per mail: a mail's time would tell when someone
             // enrolled or asked for their data.
-            match self.store.settle_mail(&outcomes, Channel::Mail, "") {
+            match self.store.settle_mail(&outcomes, crate::store::Tally::Mail) {
                 Ok(_) => round.log(),
                 Err(e) => tracing::error!(error = %e, "cannot settle mail; it will be sent again"),
             }

@@ -230,6 +230,96 @@ async fn the_46elks_and_twilio_requests_are_as_documented_and_their_errors_expla
     assert!(r.body.contains("will not send to this number"), "{}", r.body);
 }
 
+/// The value of form field `name` in the first request a stand-in saw, once it saw one.
+async fn first_field(seen: &Arc<Mutex<Vec<Seen>>>, name: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Some(first) = seen.lock().unwrap().first() {
+            return first.form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        }
+        assert!(std::time::Instant::now() < deadline, "the texter sent nothing");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_token() {
+    let text = tellpoint::mail::Text { to: "+46701234567".into(), body: "Puls: hur gick det?".into() };
+    // 46elks: whendelivered is POSTed id, status (delivered/failed) and delivered.
+    let (base, seen) = stand_in(|_| (200, r#"{"status": "created", "id": "s17"}"#.into())).await;
+    let (srv, mut owner) = signed_in_owner_with(|c| {
+        c.sms.enabled = true;
+        c.sms.provider = SmsProvider::Elks;
+        c.sms.url = format!("{base}/a1/sms");
+        c.sms.username = "u1234".into();
+        c.sms.password = secret("elks-pw");
+        c.sms.from = "Tellpoint".into();
+        c.sms.incoming_token = secret("report-token-1");
+    })
+    .await;
+    tokio::spawn(srv.state.texter().run());
+    srv.state.queue_text("reminder", tellpoint::store::About::Nobody, &text).unwrap();
+    let report = first_field(&seen, "whendelivered").await;
+    let path = report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}"));
+    assert!(path.starts_with("/sms/report?token=report-token-1&r="), "{report}");
+    let mut gateway = srv.browser();
+    let forged = path.replace("report-token-1", "guessed");
+    let r = gateway.post_raw(&forged, &[("id", "s17"), ("status", "delivered")]).await;
+    assert_eq!(r.status, 403, "a report without the token counts nothing");
+    for _ in 0..2 {
+        let r = gateway
+            .post_raw(
+                path,
+                &[("id", "s17"), ("status", "delivered"), ("delivered", "2027-03-10T10:00:02.000000")],
+            )
+            .await;
+        assert_eq!((r.status, r.body.as_str()), (200, ""));
+    }
+    let page = owner.get("/admin/sms").await;
+    assert!(
+        page.body.contains("1 delivered to the phone, 0 not delivered, 0 not reported yet"),
+        "a repeated report counts once: {}",
+        page.body
+    );
+    drop(srv);
+
+    // Twilio: StatusCallback is POSTed MessageSid and MessageStatus (queued, sent, then
+    // delivered, undelivered or failed).
+    let (base, seen) = stand_in(|_| (201, r#"{"sid": "SM0123", "status": "queued"}"#.into())).await;
+    let (srv, mut owner) = signed_in_owner_with(|c| {
+        c.sms.enabled = true;
+        c.sms.provider = SmsProvider::Twilio;
+        c.sms.url = format!("{base}/2010-04-01/Accounts/AC0123/Messages.json");
+        c.sms.username = "AC0123".into();
+        c.sms.password = secret("twilio-token");
+        c.sms.from = "+46766861004".into();
+        c.sms.incoming_token = secret("report-token-2");
+    })
+    .await;
+    tokio::spawn(srv.state.texter().run());
+    srv.state.queue_text("reminder", tellpoint::store::About::Nobody, &text).unwrap();
+    let report = first_field(&seen, "StatusCallback").await;
+    let path = report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}"));
+    let page = owner.get("/admin/sms").await;
+    assert!(
+        page.body.contains("0 delivered to the phone, 0 not delivered, 1 not reported yet"),
+        "{}",
+        page.body
+    );
+    let mut gateway = srv.browser();
+    for status in ["sent", "undelivered"] {
+        let fields = [("MessageSid", "SM0123"), ("AccountSid", "AC0123"), ("MessageStatus", status)];
+        assert_eq!(gateway.post_raw(path, &fields).await.status, 200);
+    }
+    let page = owner.get("/admin/sms").await;
+    assert!(
+        page.body.contains("0 delivered to the phone, 1 not delivered, 0 not reported yet"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("One text sent so far, one segment."), "{}", page.body);
+}
+
 /// The path of the first link in a text that contains `part`.
 fn path_in(text: &str, part: &str) -> String {
     let word =
@@ -332,6 +422,14 @@ async fn enrol_by_phone_get_a_reminder_text_answer_and_stop_by_reply_or_link() {
         "{reminder}"
     );
     let link = path_in(reminder, "/t/");
+    // Kannel's SMSC reports both texts delivered, through the dlr-url each carried.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while srv.state.store.report_counts("2027-03").unwrap().delivered < 2 {
+        let log = std::fs::read_to_string(k.dir.path().join("smsbox.log")).unwrap_or_default();
+        let tail: String = log.lines().rev().take(15).collect::<Vec<_>>().join("\n");
+        assert!(std::time::Instant::now() < deadline, "no delivery reports came back: {tail}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     // The link opens the form; the answer leaves the participant's record as it was.
     let before = serde_json::to_string(&srv.state.store.active_participants(&id).unwrap()).unwrap();

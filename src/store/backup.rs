@@ -62,6 +62,7 @@ fn each_table(v: &mut impl Tables) -> Result<(), StoreError> {
     v.table(super::releases::RELEASES)?;
     v.table(super::releases::VERSIONS_ANSWERED)?;
     v.table(MAIL_STATE)?;
+    v.table(super::reports::TEXT_REPORTS)?;
     v.table(PARTICIPANTS)?;
     v.table(ADDRESSES)?;
     v.table(LINKS)?;

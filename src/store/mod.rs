@@ -12,6 +12,7 @@ mod moderation;
 mod outbox;
 mod participants;
 mod releases;
+mod reports;
 mod staff;
 mod threads;
 
@@ -32,10 +33,11 @@ pub use check::Checked;
 pub use erasure::{Erased, ErasureEntry};
 pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
-pub use outbox::{About, Channel, MailCounts, NewMail, OutboxRow, Settle, mail_scope};
+pub use outbox::{About, Channel, MailCounts, NewMail, OutboxRow, Settle, Tally, mail_scope};
 pub use participants::{
     Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
 };
+pub use reports::{Delivery, ReportCounts};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};
 pub use threads::{Message, Side, Thread};
 
@@ -71,6 +73,7 @@ const MIGRATIONS: &[Migration] = &[
     migrate_8_tickets_recorded_when_used,
     migrate_9_mail_by_random_id,
     migrate_10_releases_instead_of_counters,
+    migrate_11_text_reports,
 ];
 
 fn migrate_1_staff_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -163,6 +166,11 @@ fn migrate_10_releases_instead_of_counters(tx: &WriteTransaction) -> Result<(), 
         answered.insert((campaign, version), 0)?;
     }
     counters.retain(|_, _| false)?;
+    Ok(())
+}
+
+fn migrate_11_text_reports(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(reports::TEXT_REPORTS)?;
     Ok(())
 }
 

@@ -86,6 +86,23 @@ pub fn mail_scope(id: [u8; 16]) -> String {
     format!("mail:{}", data_encoding::HEXLOWER.encode(&id))
 }
 
+/// What a settled batch adds to: mail's counts, or texts' with the month's texts and
+/// segments (which the monthly cap and the cost read).
+#[derive(Debug, Clone, Copy)]
+pub enum Tally<'a> {
+    Mail,
+    Text { month: &'a str, segments: u64 },
+}
+
+impl Tally<'_> {
+    fn channel(self) -> Channel {
+        match self {
+            Tally::Mail => Channel::Mail,
+            Tally::Text { .. } => Channel::Text,
+        }
+    }
+}
+
 /// What became of mail, for the admin panel.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MailCounts {
@@ -161,14 +178,12 @@ impl Store {
     /// Settles a batch of attempts in one transaction: delivered and dropped rows go (and
     /// then their keys), deferred ones get their next time; participant rejection counts
     /// follow.
-    /// Texts also add to the month's count (`month`, e.g. "2026-11"), which the monthly cap
-    /// reads.
     pub fn settle_mail(
         &self,
         outcomes: &[([u8; 16], Settle)],
-        channel: Channel,
-        month: &str,
+        tally: Tally,
     ) -> Result<MailCounts, StoreError> {
+        let channel = tally.channel();
         let tx = self.write()?;
         let mut gone = Vec::new();
         let counts = {
@@ -220,14 +235,17 @@ impl Store {
                 }
             }
             state.insert(channel.counts_key(), to_json(&counts)?.as_slice())?;
-            if channel == Channel::Text {
+            if let Tally::Text { month, segments } = tally {
                 let sent = outcomes.iter().filter(|(_, o)| *o == Settle::Sent).count() as u64;
-                let key = format!("texts_sent:{month}");
-                let before: u64 = match state.get(key.as_str())? {
-                    Some(v) => from_json(v.value())?,
-                    None => 0,
-                };
-                state.insert(key.as_str(), to_json(&(before + sent))?.as_slice())?;
+                for (key, add) in
+                    [(format!("texts_sent:{month}"), sent), (format!("text_segments:{month}"), segments)]
+                {
+                    let before: u64 = match state.get(key.as_str())? {
+                        Some(v) => from_json(v.value())?,
+                        None => 0,
+                    };
+                    state.insert(key.as_str(), to_json(&(before + add))?.as_slice())?;
+                }
             }
             counts
         };
@@ -302,6 +320,12 @@ impl Store {
     pub fn texts_sent(&self, month: &str) -> Result<u64, StoreError> {
         Ok(self.mail_state(&format!("texts_sent:{month}"))?.unwrap_or(0))
     }
+
+    /// The segments those texts took (what a gateway charges for).
+    pub fn text_segments(&self, month: &str) -> Result<u64, StoreError> {
+        Ok(self.mail_state(&format!("text_segments:{month}"))?.unwrap_or(0))
+    }
+
     pub fn mail_state<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(MAIL_STATE)?;
@@ -458,7 +482,7 @@ mod tests {
         let settle = |outcome: Settle| {
             store.enqueue_mail(&[row((campaign.clone(), id))]).unwrap();
             let (seq, _) = store.due_mail(0, 1, Channel::Mail).unwrap().pop().unwrap();
-            store.settle_mail(&[(seq, outcome)], Channel::Mail, "").unwrap()
+            store.settle_mail(&[(seq, outcome)], Tally::Mail).unwrap()
         };
         settle(Settle::Rejected);
         settle(Settle::Rejected);

@@ -154,8 +154,9 @@ pub async fn check_csrf<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Resu
         };
         // A one-click unsubscribe (RFC 8058) comes from the mail provider, without a form;
         // the secret in its path is what authorises it. Replies from phones come from the
-        // SMS gateway, authorised by the token in their URL.
-        let one_click = req.uri().path().starts_with("/u/") || req.uri().path() == "/sms/incoming";
+        // SMS gateway, and so do delivery reports, authorised by the token in their URL.
+        let path = req.uri().path();
+        let one_click = path.starts_with("/u/") || path == "/sms/incoming" || path == "/sms/report";
         if !valid && !one_click {
             return Err(poem::Error::from_status(StatusCode::FORBIDDEN));
         }

@@ -108,6 +108,7 @@ fn routes() -> Route {
         .at("/admin/sms", get(sms::show_sms))
         .at("/admin/sms/test", post(sms::send_test_text))
         .at("/sms/incoming", get(sms_incoming::incoming).post(sms_incoming::incoming))
+        .at("/sms/report", get(sms_incoming::report).post(sms_incoming::report))
         .at("/admin/campaigns/:id/allow-list", post(mail::replace_allow_list))
         .at("/admin/campaigns/:id/allow-list/remove", post(mail::remove_allowed))
         .at("/admin/campaigns/:id/dashboard", get(dashboard::show_dashboard))

@@ -36,16 +36,20 @@ fn sms_page(state: &AppState, view: &View, typed: &str, outcome: Option<Result<S
     let now = state.clock.now();
     let month = crate::sms::month_of(now);
     let sent = state.store.texts_sent(&month).unwrap_or(0);
+    // Gateways charge per segment; every text takes at least one.
+    let segments = state.store.text_segments(&month).unwrap_or(0).max(sent);
     let today =
         jiff::Timestamp::from_second(now).unwrap_or_default().to_zoned(jiff::tz::TimeZone::UTC).date();
-    let projected = sent as f64 / f64::from(today.day()) * f64::from(today.days_in_month());
+    let pace = f64::from(today.days_in_month()) / f64::from(today.day());
     let capped = sms.monthly_cap > 0 && sent >= u64::from(sms.monthly_cap);
     let counts = state.store.text_counts().unwrap_or_default();
+    let reports = state.store.report_counts(&month).unwrap_or_default();
     let lang = view.lang();
-    let money = |texts: f64| crate::i18n::decimal(lang, texts * sms.price_per_segment);
+    let money = |segments: f64| crate::i18n::decimal(lang, segments * sms.price_per_segment);
     let ctx = context! {
-        sent, capped, counts, cost => money(sent as f64), projected_cost => money(projected.round()),
-        projected => projected.round() as u64,
+        sent, segments, capped, counts, reports, reports_on => sms.incoming_token.is_set(),
+        cost => money(segments as f64), projected_cost => money((segments as f64 * pace).round()),
+        projected => (sent as f64 * pace).round() as u64,
         enabled => sms.enabled, provider, endpoint => sms.endpoint(), username => sms.username,
         password_set => sms.password.is_set(), from => sms.from, per_second => sms.per_second,
         monthly_cap => sms.monthly_cap, price => sms.price_per_segment, currency => sms.currency,
@@ -90,7 +94,7 @@ pub async fn send_test_text(
             return Ok(sms_page(&state, &view, &form.number, Some(Err(problem))));
         }
     };
-    let outcome = crate::sms::send(sms, &to, t(lang, "sms-test-text")).await;
+    let outcome = crate::sms::send(sms, &to, t(lang, "sms-test-text"), None).await;
     // Nothing about the number is logged: only whether it worked.
     tracing::info!(ok = outcome.is_ok(), "test text");
     let outcome = outcome

@@ -1043,8 +1043,19 @@ camp-text-segments = { $chars } characters, { $encoding }: { $n ->
        *[other] { $n } SMS segments
     }
 sms-month = This month
-sms-month-sent = { $n } texts sent so far.
+sms-month-sent = { $n ->
+    [one] One text sent so far
+   *[other] { $n } texts sent so far
+}, { $segments ->
+    [one] one segment.
+   *[other] { $segments } segments.
+}
 sms-month-cost = About { $cost } { $currency }.
-sms-projected = At this pace, { $n } texts by the end of the month.
+sms-projected = At this pace, { $n ->
+    [one] one text
+   *[other] { $n } texts
+} by the end of the month.
 sms-capped = The monthly cap of { $cap } texts is reached: texts wait in the outbox until next month, or until the cap (sms.monthly_cap) is raised and tellpoint restarted.
 sms-counts = Since the start: { $sent } delivered to the gateway, { $deferred } retried later, { $rejected } refused.
+sms-reports = Delivery reports on this month's texts: { $delivered } delivered to the phone, { $failed } not delivered, { $awaiting } not reported yet, { $unreported } never reported (within a week).
+sms-reports-off = Delivery reports are off: they need sms.incoming_token, which the report address carries.

@@ -1040,8 +1040,19 @@ camp-text-segments = { $chars } tekens, { $encoding }: { $n ->
        *[other] { $n } sms-delen
     }
 sms-month = Deze maand
-sms-month-sent = { $n } sms'jes verstuurd tot nu toe.
+sms-month-sent = { $n ->
+    [one] Eén sms'je verstuurd tot nu toe
+   *[other] { $n } sms'jes verstuurd tot nu toe
+}, { $segments ->
+    [one] één segment.
+   *[other] { $segments } segmenten.
+}
 sms-month-cost = Ongeveer { $cost } { $currency }.
-sms-projected = In dit tempo { $n } sms'jes aan het eind van de maand.
+sms-projected = In dit tempo { $n ->
+    [one] één sms'je
+   *[other] { $n } sms'jes
+} aan het eind van de maand.
 sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de uitbak tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
 sms-counts = Sinds de start: { $sent } afgeleverd bij de gateway, { $deferred } later opnieuw geprobeerd, { $rejected } geweigerd.
+sms-reports = Afleverrapporten over de sms'jes van deze maand: { $delivered } afgeleverd op de telefoon, { $failed } niet afgeleverd, { $awaiting } nog niet gemeld, { $unreported } nooit gemeld (binnen een week).
+sms-reports-off = Afleverrapporten staan uit: daarvoor is sms.incoming_token nodig, dat in het adres voor de rapporten staat.

@@ -1034,8 +1034,19 @@ camp-text-segments = { $chars } tecken, { $encoding }: { $n ->
        *[other] { $n } sms-delar
     }
 sms-month = Den här månaden
-sms-month-sent = { $n } sms skickade hittills.
+sms-month-sent = { $n ->
+    [one] Ett sms skickat hittills
+   *[other] { $n } sms skickade hittills
+}, { $segments ->
+    [one] ett segment.
+   *[other] { $segments } segment.
+}
 sms-month-cost = Cirka { $cost } { $currency }.
-sms-projected = I den här takten { $n } sms vid månadens slut.
+sms-projected = I den här takten { $n ->
+    [one] ett sms
+   *[other] { $n } sms
+} vid månadens slut.
 sms-capped = Månadstaket på { $cap } sms är nått: sms väntar i utkorgen till nästa månad, eller tills taket (sms.monthly_cap) höjs och tellpoint startas om.
 sms-counts = Sedan start: { $sent } lämnade till gatewayen, { $deferred } försökta igen senare, { $rejected } avvisade.
+sms-reports = Leveransrapporter om månadens sms: { $delivered } levererade till telefonen, { $failed } inte levererade, { $awaiting } ännu inte rapporterade, { $unreported } aldrig rapporterade (inom en vecka).
+sms-reports-off = Leveransrapporter är avstängda: de behöver sms.incoming_token, som rapportadressen bär med sig.
