@@ -476,6 +476,22 @@ async fn enrol_by_phone_get_a_reminder_text_answer_and_stop_by_reply_or_link() {
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
     assert_eq!(srv.state.store.outbox_len().unwrap(), 0, "its queued reminder is gone with it");
     k.start_smsbox();
+
+    // No log line, from debug up, names a number or carries a link of any text.
+    let logged = common::logged();
+    assert!(logged.contains("text round done"), "the log is captured");
+    let mut needles =
+        vec!["46701234567".to_string(), "701234567".into(), "46707654321".into(), "707654321".into()];
+    for (_, _, text) in k.delivered() {
+        for word in text.split_whitespace().filter(|w| w.contains("://")) {
+            needles.push(word.rsplit('/').next().unwrap().to_string());
+        }
+    }
+    needles.push(secret);
+    assert!(needles.len() >= 8, "{needles:?}");
+    for needle in needles {
+        assert!(!logged.contains(&needle), "{needle} in the log");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -165,6 +165,40 @@ impl Drop for Instance {
 }
 
 /// The app served in-process on 127.0.0.1:0, with a clock the test moves.
+/// Every line the in-process servers of this test binary log, at debug level and above.
+static LOGGED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+struct LogBuffer;
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOGGED.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Warnings go to the test's output; everything from debug up is also kept for `logged`,
+/// which an anonymity test reads as an adversary with the log files would.
+fn capture_logs() {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::{EnvFilter, Layer, fmt};
+    let _ = tracing_subscriber::registry()
+        .with(fmt::layer().with_test_writer().with_filter(EnvFilter::new("warn")))
+        .with(fmt::layer().with_ansi(false).with_writer(|| LogBuffer).with_filter(EnvFilter::new("debug")))
+        .try_init();
+}
+
+/// What the in-process servers of this test binary logged so far.
+#[allow(dead_code)]
+pub fn logged() -> String {
+    String::from_utf8_lossy(&LOGGED.lock().unwrap()).into_owned()
+}
+
 pub struct InProcess {
     pub state: Arc<AppState>,
     pub base: String,
@@ -185,7 +219,7 @@ impl InProcess {
 
     /// Serves on a listener the test bound (to know the port before the config is made).
     pub async fn start_on(listener: tokio::net::TcpListener, adjust: impl FnOnce(&mut Config)) -> InProcess {
-        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
+        capture_logs();
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config { data_dir: dir.path().join("data"), ..Config::default() };
         adjust(&mut config);
