@@ -16,7 +16,9 @@ use crate::keys::{DataKey, KeyError, MasterKey};
 use crate::model::Lang;
 use crate::model::address::normalise_address;
 use crate::model::campaign::{Campaign, date_of, day_number};
-use crate::store::{Participant, ParticipantStatus, ParticipantToken, Store, StoreError, TokenPurpose};
+use crate::store::{
+    AllowEntry, Participant, ParticipantStatus, ParticipantToken, Store, StoreError, TokenPurpose,
+};
 
 /// An enrolment confirmation link is valid this long.
 pub const CONFIRM_SECS: i64 = 48 * 3600;
@@ -80,6 +82,13 @@ pub struct HeldAll {
     pub enrolments: Vec<Held>,
     /// Campaigns whose allow-list holds the keyed hash of the address.
     pub on_allow_lists: Vec<String>,
+}
+
+/// A line of an allow-list that holds no address or number (and is no header).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadLine {
+    pub line: usize,
+    pub text: String,
 }
 
 pub struct Participants<'a> {
@@ -361,7 +370,7 @@ impl Participants<'_> {
     /// is reported by its number, except a header line and the vCard's other lines. Mobile
     /// numbers count too (a cell of their own, or a vCard's TEL line), as E.164 with `region`
     /// for numbers without a country code.
-    pub fn parse_allow_list(&self, text: &str, region: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+    pub fn parse_allow_list(&self, text: &str, region: &str) -> Result<Vec<AllowEntry>, Vec<UnreadLine>> {
         let vcard = text.to_ascii_uppercase().contains("BEGIN:VCARD");
         let mut hashes = Vec::new();
         let mut problems = Vec::new();
@@ -415,11 +424,15 @@ impl Participants<'_> {
                     && (cells.len() > 1 && cells.iter().all(|c| c.is_empty() || word(c, true))
                         || cells.len() == 1 && word(cells[0], false));
                 if !header {
-                    problems.push(format!("line {}: no email address in {line:?}", n + 1));
+                    problems.push(UnreadLine { line: n + 1, text: line.to_string() });
                 }
                 continue;
             }
-            hashes.extend(addresses.iter().map(|a| self.address_hash(a)));
+            hashes.extend(
+                addresses
+                    .iter()
+                    .map(|a| AllowEntry { hash: self.address_hash(a), number: crate::sms::is_number(a) }),
+            );
         }
         if problems.is_empty() { Ok(hashes) } else { Err(problems) }
     }
@@ -437,13 +450,13 @@ mod tests {
         let p = Participants { store: &store, master: &master, now: 0 };
         let pasted = p.parse_allow_list("anna@example.org\n\nBO@example.org\n", "SE").unwrap();
         assert_eq!(pasted.len(), 2);
-        assert_eq!(pasted[1], p.address_hash("bo@example.org"));
+        assert_eq!(pasted[1], AllowEntry { hash: p.address_hash("bo@example.org"), number: false });
         let csv = p
             .parse_allow_list("name,email\nAnna,anna@example.org\n\"Berg, Bo\",bo@example.org\n", "SE")
             .unwrap();
         assert_eq!(csv, pasted);
         let problems = p.parse_allow_list("anna@example.org\nnot an address\n", "SE").unwrap_err();
-        assert_eq!(problems, ["line 2: no email address in \"not an address\""]);
+        assert_eq!(problems, [UnreadLine { line: 2, text: "not an address".into() }]);
     }
 
     #[test]
@@ -452,7 +465,10 @@ mod tests {
         let store = Store::open(dir.path(), &crate::keys::MasterKey::from_bytes([7; 32])).unwrap();
         let master = MasterKey::from_bytes([7; 32]);
         let p = Participants { store: &store, master: &master, now: 0 };
-        let two = vec![p.address_hash("anna@example.org"), p.address_hash("bo@example.org")];
+        let two: Vec<AllowEntry> = ["anna@example.org", "bo@example.org"]
+            .iter()
+            .map(|a| AllowEntry { hash: p.address_hash(a), number: false })
+            .collect();
         for text in [
             // Outlook's recipient line, with a quoted "Last, First" name.
             "\"Berg, Anna\" <Anna@Example.org>; Bo Ek <bo@example.org>;",
@@ -469,7 +485,7 @@ mod tests {
             assert_eq!(got, two, "{text}");
         }
         // Mobile numbers, in a column of their own or a vCard's TEL line, as E.164.
-        let number = p.address_hash("+46701234567");
+        let number = AllowEntry { hash: p.address_hash("+46701234567"), number: true };
         for text in
             ["namn;mobil\nAnna;070-123 45 67\n", "BEGIN:VCARD\nTEL;TYPE=CELL:+46 70 123 45 67\nEND:VCARD\n"]
         {

@@ -140,10 +140,10 @@ async fn allow_list_admits_listed_addresses_only_and_stores_no_address() {
         )
         .await;
     assert_eq!(bad.status, 422);
-    assert!(bad.body.contains("pasted addresses, line 1: no email address"), "{}", bad.body);
+    assert!(bad.body.contains("Pasted list, line 1: no email address in “not an address”."), "{}", bad.body);
     assert!(owner.get(&page).await.body.contains("3 addresses may enrol"));
     let removed = owner.post(&format!("{page}/allow-list/remove"), &[("email", "LI@example.org")]).await;
-    assert!(removed.body.contains("was removed"), "{}", removed.body);
+    assert!(removed.body.contains("The address was removed from the allow-list."), "{}", removed.body);
     assert!(removed.body.contains("2 addresses may enrol"));
 
     let mut p = srv.browser();

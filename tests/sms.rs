@@ -549,3 +549,47 @@ async fn a_number_gets_its_rights_link_by_text_sees_what_is_held_and_erases_it()
     assert_eq!(erased.status, 200, "{}", erased.body);
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_allow_list_counts_numbers_apart_admits_listed_numbers_and_removes_one_by_number() {
+    if !kannel::available() {
+        return;
+    }
+    let (k, srv, (mut owner, _), id, slug) = phone_campaign(0).await;
+    let page = format!("/admin/campaigns/{id}");
+    let csv = b"namn;mobil\nAnna;070-333 44 55\nBo;+46 70 444 55 66\n".to_vec();
+    let r = owner
+        .post_multipart(
+            &format!("{page}/allow-list"),
+            &[("addresses", "lisa@example.org"), ("mode", "add")],
+            ("file", "klass.csv", csv),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let body = owner.get(&page).await.body;
+    assert!(body.contains("One address and 2 mobile numbers may enrol"), "{body}");
+    assert!(!body.contains("333 44 55") && !body.contains("46704445566"), "no number shown");
+    let bad = owner
+        .post_multipart(
+            &format!("{page}/allow-list"),
+            &[("addresses", "ring mig")],
+            ("file", "x.csv", vec![]),
+        )
+        .await;
+    assert!(
+        bad.body.contains("Pasted list, line 1: no email address or mobile number in “ring mig”."),
+        "{}",
+        bad.body
+    );
+    let removed = owner.post(&format!("{page}/allow-list/remove"), &[("email", "070-444 55 66")]).await;
+    assert!(removed.body.contains("The number was removed from the allow-list."), "{}", removed.body);
+    assert!(removed.body.contains("One address and one mobile number may enrol"), "{}", removed.body);
+
+    // The listed number gets its confirmation text; the removed one the same page and none.
+    enrol_by_text(&srv, &k, &slug, "070-333 44 55", "+46703334455").await;
+    let mut p = srv.browser();
+    let r = p.post(&format!("/e/{slug}"), &[("phone", "070-444 55 66"), ("lang", "sv")]).await;
+    assert!(r.body.contains("Titta i din telefon"), "{}", r.body);
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert!(k.delivered().iter().all(|(_, to, _)| to != "+46704445566"), "no text to an unlisted number");
+}

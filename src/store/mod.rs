@@ -35,7 +35,7 @@ pub use keyring::KeyKind;
 pub use moderation::{Quote, QuoteStatus, StoryMark, Summary};
 pub use outbox::{About, Channel, MailCounts, NewMail, OutboxRow, Settle, Tally, mail_scope};
 pub use participants::{
-    Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
+    AllowEntry, Enrolment, Participant, ParticipantStatus, ParticipantToken, TicketUse, TokenPurpose,
 };
 pub use reports::{Delivery, ReportCounts};
 pub use staff::{PendingAccount, Role, SessionRecord, StaffRecord, Stage, TokenKind, TokenRecord};

@@ -16,8 +16,16 @@ pub(super) const PARTICIPANTS: TableDefinition<(&str, [u8; 16]), &[u8]> =
 pub(super) const ADDRESSES: TableDefinition<([u8; 32], &str), [u8; 16]> = TableDefinition::new("addresses");
 // sha256(personal link secret) → (campaign id, participant id)
 pub(super) const LINKS: TableDefinition<[u8; 32], (&str, [u8; 16])> = TableDefinition::new("links");
-// (campaign id, keyed hash of an allowed address) → 0
+// (campaign id, keyed hash of an address or number) → 1 for a number, 0 for an address
 pub(super) const ALLOW_LIST: TableDefinition<(&str, [u8; 32]), u8> = TableDefinition::new("allow_list");
+
+/// One contact on an allow-list, as its keyed hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AllowEntry {
+    pub hash: [u8; 32],
+    /// A phone number rather than an address (counted apart on the campaign page).
+    pub number: bool,
+}
 // sha256(used ticket) → (campaign id, the last day number it was valid): a ticket is
 // recorded only when a response uses it, never with a participant or link
 pub(super) const TICKETS: TableDefinition<[u8; 32], (&str, i64)> = TableDefinition::new("tickets");
@@ -303,7 +311,7 @@ impl Store {
     pub fn set_allow_list(
         &self,
         campaign: &str,
-        hashes: &[[u8; 32]],
+        entries: &[AllowEntry],
         replace: bool,
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
@@ -312,8 +320,8 @@ impl Store {
             if replace {
                 table.retain_in((campaign, [0u8; 32])..=(campaign, [255u8; 32]), |_, _| false)?;
             }
-            for h in hashes {
-                table.insert((campaign, *h), 0)?;
+            for e in entries {
+                table.insert((campaign, e.hash), u8::from(e.number))?;
             }
         }
         tx.commit()?;
@@ -328,9 +336,22 @@ impl Store {
     }
 
     pub fn allow_list_len(&self, campaign: &str) -> Result<usize, StoreError> {
+        let (addresses, numbers) = self.allow_list_counts(campaign)?;
+        Ok(addresses + numbers)
+    }
+
+    /// How many addresses and how many numbers a campaign's allow-list holds.
+    pub fn allow_list_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(ALLOW_LIST)?;
-        Ok(table.range((campaign, [0u8; 32])..=(campaign, [255u8; 32]))?.count())
+        let (mut addresses, mut numbers) = (0, 0);
+        for row in table.range((campaign, [0u8; 32])..=(campaign, [255u8; 32]))? {
+            match row?.1.value() {
+                1 => numbers += 1,
+                _ => addresses += 1,
+            }
+        }
+        Ok((addresses, numbers))
     }
 
     pub fn allow_listed(&self, campaign: &str, hash: [u8; 32]) -> Result<bool, StoreError> {

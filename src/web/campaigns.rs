@@ -99,7 +99,7 @@ pub fn create_campaign(
 pub struct AllowFeedback {
     pub pasted: String,
     pub problems: Vec<String>,
-    pub notice: Option<&'static str>,
+    pub notice: Option<String>,
 }
 
 impl AllowFeedback {
@@ -107,7 +107,7 @@ impl AllowFeedback {
         AllowFeedback { pasted, problems, notice: None }
     }
 
-    pub fn notice(text: &'static str) -> AllowFeedback {
+    pub fn notice(text: String) -> AllowFeedback {
         AllowFeedback { notice: Some(text), ..Default::default() }
     }
 }
@@ -181,7 +181,8 @@ pub fn campaign_page(
         enrol_link => state.url(&format!("/e/{}", c.slug)),
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
         days => crate::model::schedule::DAY_NAMES, next_sends, pending, active, inactive,
-        allow_count => state.store.allow_list_len(&c.id)?, allow_pasted => allow.pasted,
+        allow_counts => state.store.allow_list_counts(&c.id)?, allow_pasted => allow.pasted,
+        allow_numbers => if c.settings.contact.phone() { "yes" } else { "no" },
         allow_problems => allow.problems, allow_notice => allow.notice,
         mail_enabled => state.config.smtp.enabled(),
         defaults => state.config.retention,

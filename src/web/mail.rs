@@ -119,12 +119,13 @@ pub async fn replace_allow_list(
             _ => {}
         }
     }
-    let hashes = match file {
-        Ok(file) => allow_list_hashes(&state, &pasted, &file),
-        Err(_) => Err(vec!["The file is not UTF-8 text: save it as CSV (UTF-8) and upload it again.".into()]),
+    let lang = view.lang();
+    let entries = match file {
+        Ok(file) => allow_list_entries(&state, &c, lang, &pasted, &file),
+        Err(_) => Err(vec![crate::i18n::t(lang, "camp-allow-not-utf8").to_string()]),
     };
-    let hashes = match hashes {
-        Ok(h) => h,
+    let entries = match entries {
+        Ok(e) => e,
         Err(problems) => {
             let feedback = Some(AllowFeedback::problems(pasted, problems));
             return campaign_page(
@@ -138,29 +139,41 @@ pub async fn replace_allow_list(
             );
         }
     };
-    state.store.set_allow_list(&c.id, &hashes, replace)?;
+    state.store.set_allow_list(&c.id, &entries, replace)?;
     let what = if replace { "campaign.allow_list.replaced" } else { "campaign.allow_list.added" };
-    state.store.append_audit(
-        state.clock.now(),
-        &user.username,
-        what,
-        &format!("{} {} addresses", c.id, hashes.len()),
-    )?;
+    let numbers = entries.iter().filter(|e| e.number).count();
+    let detail = format!("{} {} addresses, {numbers} numbers", c.id, entries.len() - numbers);
+    state.store.append_audit(state.clock.now(), &user.username, what, &detail)?;
     Ok(super::render::done(&format!("/admin/campaigns/{}#enrolment", c.id), "allow-list-saved"))
 }
 
-/// The keyed hashes of the pasted addresses and the file's, or every problem with its place.
-fn allow_list_hashes(state: &AppState, pasted: &str, file: &str) -> Result<Vec<[u8; 32]>, Vec<String>> {
+/// The entries of the pasted list and the file's, or every unreadable line with its place,
+/// in the reader's language.
+fn allow_list_entries(
+    state: &AppState,
+    c: &crate::model::campaign::Campaign,
+    lang: crate::model::Lang,
+    pasted: &str,
+    file: &str,
+) -> Result<Vec<crate::store::AllowEntry>, Vec<String>> {
     let people = state.participants();
-    let mut hashes = Vec::new();
+    let numbers = if c.settings.contact.phone() { "yes" } else { "no" };
+    let mut entries = Vec::new();
     let mut problems = Vec::new();
-    for (source, text) in [("pasted addresses", pasted), ("the file", file)] {
+    for (key, text) in [("camp-allow-line-pasted", pasted), ("camp-allow-line-file", file)] {
         match people.parse_allow_list(text, &state.config.sms.default_region) {
-            Ok(h) => hashes.extend(h),
-            Err(p) => problems.extend(p.into_iter().map(|p| format!("{source}, {p}"))),
+            Ok(e) => entries.extend(e),
+            Err(lines) => problems.extend(lines.into_iter().map(|l| {
+                let text: String = l.text.chars().take(80).collect();
+                crate::i18n::tr(
+                    lang,
+                    key,
+                    &[("n", l.line.into()), ("text", text.into()), ("numbers", numbers.into())],
+                )
+            })),
         }
     }
-    if problems.is_empty() { Ok(hashes) } else { Err(problems) }
+    if problems.is_empty() { Ok(entries) } else { Err(problems) }
 }
 
 #[handler]
@@ -174,23 +187,32 @@ pub fn remove_allowed(
     user.require(Role::Owner)?;
     let c = campaign_of(&state, &id)?;
     let view = view.signed_in(&user);
-    let feedback = match normalise_address(&form.email) {
-        Err(_) => AllowFeedback::problems(
+    let lang = view.lang();
+    let typed = form.email.trim();
+    // An address, or a number in any form the allow-list takes.
+    let contact = normalise_address(typed)
+        .ok()
+        .or_else(|| crate::sms::normalise_number(typed, &state.config.sms.default_region).ok());
+    let numbers = if c.settings.contact.phone() { "yes" } else { "no" };
+    let feedback = match contact {
+        None => AllowFeedback::problems(
             String::new(),
-            vec!["Type the address to remove, such as name@example.org.".into()],
+            vec![crate::i18n::tr(lang, "camp-allow-remove-what", &[("numbers", numbers.into())])],
         ),
-        Ok(address) => {
+        Some(contact) => {
             let people = state.participants();
-            if state.store.remove_from_allow_list(&c.id, people.address_hash(&address))? {
+            let kind = if crate::sms::is_number(&contact) { "number" } else { "address" };
+            let said = |key: &str| crate::i18n::tr(lang, key, &[("kind", kind.into())]);
+            if state.store.remove_from_allow_list(&c.id, people.address_hash(&contact))? {
                 state.store.append_audit(
                     state.clock.now(),
                     &user.username,
                     "campaign.allow_list.removed",
                     &c.id,
                 )?;
-                AllowFeedback::notice("That address was removed from the allow-list.")
+                AllowFeedback::notice(said("camp-allow-removed"))
             } else {
-                AllowFeedback::problems(String::new(), vec!["That address is not on the allow-list.".into()])
+                AllowFeedback::problems(String::new(), vec![said("camp-allow-not-there")])
             }
         }
     };

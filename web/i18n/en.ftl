@@ -516,17 +516,67 @@ camp-mail-off = Mail is off: set smtp.host and smtp.from in the configuration, o
 camp-enrol-link = Enrolment link
 camp-participants = Participants: { $active } active, { $pending } not yet confirmed, { $inactive } paused after refused mail. Addresses are never shown.
 camp-allow = Allow-list
-camp-allow-count = { $n } addresses may enrol; any other address gets the same page and no mail.
-camp-allow-none = No allow-list: any address may enrol.
+camp-allow-count = { $n ->
+    [one] One address may enrol
+   *[other] { $n } addresses may enrol
+}; any other address gets the same page and no mail.
+camp-allow-none = { $numbers ->
+    [yes] No allow-list: any address or number may enrol.
+   *[no] No allow-list: any address may enrol.
+}
 camp-allow-hashes = The list is stored as keyed hashes only.
 camp-allow-refused = The allow-list was not changed
-camp-allow-addresses = Addresses, one per line (or CSV rows)
-camp-allow-file = Or a CSV file (any column with addresses)
-camp-allow-these = These addresses
+camp-allow-addresses = { $numbers ->
+    [yes] Addresses or mobile numbers, one per line (or CSV rows)
+   *[no] Addresses, one per line (or CSV rows)
+}
+camp-allow-file = { $numbers ->
+    [yes] Or a CSV file (any column with addresses or numbers)
+   *[no] Or a CSV file (any column with addresses)
+}
+camp-allow-these = { $numbers ->
+    [yes] These addresses and numbers
+   *[no] These addresses
+}
 camp-allow-add = are added to the list
 camp-allow-replace = replace the whole list
 camp-allow-save = Save the allow-list
-camp-allow-remove = Remove one address
+camp-allow-remove = { $numbers ->
+    [yes] Remove one address or number
+   *[no] Remove one address
+}
+camp-allow-not-there = { $kind ->
+    [number] That number is not on the allow-list.
+   *[address] That address is not on the allow-list.
+}
+camp-allow-removed = { $kind ->
+    [number] The number was removed from the allow-list.
+   *[address] The address was removed from the allow-list.
+}
+camp-allow-remove-what = { $numbers ->
+    [yes] Type the address or mobile number to remove.
+   *[no] Type the address to remove, such as name@example.org.
+}
+camp-allow-not-utf8 = The file is not UTF-8 text: save it as CSV (UTF-8) and upload it again.
+camp-allow-line-file = The file, line { $n }: { $numbers ->
+    [yes] no email address or mobile number
+   *[no] no email address
+} in “{ $text }”.
+camp-allow-line-pasted = Pasted list, line { $n }: { $numbers ->
+    [yes] no email address or mobile number
+   *[no] no email address
+} in “{ $text }”.
+camp-allow-count-both = { $addresses ->
+    [one] One address
+   *[other] { $addresses } addresses
+} and { $numbers ->
+    [one] one mobile number
+   *[other] { $numbers } mobile numbers
+} may enrol; anyone else gets the same page, and no mail or text.
+camp-allow-count-numbers = { $n ->
+    [one] One mobile number may enrol
+   *[other] { $n } mobile numbers may enrol
+}; any other number gets the same page and no text.
 camp-remove = Remove
 camp-import-export = Import and export
 camp-export = Export the questionnaire as JSON

@@ -512,18 +512,71 @@ camp-enrolment = Aanmelding
 camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders wachten bevestigingen en herinneringen in de postvak-uit.
 camp-enrol-link = Aanmeldlink
 camp-participants = Deelnemers: { $active } actief, { $pending } nog niet bevestigd, { $inactive } gepauzeerd na geweigerde mail. Adressen worden nooit getoond.
-camp-allow = Toegestane adressen
-camp-allow-count = { $n } adressen mogen zich aanmelden; elk ander adres krijgt dezelfde pagina en geen mail.
-camp-allow-none = Geen lijst: elk adres mag zich aanmelden.
+camp-allow = { $numbers ->
+    [yes] Toegestane adressen en nummers
+   *[no] Toegestane adressen
+}
+camp-allow-count = { $n ->
+    [one] Eén adres mag
+   *[other] { $n } adressen mogen
+} zich aanmelden; elk ander adres krijgt dezelfde pagina en geen mail.
+camp-allow-none = { $numbers ->
+    [yes] Geen lijst: elk adres en elk nummer mag zich aanmelden.
+   *[no] Geen lijst: elk adres mag zich aanmelden.
+}
 camp-allow-hashes = De lijst wordt alleen als gesleutelde hashes bewaard.
 camp-allow-refused = De lijst is niet gewijzigd
-camp-allow-addresses = Adressen, één per regel (of CSV-regels)
-camp-allow-file = Of een CSV-bestand (elke kolom met adressen)
-camp-allow-these = Deze adressen
+camp-allow-addresses = { $numbers ->
+    [yes] Adressen of mobiele nummers, één per regel (of CSV-regels)
+   *[no] Adressen, één per regel (of CSV-regels)
+}
+camp-allow-file = { $numbers ->
+    [yes] Of een CSV-bestand (elke kolom met adressen of nummers)
+   *[no] Of een CSV-bestand (elke kolom met adressen)
+}
+camp-allow-these = { $numbers ->
+    [yes] Deze adressen en nummers
+   *[no] Deze adressen
+}
 camp-allow-add = worden aan de lijst toegevoegd
 camp-allow-replace = vervangen de hele lijst
 camp-allow-save = Lijst opslaan
-camp-allow-remove = Eén adres verwijderen
+camp-allow-remove = { $numbers ->
+    [yes] Eén adres of nummer verwijderen
+   *[no] Eén adres verwijderen
+}
+camp-allow-not-there = { $kind ->
+    [number] Dat nummer staat niet op de lijst.
+   *[address] Dat adres staat niet op de lijst.
+}
+camp-allow-removed = { $kind ->
+    [number] Het nummer is van de lijst gehaald.
+   *[address] Het adres is van de lijst gehaald.
+}
+camp-allow-remove-what = { $numbers ->
+    [yes] Typ het adres of het mobiele nummer dat weg moet.
+   *[no] Typ het adres dat weg moet, zoals naam@voorbeeld.nl.
+}
+camp-allow-not-utf8 = Het bestand is geen UTF-8-tekst: sla het op als CSV (UTF-8) en upload het opnieuw.
+camp-allow-line-file = Het bestand, regel { $n }: { $numbers ->
+    [yes] geen e-mailadres of mobiel nummer
+   *[no] geen e-mailadres
+} in “{ $text }”.
+camp-allow-line-pasted = Geplakte lijst, regel { $n }: { $numbers ->
+    [yes] geen e-mailadres of mobiel nummer
+   *[no] geen e-mailadres
+} in “{ $text }”.
+camp-allow-count-both = { $addresses ->
+    [one] Eén adres
+   *[other] { $addresses } adressen
+} en { $numbers ->
+    [one] één mobiel nummer
+   *[other] { $numbers } mobiele nummers
+} mogen zich aanmelden; iedereen anders krijgt dezelfde pagina, en geen mail of sms.
+camp-allow-count-numbers = { $n ->
+    [one] Eén mobiel nummer mag
+   *[other] { $n } mobiele nummers mogen
+} zich aanmelden; elk ander nummer krijgt dezelfde pagina en geen sms.
 camp-remove = Verwijderen
 camp-import-export = Importeren en exporteren
 camp-export = De vragenlijst exporteren als JSON

@@ -506,18 +506,71 @@ camp-enrolment = Anmälan
 camp-mail-off = E-post är avstängd: ange smtp.host och smtp.from i konfigurationen, annars väntar bekräftelser och påminnelser i utkorgen.
 camp-enrol-link = Anmälningslänk
 camp-participants = Deltagare: { $active } aktiva, { $pending } ännu inte bekräftade, { $inactive } pausade efter avvisad e-post. Adresser visas aldrig.
-camp-allow = Tillåtna adresser
-camp-allow-count = { $n } adresser får anmäla sig; alla andra adresser får samma sida och inget mejl.
-camp-allow-none = Ingen lista: alla adresser får anmäla sig.
+camp-allow = { $numbers ->
+    [yes] Tillåtna adresser och nummer
+   *[no] Tillåtna adresser
+}
+camp-allow-count = { $n ->
+    [one] En adress får
+   *[other] { $n } adresser får
+} anmäla sig; alla andra adresser får samma sida och inget mejl.
+camp-allow-none = { $numbers ->
+    [yes] Ingen lista: alla adresser och nummer får anmäla sig.
+   *[no] Ingen lista: alla adresser får anmäla sig.
+}
 camp-allow-hashes = Listan sparas bara som nyckelhashar.
 camp-allow-refused = Listan ändrades inte
-camp-allow-addresses = Adresser, en per rad (eller CSV-rader)
-camp-allow-file = Eller en CSV-fil (valfri kolumn med adresser)
-camp-allow-these = Dessa adresser
+camp-allow-addresses = { $numbers ->
+    [yes] Adresser eller mobilnummer, en per rad (eller CSV-rader)
+   *[no] Adresser, en per rad (eller CSV-rader)
+}
+camp-allow-file = { $numbers ->
+    [yes] Eller en CSV-fil (valfri kolumn med adresser eller nummer)
+   *[no] Eller en CSV-fil (valfri kolumn med adresser)
+}
+camp-allow-these = { $numbers ->
+    [yes] Dessa adresser och nummer
+   *[no] Dessa adresser
+}
 camp-allow-add = läggs till i listan
 camp-allow-replace = ersätter hela listan
 camp-allow-save = Spara listan
-camp-allow-remove = Ta bort en adress
+camp-allow-remove = { $numbers ->
+    [yes] Ta bort en adress eller ett nummer
+   *[no] Ta bort en adress
+}
+camp-allow-not-there = { $kind ->
+    [number] Det numret finns inte på listan.
+   *[address] Den adressen finns inte på listan.
+}
+camp-allow-removed = { $kind ->
+    [number] Numret är borttaget från listan.
+   *[address] Adressen är borttagen från listan.
+}
+camp-allow-remove-what = { $numbers ->
+    [yes] Skriv adressen eller mobilnumret som ska tas bort.
+   *[no] Skriv adressen som ska tas bort, till exempel namn@exempel.se.
+}
+camp-allow-not-utf8 = Filen är inte UTF-8-text: spara den som CSV (UTF-8) och ladda upp den igen.
+camp-allow-line-file = Filen, rad { $n }: { $numbers ->
+    [yes] ingen e-postadress och inget mobilnummer
+   *[no] ingen e-postadress
+} i ”{ $text }”.
+camp-allow-line-pasted = Inklistrad lista, rad { $n }: { $numbers ->
+    [yes] ingen e-postadress och inget mobilnummer
+   *[no] ingen e-postadress
+} i ”{ $text }”.
+camp-allow-count-both = { $addresses ->
+    [one] En adress
+   *[other] { $addresses } adresser
+} och { $numbers ->
+    [one] ett mobilnummer
+   *[other] { $numbers } mobilnummer
+} får anmäla sig; alla andra får samma sida, och varken mejl eller sms.
+camp-allow-count-numbers = { $n ->
+    [one] Ett mobilnummer får
+   *[other] { $n } mobilnummer får
+} anmäla sig; alla andra nummer får samma sida och inget sms.
 camp-remove = Ta bort
 camp-import-export = Import och export
 camp-export = Exportera frågeformuläret som JSON
