@@ -509,7 +509,7 @@ camp-keep-responses = Reacties en cijfers, na het sluiten; daarna wordt de campa
 camp-save = Instellingen opslaan
 camp-next-sends = Volgende herinneringen
 camp-enrolment = Aanmelding
-camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders wachten bevestigingen en herinneringen in de postvak-uit.
+camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders wachten bevestigingen en herinneringen in de wachtrij.
 camp-enrol-link = Aanmeldlink
 camp-participants = Deelnemers: { $active } actief, { $pending } nog niet bevestigd, { $inactive } gepauzeerd na geweigerde mail. Adressen worden nooit getoond.
 camp-allow = { $numbers ->
@@ -738,7 +738,7 @@ mail-no-login = geen
 mail-from = Afzenderadres
 mail-rate = Tempo
 mail-rate-value = maximaal { $n } mails per seconde
-mail-off = E-mail staat uit: smtp.host is leeg. Mails wachten in het postvak-uit tot die is ingesteld.
+mail-off = E-mail staat uit: smtp.host is leeg. Mails wachten in de wachtrij tot die is ingesteld.
 mail-from-config = Deze komen uit het configuratiebestand of de variabelen TELLPOINT_SMTP__*; wijzig ze daar en herstart.
 mail-delivery = Bezorging
 mail-counts = In de wachtrij: { $queued } · verstuurd: { $sent } · nieuwe pogingen na tijdelijke fouten: { $deferred } · definitief geweigerd en verwijderd: { $rejected } · deelnemers gepauzeerd na drie weigeringen: { $paused } · verwijderd bij afmelden: { $dropped }
@@ -1105,7 +1105,7 @@ sms-projected = In dit tempo { $n ->
     [one] één sms'je
    *[other] { $n } sms'jes
 } aan het eind van de maand.
-sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de uitbak tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
+sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de wachtrij tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
 sms-counts = Sinds de start: { $sent } afgeleverd bij de gateway, { $deferred } later opnieuw geprobeerd, { $rejected } geweigerd.
 sms-reports = Afleverrapporten over de sms'jes van deze maand: { $delivered } afgeleverd op de telefoon, { $failed } niet afgeleverd, { $awaiting } nog niet gemeld, { $unreported } nooit gemeld (binnen een week).
 sms-reports-off = Afleverrapporten staan uit: daarvoor is sms.incoming_token nodig, dat in het adres voor de rapporten staat.
