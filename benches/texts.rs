@@ -43,7 +43,7 @@ async fn main() {
     enrolled::campaign(state, n, "phone", |i| format!("+4670{i:07}"));
 
     let enqueue = Instant::now();
-    let queued = tellpoint::jobs::reminders::run(&state, state.clock.now()).unwrap();
+    let queued = tellpoint::jobs::reminders::run(state, state.clock.now()).unwrap();
     let enqueue_secs = enqueue.elapsed().as_secs_f64();
     assert_eq!(queued, n);
     println!(

@@ -35,6 +35,8 @@ pub struct AppState {
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// Wakes the texter when texts are queued.
     pub text_wake: Arc<tokio::sync::Notify>,
+    /// Delivery reports waiting to be counted.
+    pub reports: Arc<crate::sms::ReportQueue>,
     /// Participant requests handed to the desk (`jobs::desk`), and its end of the queue
     /// until the desk takes it.
     pub desk: mpsc::Sender<DeskRequest>,
@@ -91,6 +93,7 @@ impl AppState {
             tls,
             mail_wake: Default::default(),
             text_wake: Default::default(),
+            reports: Default::default(),
             desk,
             requests: Default::default(),
             desk_inbox: Mutex::new(Some(desk_inbox)),

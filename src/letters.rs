@@ -163,13 +163,22 @@ impl Letters<'_> {
         Text { to: to.to_string(), body: tr(lang, "sms-access", &[("link", link.into())]) }
     }
 
+    /// The text that confirms a new number for reminders.
+    pub fn change_text(&self, lang: Lang, to: &str, token: &str) -> Text {
+        let link = self.url(&format!("/privacy/change/{token}?lang={}", lang.code()));
+        Text { to: to.to_string(), body: tr(lang, "sms-change", &[("link", link.into())]) }
+    }
+
     pub fn change(&self, lang: Lang, to: &str, token: &str) -> Result<Mail, MailError> {
         self.compose(Parts {
             lang,
             to,
             subject: t(lang, "mail_change_subject").into(),
             before: vec![t(lang, "mail_change_text").into()],
-            link: (self.url(&format!("/privacy/change/{token}")), t(lang, "confirm_button")),
+            link: (
+                self.url(&format!("/privacy/change/{token}?lang={}", lang.code())),
+                t(lang, "confirm_button"),
+            ),
             after: vec![t(lang, "mail_not_you").into()],
             unsubscribe: None,
             notice: None,

@@ -318,8 +318,9 @@ impl Participants<'_> {
         Ok(token)
     }
 
-    /// Confirms a change of address; returns how many enrolments moved.
-    pub fn confirm_change(&self, token: &str) -> Result<usize, ParticipantError> {
+    /// Confirms a change of address or number; returns how many enrolments moved, and
+    /// whether the new contact is a number.
+    pub fn confirm_change(&self, token: &str) -> Result<(usize, bool), ParticipantError> {
         let TokenPurpose::ChangeAddress { address_hash: old, sealed_new, key_day } =
             self.valid_token(token)?.purpose
         else {
@@ -344,7 +345,7 @@ impl Participants<'_> {
             moved += 1;
         }
         self.store.delete_participant_token(token_hash(token))?;
-        Ok(moved)
+        Ok((moved, crate::model::phone::is_number(&new)))
     }
 
     /// Erases everything held about the address with this hash: enrolments, queued mail,
@@ -407,7 +408,7 @@ impl Participants<'_> {
                 line.split([',', ';', '\t'])
                     .map(|cell| cell.trim().trim_matches('"').trim_start_matches("tel:"))
                     .filter(|cell| cell.starts_with('+') || cell.starts_with('0'))
-                    .filter_map(|cell| crate::sms::normalise_number(cell, region).ok()),
+                    .filter_map(|cell| crate::model::phone::normalise_number(cell, region).ok()),
             );
             // A vCard's landline (TEL of an office) is no contact for reminders: skipped.
             if addresses.is_empty() && vcard {
@@ -428,11 +429,10 @@ impl Participants<'_> {
                 }
                 continue;
             }
-            hashes.extend(
-                addresses
-                    .iter()
-                    .map(|a| AllowEntry { hash: self.address_hash(a), number: crate::sms::is_number(a) }),
-            );
+            hashes.extend(addresses.iter().map(|a| AllowEntry {
+                hash: self.address_hash(a),
+                number: crate::model::phone::is_number(a),
+            }));
         }
         if problems.is_empty() { Ok(hashes) } else { Err(problems) }
     }

@@ -242,6 +242,13 @@ async fn first_field(seen: &Arc<Mutex<Vec<Seen>>>, name: &str) -> String {
     }
 }
 
+/// Waits until the delivery reports received are counted (they are, in batches).
+async fn counted(srv: &common::InProcess) {
+    while !srv.state.reports.is_idle() {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_token() {
     let text = tellpoint::mail::Text { to: "+46701234567".into(), body: "Puls: hur gick det?".into() };
@@ -275,6 +282,7 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
             .await;
         assert_eq!((r.status, r.body.as_str()), (200, ""));
     }
+    counted(&srv).await;
     let page = owner.get("/admin/sms").await;
     assert!(
         page.body.contains("1 delivered to the phone, 0 not delivered, 0 not reported yet"),
@@ -311,6 +319,7 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
         let fields = [("MessageSid", "SM0123"), ("AccountSid", "AC0123"), ("MessageStatus", status)];
         assert_eq!(gateway.post_raw(path, &fields).await.status, 200);
     }
+    counted(&srv).await;
     let page = owner.get("/admin/sms").await;
     assert!(
         page.body.contains("0 delivered to the phone, 1 not delivered, 0 not reported yet"),
@@ -357,8 +366,12 @@ async fn phone_campaign(
     let mut owner = common::create_account_at(&mut b, &srv.setup_path(), "olga", ahead).await;
     srv.clock.advance(30);
     common::sign_in(&mut b, &mut owner).await;
-    let days: Vec<(&str, &str)> =
-        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().map(|d| ("remind_days", *d)).collect();
+    let (id, slug) = common::campaign::build_and_open_with(&mut b, "Puls", &phone_settings()).await;
+    (k, srv, (b, owner), id, slug)
+}
+
+/// The settings of `phone_campaign`'s campaign.
+fn phone_settings() -> Vec<(&'static str, &'static str)> {
     let mut settings = vec![
         ("start", "2027-03-01"),
         ("end", "2027-03-31"),
@@ -368,9 +381,8 @@ async fn phone_campaign(
         ("languages", "sv"),
         ("remind_at", "09:00"),
     ];
-    settings.extend(days);
-    let (id, slug) = common::campaign::build_and_open_with(&mut b, "Puls", &settings).await;
-    (k, srv, (b, owner), id, slug)
+    settings.extend(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| ("remind_days", d)));
+    settings
 }
 
 /// Enrols `number` on the Swedish page and confirms it from the text; returns the Swedish
@@ -544,7 +556,34 @@ async fn a_number_gets_its_rights_link_by_text_sees_what_is_held_and_erases_it()
     let rights = path_in(&text, "/privacy/access/");
     let page = p.get(&format!("{rights}?lang=sv")).await;
     assert!(page.body.contains("+46702223344"), "{}", page.body);
-    assert!(!page.body.contains("name=\"email\""), "a number is not changed here");
+    assert!(page.body.contains("Byt nummer") && page.body.contains("type=\"tel\""), "{}", page.body);
+
+    // A new number, confirmed by a text to it: the enrolment moves, the old number is gone.
+    let bad = p.post(&format!("{rights}/change"), &[("email", "070-12"), ("lang", "sv")]).await;
+    assert!(
+        bad.body.contains("Skriv ett mobilnummer som 070-123 45 67 eller +46 70 123 45 67."),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"070-12\""), "the typed number is kept");
+    let r = p.post(&format!("{rights}/change"), &[("email", "070-999 88 77"), ("lang", "sv")]).await;
+    assert!(r.body.contains("En bekräftelselänk har skickats med sms till det nya numret"), "{}", r.body);
+    let text = k.wait_for("+46709998877", 1).remove(0);
+    assert!(text.starts_with("tellpoint: bekräfta ditt nya nummer för påminnelser: https://"), "{text}");
+    let change = path_in(&text, "/privacy/change/");
+    assert_eq!(p.get(&change).await.status, 200);
+    let done = p.post(&change, &[]).await;
+    assert!(done.body.contains("Numret är bytt"), "{}", done.body);
+    assert_eq!(srv.state.store.participant_counts(&id).unwrap().1, 1, "still one participant");
+    let now_held = p.get(&format!("{rights}?lang=sv")).await;
+    assert!(!now_held.body.contains("+46702223344"), "nothing held about the old number");
+
+    // The new number's rights link erases it.
+    p.post("/privacy", &[("email", "+46709998877"), ("lang", "sv")]).await;
+    let text = k.wait_for("+46709998877", 2).remove(1);
+    let rights = path_in(&text, "/privacy/access/");
+    let page = p.get(&format!("{rights}?lang=sv")).await;
+    assert!(page.body.contains("+46709998877"), "{}", page.body);
     let erased = p.post(&format!("{rights}/erase"), &[("lang", "sv"), ("confirm", "yes")]).await;
     assert_eq!(erased.status, 200, "{}", erased.body);
     assert_eq!(srv.state.store.participant_counts(&id).unwrap(), (0, 0, 0));
@@ -592,4 +631,41 @@ async fn an_allow_list_counts_numbers_apart_admits_listed_numbers_and_removes_on
     assert!(r.body.contains("Titta i din telefon"), "{}", r.body);
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert!(k.delivered().iter().all(|(_, to, _)| to != "+46704445566"), "no text to an unlisted number");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_campaign_reads_numbers_as_written_in_its_own_country_and_shows_how_to_write_one() {
+    if !kannel::available() {
+        return;
+    }
+    // The installation is Swedish (SE); this campaign is for a Dutch team.
+    let (k, srv, (mut owner, _), id, slug) = phone_campaign(0).await;
+    let page = format!("/admin/campaigns/{id}");
+    let mut fields = phone_settings();
+    fields.extend([("title_sv", "Puls (sv)"), ("intro_sv", "Berätta vad du har varit med om.")]);
+    fields.push(("phone_region", "XY"));
+    let form = common::campaign::settings_form("Puls", &fields);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refused = owner.post(&page, &form).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Type the country as two letters, such as SE or NL"), "{}", refused.body);
+    assert!(refused.body.contains("value=\"XY\""), "the typed country is kept");
+    fields.pop();
+    fields.push(("phone_region", "nl"));
+    common::campaign::save_settings(&mut owner, &id, "Puls", &fields).await;
+    let body = owner.get(&page).await.body;
+    assert!(body.contains("name=\"phone_region\"") && body.contains("value=\"NL\""), "{body}");
+
+    let mut p = srv.browser();
+    let bad = p.post(&format!("/e/{slug}"), &[("phone", "12"), ("lang", "en")]).await;
+    assert!(
+        bad.body.contains("Enter a mobile number such as 06 12345678 or +31 6 12345678."),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"12\""), "the typed number is kept");
+    let r = p.post(&format!("/e/{slug}"), &[("phone", "06 12345678"), ("lang", "en")]).await;
+    assert!(r.body.contains("Check your phone"), "{}", r.body);
+    let confirm = k.wait_for("+31612345678", 1).remove(0);
+    assert!(confirm.contains("/confirm/"), "{confirm}");
 }

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use crate::app::{AppState, DeskRequest};
+use crate::model::phone::is_number;
 use crate::participants::Enrolled;
-use crate::sms::is_number;
 use crate::store::About;
 
 #[derive(Debug, thiserror::Error)]

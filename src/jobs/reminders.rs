@@ -50,7 +50,7 @@ pub fn run(state: &AppState, now: i64) -> Result<usize, ReminderError> {
                     let Ok(to) = people.open_address(&c.id, id, &p) else { continue };
                     let about = About::Participant { campaign: c.id.clone(), id };
                     let secret = people.link_secret(&c.id, id);
-                    if crate::sms::is_number(&to) {
+                    if crate::model::phone::is_number(&to) {
                         let text = letters.reminder_text(&c, p.lang, &to, &secret);
                         rows.push(crate::mail::text_row(&state.master, "reminder", about, &text, now));
                     } else {

@@ -69,7 +69,7 @@ pub fn publish(state: &AppState, c: &Campaign, key: i32, now: i64) -> Result<boo
             // An address whose key is already destroyed (an erasure under way) is skipped.
             let Ok(to) = people.open_address(&c.id, id, &p) else { continue };
             // Summary news goes by mail only: a text per week would cost more than it tells.
-            if crate::sms::is_number(&to) {
+            if crate::model::phone::is_number(&to) {
                 continue;
             }
             let mail = letters.summary(c, p.lang, &to, &people.link_secret(&c.id, id))?;

@@ -87,6 +87,10 @@ pub struct Settings {
     /// What enrolment asks for: an address, a mobile number, or either.
     #[serde(default)]
     pub contact: Contact,
+    /// The country of mobile numbers typed without their country code ("SE"); empty: the
+    /// installation's `sms.default_region`.
+    #[serde(default)]
+    pub phone_region: String,
     /// When enrolled participants are reminded.
     #[serde(default)]
     pub reminders: Schedule,
@@ -297,6 +301,7 @@ pub struct SettingsInput {
     pub k: String,
     pub audience: String,
     pub contact: String,
+    pub phone_region: String,
     pub remind_days: Vec<String>,
     pub remind_at: String,
     pub mail_subject: String,
@@ -328,6 +333,11 @@ fn on(b: bool) -> String {
 }
 
 impl Settings {
+    /// The country of numbers typed without a country code: the campaign's, else `default`.
+    pub fn phone_region<'a>(&'a self, default: &'a str) -> &'a str {
+        if self.phone_region.is_empty() { default } else { &self.phone_region }
+    }
+
     /// A new draft: four weeks from today, Europe/Stockholm, day granularity, k = 5.
     pub fn new_draft(title: &str, today: Date) -> Settings {
         Settings {
@@ -341,6 +351,7 @@ impl Settings {
             k: K_DEFAULT,
             audience: Audience::Link,
             contact: Contact::Email,
+            phone_region: String::new(),
             reminders: Schedule::default(),
             mail_subject: String::new(),
             mail_intro: String::new(),
@@ -367,6 +378,7 @@ impl Settings {
             k: self.k.to_string(),
             audience: format!("{:?}", self.audience).to_lowercase(),
             contact: format!("{:?}", self.contact).to_lowercase(),
+            phone_region: self.phone_region.clone(),
             remind_days: self.reminders.day_names().into_iter().map(String::from).collect(),
             remind_at: self.reminders.at_text(),
             mail_subject: self.mail_subject.clone(),
@@ -456,6 +468,10 @@ impl Settings {
                 Contact::Email
             }
         };
+        let phone_region = input.phone_region.trim().to_uppercase();
+        if !phone_region.is_empty() && !crate::model::phone::known_region(&phone_region) {
+            p.push(Problem::new("phone_region", "set-phone-region"));
+        }
         let reminders = Schedule::parse(&input.remind_days, &input.remind_at).unwrap_or_else(|mut e| {
             p.append(&mut e);
             Schedule::default()
@@ -524,6 +540,7 @@ impl Settings {
             k,
             audience,
             contact,
+            phone_region,
             reminders,
             mail_subject,
             mail_intro,

@@ -74,16 +74,18 @@ impl Store {
         Ok(())
     }
 
-    /// Counts a gateway's final report; false when the id is unknown (reported already, too
-    /// late, or never handed out), which counts nothing.
-    pub fn settle_report(&self, id: [u8; 16], delivery: Delivery) -> Result<bool, StoreError> {
+    /// Counts gateways' final reports in one transaction; a report whose id is unknown
+    /// (reported already, too late, or never handed out) counts nothing. Returns how many
+    /// counted.
+    pub fn settle_reports(&self, reports: &[([u8; 16], Delivery)]) -> Result<usize, StoreError> {
         let tx = self.write()?;
-        let known = {
+        let mut counted = 0;
+        {
             let mut table = tx.open_table(TEXT_REPORTS)?;
-            let day = table.remove(id)?.map(|d| d.value());
-            if let Some(day) = day {
+            let mut state = tx.open_table(MAIL_STATE)?;
+            for (id, delivery) in reports {
+                let Some(day) = table.remove(*id)?.map(|d| d.value()) else { continue };
                 let key = counts_key(&month_of_day(day));
-                let mut state = tx.open_table(MAIL_STATE)?;
                 let mut counts: ReportCounts = match state.get(key.as_str())? {
                     Some(v) => from_json(v.value())?,
                     None => ReportCounts::default(),
@@ -93,11 +95,11 @@ impl Store {
                     Delivery::Failed => counts.failed += 1,
                 }
                 state.insert(key.as_str(), to_json(&counts)?.as_slice())?;
+                counted += 1;
             }
-            day.is_some()
-        };
+        }
         tx.commit()?;
-        Ok(known)
+        Ok(counted)
     }
 
     /// Drops the ids that waited more than a week on `today`, counting them as unreported in
@@ -161,10 +163,12 @@ mod tests {
         let (a, b, c) = ([1u8; 16], [2u8; 16], [3u8; 16]);
         store.expect_reports(&[a, b, c], day).unwrap();
         assert_eq!(store.report_counts("2027-03").unwrap().awaiting, 3);
-        assert!(store.settle_report(a, Delivery::Delivered).unwrap());
-        assert!(!store.settle_report(a, Delivery::Delivered).unwrap(), "a repeated report counts once");
-        assert!(store.settle_report(b, Delivery::Failed).unwrap());
-        assert!(!store.settle_report([9; 16], Delivery::Delivered).unwrap());
+        let reports = [(a, Delivery::Delivered), (a, Delivery::Delivered), (b, Delivery::Failed)];
+        assert_eq!(store.settle_reports(&reports).unwrap(), 2, "a repeated report counts once");
+        assert_eq!(
+            store.settle_reports(&[(a, Delivery::Delivered), ([9; 16], Delivery::Delivered)]).unwrap(),
+            0
+        );
         assert_eq!(store.expire_reports(day + REPORT_DAYS).unwrap(), 0);
         assert_eq!(store.expire_reports(day + REPORT_DAYS + 1).unwrap(), 1);
         let counts = store.report_counts("2027-03").unwrap();

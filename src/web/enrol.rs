@@ -113,27 +113,34 @@ pub fn enrol(
     }
     let (ask_email, ask_phone) = contact_fields(&state, &c);
     let refuse =
-        |field: &str, key: &str| Ok(enrol_page(&state, &view, &c, lang, &form, Some((field, t(lang, key)))));
+        |field: &str, message: &str| Ok(enrol_page(&state, &view, &c, lang, &form, Some((field, message))));
+    let region = c.settings.phone_region(&state.config.sms.default_region);
     // A number when one is given (and asked for), else an address.
     let address = if ask_phone && (!form.phone.trim().is_empty() || !ask_email) {
-        match crate::sms::normalise_number(&form.phone, &state.config.sms.default_region) {
+        match crate::model::phone::normalise_number(&form.phone, region) {
             Ok(number) => number,
-            Err(_) if form.phone.trim().is_empty() => return refuse("phone", "err_phone_empty"),
-            Err(crate::sms::NumberError::NotMobile) => return refuse("phone", "err_phone_not_mobile"),
-            Err(_) => return refuse("phone", "err_phone_bad"),
+            Err(_) if form.phone.trim().is_empty() => return refuse("phone", t(lang, "err_phone_empty")),
+            Err(crate::model::phone::NumberError::NotMobile) => {
+                return refuse("phone", t(lang, "err_phone_not_mobile"));
+            }
+            Err(_) => {
+                let (national, international) = crate::model::phone::example(region).unwrap_or_default();
+                let args = [("national", national.into()), ("international", international.into())];
+                return refuse("phone", &crate::i18n::tr(lang, "err_phone_bad", &args));
+            }
         }
     } else {
         match normalise_address(&form.email) {
             Ok(a) => a,
             Err(_) if form.email.trim().is_empty() && ask_phone => {
-                return refuse("email", "err_contact_empty");
+                return refuse("email", t(lang, "err_contact_empty"));
             }
-            Err(_) if form.email.trim().is_empty() => return refuse("email", "err_address_empty"),
-            Err(_) => return refuse("email", "err_address_bad"),
+            Err(_) if form.email.trim().is_empty() => return refuse("email", t(lang, "err_address_empty")),
+            Err(_) => return refuse("email", t(lang, "err_address_bad")),
         }
     };
     // The same page for every number (or every address): it tells nothing of who is enrolled.
-    let (title, text) = if crate::sms::is_number(&address) {
+    let (title, text) = if crate::model::phone::is_number(&address) {
         (t(lang, "check_phone_title"), t(lang, "check_phone_text"))
     } else {
         (t(lang, "check_title"), t(lang, "check_text"))

@@ -161,7 +161,7 @@ fn allow_list_entries(
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for (key, text) in [("camp-allow-line-pasted", pasted), ("camp-allow-line-file", file)] {
-        match people.parse_allow_list(text, &state.config.sms.default_region) {
+        match people.parse_allow_list(text, c.settings.phone_region(&state.config.sms.default_region)) {
             Ok(e) => entries.extend(e),
             Err(lines) => problems.extend(lines.into_iter().map(|l| {
                 let text: String = l.text.chars().take(80).collect();
@@ -190,9 +190,10 @@ pub fn remove_allowed(
     let lang = view.lang();
     let typed = form.email.trim();
     // An address, or a number in any form the allow-list takes.
-    let contact = normalise_address(typed)
-        .ok()
-        .or_else(|| crate::sms::normalise_number(typed, &state.config.sms.default_region).ok());
+    let contact = normalise_address(typed).ok().or_else(|| {
+        let region = c.settings.phone_region(&state.config.sms.default_region);
+        crate::model::phone::normalise_number(typed, region).ok()
+    });
     let numbers = if c.settings.contact.phone() { "yes" } else { "no" };
     let feedback = match contact {
         None => AllowFeedback::problems(
@@ -201,7 +202,7 @@ pub fn remove_allowed(
         ),
         Some(contact) => {
             let people = state.participants();
-            let kind = if crate::sms::is_number(&contact) { "number" } else { "address" };
+            let kind = if crate::model::phone::is_number(&contact) { "number" } else { "address" };
             let said = |key: &str| crate::i18n::tr(lang, key, &[("kind", kind.into())]);
             if state.store.remove_from_allow_list(&c.id, people.address_hash(&contact))? {
                 state.store.append_audit(

@@ -73,7 +73,8 @@ pub fn request_access(
     let numbers = state.config.sms.enabled;
     // Without an "@", where texts are on, it is a mobile number.
     if numbers && !form.email.contains('@') && !form.email.trim().is_empty() {
-        let Ok(number) = crate::sms::normalise_number(&form.email, &state.config.sms.default_region) else {
+        let Ok(number) = crate::model::phone::normalise_number(&form.email, &state.config.sms.default_region)
+        else {
             return Ok(request_page(&view, numbers, lang, &form.email, Some(t(lang, "err_phone_bad"))));
         };
         super::hand_to_desk(&state, DeskRequest::Access { address: number, lang });
@@ -108,6 +109,12 @@ fn rights_page(
             context! { campaign => h.campaign, address => h.address, language => h.language, status => t(lang, &status), enrolled => h.enrolled }
         })
         .collect();
+    // A number is changed for a number (confirmed by text), an address for an address.
+    let number = held.enrolments.first().is_some_and(|h| crate::model::phone::is_number(&h.address));
+    let word = |k: &'static str| {
+        let numbered = ["change_title", "new_address", "change_button"];
+        if number && numbered.contains(&k) { t(lang, &format!("{k}_number")) } else { t(lang, k) }
+    };
     let words: std::collections::BTreeMap<&str, &str> = [
         "rights_title",
         "rights_intro",
@@ -128,12 +135,10 @@ fn rights_page(
         "problem",
     ]
     .into_iter()
-    .map(|k| (k, t(lang, k)))
+    .map(|k| (k, word(k)))
     .collect();
     let ctx = context! {
-        // A number is changed by stopping and enrolling the new one; an address here.
-        can_change => held.enrolments.is_empty() || held.enrolments.iter().any(|h| !crate::sms::is_number(&h.address)),
-        lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, notice,
+        number, lang => lang.code(), rows, allow_lists => held.on_allow_lists, words, email, notice,
         error => error.filter(|e| e.0 == "email").map(|e| e.1),
         erase_error => error.filter(|e| e.0 == "erase").map(|e| e.1),
         base => format!("/privacy/access/{token}"),
@@ -181,6 +186,11 @@ pub fn change_address(
     let lang = page_lang(&form.lang, req);
     let people = state.participants();
     let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
+    let number =
+        people.held(hash)?.enrolments.first().is_some_and(|h| crate::model::phone::is_number(&h.address));
+    if number {
+        return change_number(&state, &view, lang, &token, hash, &form.email);
+    }
     let Ok(address) = normalise_address(&form.email) else {
         return rights_page(
             &state,
@@ -207,6 +217,38 @@ pub fn change_address(
             Some(("email", t(lang, "change_taken"))),
             None,
         ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A new number for the number's enrolments, confirmed by a text to the new number.
+fn change_number(
+    state: &AppState,
+    view: &View,
+    lang: Lang,
+    token: &str,
+    hash: [u8; 32],
+    typed: &str,
+) -> poem::Result<Response> {
+    let region = &state.config.sms.default_region;
+    let refuse = |message: &str| rights_page(state, view, lang, token, typed, Some(("email", message)), None);
+    let number = match crate::model::phone::normalise_number(typed, region) {
+        Ok(number) => number,
+        Err(_) if typed.trim().is_empty() => return refuse(t(lang, "err_phone_empty")),
+        Err(crate::model::phone::NumberError::NotMobile) => return refuse(t(lang, "err_phone_not_mobile")),
+        Err(_) => {
+            let (national, international) = crate::model::phone::example(region).unwrap_or_default();
+            let args = [("national", national.into()), ("international", international.into())];
+            return refuse(&crate::i18n::tr(lang, "err_phone_bad", &args));
+        }
+    };
+    match state.participants().request_change(hash, &number) {
+        Ok(change) => {
+            let text = state.letters().change_text(lang, &number, &change);
+            state.queue_text("change", About::Address(hash), &text)?;
+            rights_page(state, view, lang, token, "", None, Some(t(lang, "change_sent_number")))
+        }
+        Err(ParticipantError::AddressTaken) => refuse(t(lang, "change_taken_number")),
         Err(e) => Err(e.into()),
     }
 }
@@ -243,7 +285,7 @@ pub fn show_change_confirm(
         "participant/confirm.html",
         context! {
             lang => lang.code(), title => t(lang, "change_title"), button => t(lang, "confirm_button"),
-            action => format!("/privacy/change/{token}"),
+            action => format!("/privacy/change/{token}?lang={}", lang.code()),
         },
     )
 }
@@ -254,10 +296,20 @@ pub fn confirm_change(
     view: View,
     req: &Request,
     Path(token): Path<String>,
+    Query(query): Query<LangQuery>,
 ) -> poem::Result<Response> {
-    let lang = page_lang("", req);
+    let lang = page_lang(&query.lang, req);
     match state.participants().confirm_change(&token) {
-        Ok(_) => Ok(message(&view, StatusCode::OK, lang, t(lang, "changed_title"), t(lang, "changed_text"))),
+        Ok((_, false)) => {
+            Ok(message(&view, StatusCode::OK, lang, t(lang, "changed_title"), t(lang, "changed_text")))
+        }
+        Ok((_, true)) => Ok(message(
+            &view,
+            StatusCode::OK,
+            lang,
+            t(lang, "changed_title_number"),
+            t(lang, "changed_text_number"),
+        )),
         Err(ParticipantError::LinkInvalid) => Ok(link_invalid(&view, lang)),
         Err(ParticipantError::AddressTaken) => {
             Ok(message(&view, StatusCode::CONFLICT, lang, t(lang, "change_title"), t(lang, "change_taken")))

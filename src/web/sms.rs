@@ -79,9 +79,9 @@ pub async fn send_test_text(
     if !sms.enabled {
         return Ok(sms_page(&state, &view, &form.number, Some(Err(t(lang, "sms-off").into()))));
     }
-    let to = match crate::sms::normalise_number(&form.number, &sms.default_region) {
+    let to = match crate::model::phone::normalise_number(&form.number, &sms.default_region) {
         Ok(to) => to,
-        Err(crate::sms::NumberError::NotMobile) => {
+        Err(crate::model::phone::NumberError::NotMobile) => {
             return Ok(sms_page(
                 &state,
                 &view,

@@ -64,7 +64,7 @@ pub async fn incoming(
     }
     let text = fields.get(&["text", "message", "Body"]).to_uppercase();
     let first_word = text.split_whitespace().next().unwrap_or("");
-    let number = crate::sms::normalise_number(&fields.get(&["from", "From"]), &sms.default_region);
+    let number = crate::model::phone::normalise_number(&fields.get(&["from", "From"]), &sms.default_region);
     if let (true, Ok(number)) = (STOP_WORDS.contains(&first_word), number) {
         let hash = state.participants().address_hash(&number);
         let state = state.0.clone();
@@ -102,12 +102,6 @@ pub async fn report(
     else {
         return empty();
     };
-    let state = state.0.clone();
-    if tokio::task::spawn_blocking(move || state.store.settle_report(id, delivery))
-        .await
-        .map_or(true, |r| r.is_err())
-    {
-        tracing::error!("a delivery report could not be counted");
-    }
+    state.reports.push(&state.store, id, delivery);
     empty()
 }
