@@ -1150,3 +1150,91 @@ async fn the_staff_pages_that_guide_and_guard_are_accessible_on_a_phone_and_a_de
         s.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_text_message_pages_read_in_swedish_and_dutch_on_a_phone_and_a_desk() {
+    if !available() {
+        return;
+    }
+    let secret = |s: &str| serde_json::from_value(json!(s)).unwrap();
+    let (srv, mut b, mut owner) = common::with_owner_with(|c| {
+        c.sms.enabled = true;
+        // Nothing listens there: the texts of this test wait in the outbox.
+        c.sms.url = "http://127.0.0.1:9/cgi-bin/sendsms".into();
+        c.sms.username = "tellpoint".into();
+        c.sms.password = secret("pw");
+        c.sms.from = "Skolan".into();
+        c.sms.monthly_cap = 2000;
+        c.sms.price_per_segment = 0.45;
+        c.sms.incoming_token = secret("token");
+    })
+    .await;
+    srv.clock.advance(30);
+    common::sign_in(&mut b, &mut owner).await;
+    let settings = [
+        ("audience", "enrolled"),
+        ("contact", "both"),
+        ("languages", "sv"),
+        ("languages", "nl"),
+        ("remind_at", "09:00"),
+        ("remind_days", "mon"),
+    ];
+    let (id, slug) = build_and_open_with(&mut b, "Höstpuls", &settings).await;
+    let page = format!("/admin/campaigns/{id}");
+    let csv = b"namn;mobil;e-post\nAnna;070-333 44 55;\nBo;;bo@example.org\n".to_vec();
+    let r =
+        b.post_multipart(&format!("{page}/allow-list"), &[("mode", "add")], ("file", "klass.csv", csv)).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    // A participant by number, and what the SMS page counts.
+    let c = srv.state.campaigns().get(&id).unwrap();
+    let people = srv.state.participants();
+    let Ok(tellpoint::participants::Enrolled::Confirm { token, .. }) =
+        people.enrol(&c, "+46703334455", tellpoint::model::Lang::SV)
+    else {
+        panic!("a listed number enrols")
+    };
+    people.confirm(&token).unwrap();
+    let access = people.request_access("+46703334455").unwrap().expect("a number with an enrolment");
+    let today = (srv.clock.now() / 86_400) as i32;
+    srv.state.store.expect_reports(&[[1; 16], [2; 16], [3; 16]], today).unwrap();
+    let reports =
+        [([1; 16], tellpoint::store::Delivery::Delivered), ([2; 16], tellpoint::store::Delivery::Failed)];
+    srv.state.store.settle_reports(&reports).unwrap();
+
+    let driver = Driver::start().await;
+    for lang in ["sv", "nl"] {
+        assert_eq!(b.post("/account/language", &[("lang", lang)]).await.status, 303);
+        for width in [390, 1366] {
+            let s = driver.session_sized(true, width).await;
+            staff_sign_in(&s, &srv, &mut owner).await;
+            let pages = [
+                ("/admin/sms".to_string(), "sms", "class=\"who\""),
+                (format!("{page}#enrolment"), "campaign", "class=\"who\""),
+                (format!("/e/{slug}?lang={lang}"), "enrol", "enrol-phone"),
+                (format!("/privacy/access/{access}?lang={lang}"), "rights", "new-email"),
+            ];
+            for (path, name, marker) in pages {
+                s.go(&format!("{}{path}", srv.base)).await;
+                s.wait_for_text(marker).await;
+                s.full_screenshot(&format!("texts-{name}-{lang}-{width}")).await;
+                let wide = s
+                    .script(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
+                    )
+                    .await;
+                let culprits = s
+                    .script(
+                        "var w = document.documentElement.clientWidth; return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) { return e.getBoundingClientRect().right + window.scrollX > w + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'; }).slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right + window.scrollX) + ' ' + (e.textContent || '').slice(0, 40); });",
+                    )
+                    .await;
+                assert_eq!(wide, json!(false), "{name} ({lang}) at {width} px scrolls sideways: {culprits}");
+                axe_clean(&format!("{name} ({lang}) at {width} px"), s.axe().await);
+            }
+            s.close().await;
+        }
+    }
+    let sms = b.get("/admin/sms").await.body;
+    assert!(sms.contains("afgeleverd op de telefoon 1, niet afgeleverd 1, nog niet gemeld 1"), "{sms}");
+    let body = b.get(&page).await.body;
+    assert!(body.contains("Eén adres en één mobiel nummer mogen zich aanmelden"), "{body}");
+}

@@ -285,7 +285,7 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
     counted(&srv).await;
     let page = owner.get("/admin/sms").await;
     assert!(
-        page.body.contains("1 delivered to the phone, 0 not delivered, 0 not reported yet"),
+        page.body.contains("delivered to the phone 1, not delivered 0, not reported yet 0"),
         "a repeated report counts once: {}",
         page.body
     );
@@ -310,7 +310,7 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
     let path = report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}"));
     let page = owner.get("/admin/sms").await;
     assert!(
-        page.body.contains("0 delivered to the phone, 0 not delivered, 1 not reported yet"),
+        page.body.contains("delivered to the phone 0, not delivered 0, not reported yet 1"),
         "{}",
         page.body
     );
@@ -322,7 +322,7 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
     counted(&srv).await;
     let page = owner.get("/admin/sms").await;
     assert!(
-        page.body.contains("0 delivered to the phone, 1 not delivered, 0 not reported yet"),
+        page.body.contains("delivered to the phone 0, not delivered 1, not reported yet 0"),
         "{}",
         page.body
     );

@@ -212,6 +212,11 @@ pub fn decimal(lang: Lang, v: f64) -> String {
     s.replace('.', t(lang, "decimal-separator"))
 }
 
+/// An amount of money with two decimals in the language's way: "12.60", "12,60".
+pub fn money(lang: Lang, v: f64) -> String {
+    format!("{v:.2}").replace('.', t(lang, "decimal-separator"))
+}
+
 /// A day and short month name: "30 Nov", "30 nov.".
 pub fn short_date(lang: Lang, date: jiff::civil::Date) -> String {
     let month = tr(lang, "month-short", &[("m", date.month().into())]);

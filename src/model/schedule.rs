@@ -130,17 +130,17 @@ impl Schedule {
     }
 }
 
-/// `Mon 2026-03-30 15:30 CEST`, for the admin preview.
-pub fn format_local(z: &Zoned) -> String {
-    z.strftime("%a %Y-%m-%d %H:%M %Z").to_string()
-}
-
 pub fn timestamp(secs: i64) -> Timestamp {
     Timestamp::from_second(secs).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
+    /// `Mon 2026-03-30 15:30 CEST`: the wall-clock time and its zone's offset name.
+    fn format_local(z: &Zoned) -> String {
+        z.strftime("%a %Y-%m-%d %H:%M %Z").to_string()
+    }
+
     use super::*;
     use crate::model::campaign::{Settings, SettingsInput};
 

@@ -168,7 +168,7 @@ pub fn campaign_page(
         .reminders
         .next_sends(&c.settings, state.clock.now(), 5)
         .iter()
-        .map(crate::model::schedule::format_local)
+        .map(|z| format!("{} {}", crate::i18n::weekday_date(view.lang(), z.date()), z.strftime("%H:%M %Z")))
         .collect();
     let allow = allow.unwrap_or_default();
     let ctx = context! {

@@ -112,7 +112,16 @@ fn rights_page(
     // A number is changed for a number (confirmed by text), an address for an address.
     let number = held.enrolments.first().is_some_and(|h| crate::model::phone::is_number(&h.address));
     let word = |k: &'static str| {
-        let numbered = ["change_title", "new_address", "change_button"];
+        let numbered = [
+            "change_title",
+            "new_address",
+            "change_button",
+            "rights_intro",
+            "col_address",
+            "allow_lists",
+            "erase_text",
+            "erase_confirm",
+        ];
         if number && numbered.contains(&k) { t(lang, &format!("{k}_number")) } else { t(lang, k) }
     };
     let words: std::collections::BTreeMap<&str, &str> = [

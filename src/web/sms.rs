@@ -45,14 +45,14 @@ fn sms_page(state: &AppState, view: &View, typed: &str, outcome: Option<Result<S
     let counts = state.store.text_counts().unwrap_or_default();
     let reports = state.store.report_counts(&month).unwrap_or_default();
     let lang = view.lang();
-    let money = |segments: f64| crate::i18n::decimal(lang, segments * sms.price_per_segment);
+    let money = |segments: f64| crate::i18n::money(lang, segments * sms.price_per_segment);
     let ctx = context! {
         sent, segments, capped, counts, reports, reports_on => sms.incoming_token.is_set(),
         cost => money(segments as f64), projected_cost => money((segments as f64 * pace).round()),
         projected => (sent as f64 * pace).round() as u64,
         enabled => sms.enabled, provider, endpoint => sms.endpoint(), username => sms.username,
         password_set => sms.password.is_set(), from => sms.from, per_second => sms.per_second,
-        monthly_cap => sms.monthly_cap, price => sms.price_per_segment, currency => sms.currency,
+        monthly_cap => sms.monthly_cap, price => (sms.price_per_segment > 0.0).then(|| crate::i18n::money(lang, sms.price_per_segment)), currency => sms.currency,
         region => sms.default_region, typed, test_ok, test_error,
     };
     view.form("admin/sms.html", ctx, test_error.is_some())

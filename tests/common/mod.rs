@@ -528,7 +528,12 @@ pub async fn sign_in(b: &mut Browser, account: &mut Account) {
 
 /// An in-process instance with an owner "olga" (account made, not signed in).
 pub async fn with_owner() -> (InProcess, Browser, Account) {
-    let srv = InProcess::start().await;
+    with_owner_with(|_| {}).await
+}
+
+/// Like `with_owner`, with the configuration adjusted first.
+pub async fn with_owner_with(adjust: impl FnOnce(&mut Config)) -> (InProcess, Browser, Account) {
+    let srv = InProcess::start_with(adjust).await;
     let mut b = srv.browser();
     let setup = srv.setup_path();
     let owner = create_account(&mut b, &setup, "olga").await;

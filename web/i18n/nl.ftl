@@ -180,6 +180,11 @@ erase_title = Alles wissen
 erase_text = Verwijdert je aanmeldingen en adres meteen en haalt je adres van toegestane lijsten. De herinneringen stoppen.
 erase_confirm = Ja, wis mijn adressen en aanmeldingen nu
 erase_confirm_missing = Vink het vakje aan om het wissen te bevestigen; er is niets gewist.
+rights_intro_number = Je antwoorden staan hier niet: ze worden bewaard zonder koppeling met jou, dus niemand kan ze via je nummer vinden.
+col_address_number = Nummer
+allow_lists_number = Je nummer staat op de toegestane lijst van:
+erase_text_number = Verwijdert je aanmeldingen en nummer meteen en haalt je nummer van toegestane lijsten. De herinneringen stoppen.
+erase_confirm_number = Ja, wis mijn nummer en aanmeldingen nu
 erased_title = Gewist
 erased_text = Alles wat over je adres bewaard werd, is verwijderd.
 nothing_held = Er wordt niets over dit adres bewaard.
@@ -448,6 +453,7 @@ camp-sec-details = Gegevens en data
 camp-sec-figures = Cijfers en anonimiteit
 camp-sec-audience = Deelnemers en herinneringen
 camp-sec-moderation = Moderatie en opvolging
+camp-sec-retention = Bewaartermijnen
 camp-move-up = Vraag { $n } omhoog
 camp-move-down = Vraag { $n } omlaag
 camp-delete-q = Vraag { $n } verwijderen
@@ -518,7 +524,7 @@ camp-next-sends = Volgende herinneringen
 camp-enrolment = Aanmelding
 camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders wachten bevestigingen en herinneringen in de wachtrij.
 camp-enrol-link = Aanmeldlink
-camp-participants = Deelnemers: { $active } actief, { $pending } nog niet bevestigd, { $inactive } gepauzeerd na geweigerde mail. Adressen worden nooit getoond.
+camp-participants = Deelnemers: { $active } actief, { $pending } nog niet bevestigd, { $inactive } gepauzeerd na geweigerde berichten. Adressen en nummers worden nooit getoond.
 camp-allow = { $numbers ->
     [yes] Toegestane adressen en nummers
    *[no] Toegestane adressen
@@ -1118,5 +1124,5 @@ sms-projected = In dit tempo { $n ->
 } aan het eind van de maand.
 sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de wachtrij tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
 sms-counts = Sinds de start: { $sent } afgeleverd bij de gateway, { $deferred } later opnieuw geprobeerd, { $rejected } geweigerd.
-sms-reports = Afleverrapporten over de sms'jes van deze maand: { $delivered } afgeleverd op de telefoon, { $failed } niet afgeleverd, { $awaiting } nog niet gemeld, { $unreported } nooit gemeld (binnen een week).
+sms-reports = Afleverrapporten over de sms'jes van deze maand: afgeleverd op de telefoon { $delivered }, niet afgeleverd { $failed }, nog niet gemeld { $awaiting }, nooit gemeld (binnen een week) { $unreported }.
 sms-reports-off = Afleverrapporten staan uit: daarvoor is sms.incoming_token nodig, dat in het adres voor de rapporten staat.

@@ -180,6 +180,11 @@ erase_title = Radera allt
 erase_text = Raderar dina anmälningar och din adress direkt och tar bort adressen från tillåtelselistor. Påminnelserna upphör.
 erase_confirm = Ja, radera mina adresser och anmälningar nu
 erase_confirm_missing = Kryssa i rutan för att bekräfta raderingen; inget har raderats.
+rights_intro_number = Dina svar finns inte här: de sparas utan koppling till dig, så ingen kan hitta dem via ditt nummer.
+col_address_number = Nummer
+allow_lists_number = Ditt nummer finns på tillåtelselistan för:
+erase_text_number = Raderar dina anmälningar och ditt nummer direkt och tar bort numret från tillåtelselistor. Påminnelserna upphör.
+erase_confirm_number = Ja, radera mitt nummer och mina anmälningar nu
 erased_title = Raderat
 erased_text = Allt som fanns om din adress har raderats.
 nothing_held = Inget finns om den här adressen.
@@ -442,6 +447,7 @@ camp-sec-details = Uppgifter och datum
 camp-sec-figures = Siffror och anonymitet
 camp-sec-audience = Deltagare och påminnelser
 camp-sec-moderation = Moderering och uppföljning
+camp-sec-retention = Lagringstid
 camp-move-up = Flytta fråga { $n } uppåt
 camp-move-down = Flytta fråga { $n } nedåt
 camp-delete-q = Ta bort fråga { $n }
@@ -512,7 +518,16 @@ camp-next-sends = Nästa påminnelser
 camp-enrolment = Anmälan
 camp-mail-off = E-post är avstängd: ange smtp.host och smtp.from i konfigurationen, annars väntar bekräftelser och påminnelser i utkorgen.
 camp-enrol-link = Anmälningslänk
-camp-participants = Deltagare: { $active } aktiva, { $pending } ännu inte bekräftade, { $inactive } pausade efter avvisad e-post. Adresser visas aldrig.
+camp-participants = Deltagare: { $active ->
+    [one] en aktiv
+   *[other] { $active } aktiva
+}, { $pending ->
+    [one] en ännu inte bekräftad
+   *[other] { $pending } ännu inte bekräftade
+}, { $inactive ->
+    [one] en pausad
+   *[other] { $inactive } pausade
+} efter avvisade meddelanden. Adresser och nummer visas aldrig.
 camp-allow = { $numbers ->
     [yes] Tillåtna adresser och nummer
    *[no] Tillåtna adresser
@@ -1112,5 +1127,5 @@ sms-projected = I den här takten { $n ->
 } vid månadens slut.
 sms-capped = Månadstaket på { $cap } sms är nått: sms väntar i utkorgen till nästa månad, eller tills taket (sms.monthly_cap) höjs och tellpoint startas om.
 sms-counts = Sedan start: { $sent } lämnade till gatewayen, { $deferred } försökta igen senare, { $rejected } avvisade.
-sms-reports = Leveransrapporter om månadens sms: { $delivered } levererade till telefonen, { $failed } inte levererade, { $awaiting } ännu inte rapporterade, { $unreported } aldrig rapporterade (inom en vecka).
+sms-reports = Leveransrapporter om månadens sms: levererade till telefonen { $delivered }, inte levererade { $failed }, ännu inte rapporterade { $awaiting }, aldrig rapporterade (inom en vecka) { $unreported }.
 sms-reports-off = Leveransrapporter är avstängda: de behöver sms.incoming_token, som rapportadressen bär med sig.
