@@ -28,6 +28,8 @@ pub struct AppState {
     pub clock: Clock,
     pub throttle: Throttle,
     pub form_limiter: crate::limits::FormLimiter,
+    /// Confirmations of a new address or number per rights link: each may be a paid text.
+    pub change_limiter: crate::limits::FormLimiter,
     pub live: crate::campaigns::LiveCampaigns,
     pub templates: Templates,
     pub tls: Option<TlsSource>,
@@ -88,6 +90,7 @@ impl AppState {
             clock,
             throttle: Throttle::default(),
             form_limiter: crate::limits::FormLimiter::new(config.limits.form_posts_per_minute),
+            change_limiter: crate::limits::FormLimiter::per_hour(3),
             live: Default::default(),
             templates: Templates::load(),
             tls,

@@ -22,12 +22,18 @@ pub struct Throttle {
     salt: Mutex<Option<(i64, [u8; 32])>>,
 }
 
-/// Form posts per client per minute.
+/// Form posts per client per minute (or another allowance per key, such as the changes of
+/// contact one rights link may ask for per hour).
 pub struct FormLimiter(DefaultKeyedRateLimiter<String>);
 
 impl FormLimiter {
     pub fn new(per_minute: u32) -> FormLimiter {
         let quota = Quota::per_minute(NonZeroU32::new(per_minute.max(1)).expect("at least 1"));
+        FormLimiter(DefaultKeyedRateLimiter::keyed(quota))
+    }
+
+    pub fn per_hour(n: u32) -> FormLimiter {
+        let quota = Quota::per_hour(NonZeroU32::new(n.max(1)).expect("at least 1"));
         FormLimiter(DefaultKeyedRateLimiter::keyed(quota))
     }
 

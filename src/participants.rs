@@ -29,8 +29,8 @@ pub const ACCESS_SECS: i64 = 3600;
 pub enum ParticipantError {
     #[error("this link is unknown, used or expired")]
     LinkInvalid,
-    #[error("that address is already enrolled in one of these campaigns")]
-    AddressTaken,
+    #[error("that address or number is already enrolled in one of these campaigns")]
+    AddressTaken { number: bool },
     #[error(transparent)]
     Campaign(#[from] crate::campaigns::CampaignError),
     #[error(transparent)]
@@ -300,13 +300,10 @@ impl Participants<'_> {
     }
 
     /// Starts moving every enrolment of `hash` to `new_address`: a token to confirm it.
+    /// A token confirming `new_address` for the enrolments of `hash`. Whether the new
+    /// address is enrolled already is found only on confirming, by whoever holds it: the page
+    /// that asks for the change must not tell one participant about another's address.
     pub fn request_change(&self, hash: [u8; 32], new_address: &str) -> Result<String, ParticipantError> {
-        let new_hash = self.address_hash(new_address);
-        for (campaign, _, _) in self.store.enrolments_of(hash)? {
-            if self.store.participant_by_address(&campaign, new_hash)?.is_some() {
-                return Err(ParticipantError::AddressTaken);
-            }
-        }
         let keys = crate::mail::OutboxKeys { store: self.store, master: self.master };
         let (day, sealed_new) = keys.seal(self.now, new_address.as_bytes())?;
         let token = new_token();
@@ -330,8 +327,16 @@ impl Participants<'_> {
         let new = keys.open(key_day, &sealed_new).ok_or(KeyError::Unseal)?;
         let new = String::from_utf8(new).map_err(|_| KeyError::Unseal)?;
         let new_hash = self.address_hash(&new);
+        let number = crate::model::phone::is_number(&new);
+        // All or none: a campaign where the new contact is enrolled already stops the change.
+        let enrolments = self.store.enrolments_of(old)?;
+        for (campaign, _, _) in &enrolments {
+            if self.store.participant_by_address(campaign, new_hash)?.is_some() {
+                return Err(ParticipantError::AddressTaken { number });
+            }
+        }
         let mut moved = 0;
-        for (campaign, id, p) in self.store.enrolments_of(old)? {
+        for (campaign, id, p) in enrolments {
             // A new contact key for the new address; the old one is destroyed with it.
             let p = Participant {
                 sealed_address: self.seal_address(&campaign, id, &new)?,
@@ -340,12 +345,12 @@ impl Participants<'_> {
                 ..p
             };
             if !self.store.readdress_participant(&campaign, id, old, &p)? {
-                return Err(ParticipantError::AddressTaken);
+                return Err(ParticipantError::AddressTaken { number });
             }
             moved += 1;
         }
         self.store.delete_participant_token(token_hash(token))?;
-        Ok((moved, crate::model::phone::is_number(&new)))
+        Ok((moved, number))
     }
 
     /// Erases everything held about the address with this hash: enrolments, queued mail,

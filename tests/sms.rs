@@ -558,6 +558,15 @@ async fn a_number_gets_its_rights_link_by_text_sees_what_is_held_and_erases_it()
     assert!(page.body.contains("+46702223344"), "{}", page.body);
     assert!(page.body.contains("Byt nummer") && page.body.contains("type=\"tel\""), "{}", page.body);
 
+    // A number enrolled already (its own, here): the page says nothing of it; the text to that
+    // number does, to whoever holds it, and nothing moves.
+    let r = p.post(&format!("{rights}/change"), &[("email", "070-222 33 44"), ("lang", "sv")]).await;
+    assert!(r.body.contains("En bekräftelselänk har skickats med sms till det nya numret"), "{}", r.body);
+    let text = k.wait_for("+46702223344", 3).remove(2);
+    let taken = p.post(&path_in(&text, "/privacy/change/"), &[]).await;
+    assert_eq!(taken.status, 409);
+    assert!(taken.body.contains("Det numret är redan anmält till någon av kampanjerna"), "{}", taken.body);
+
     // A new number, confirmed by a text to it: the enrolment moves, the old number is gone.
     let bad = p.post(&format!("{rights}/change"), &[("email", "070-12"), ("lang", "sv")]).await;
     assert!(
@@ -577,6 +586,9 @@ async fn a_number_gets_its_rights_link_by_text_sees_what_is_held_and_erases_it()
     assert_eq!(srv.state.store.participant_counts(&id).unwrap().1, 1, "still one participant");
     let now_held = p.get(&format!("{rights}?lang=sv")).await;
     assert!(!now_held.body.contains("+46702223344"), "nothing held about the old number");
+    // Each change may be a paid text: three per rights link and hour.
+    let r = p.post(&format!("{rights}/change"), &[("email", "070-999 88 76"), ("lang", "sv")]).await;
+    assert_eq!(r.status, 429, "a fourth change from the same link: {}", r.body);
 
     // The new number's rights link erases it.
     p.post("/privacy", &[("email", "+46709998877"), ("lang", "sv")]).await;

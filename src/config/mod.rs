@@ -311,6 +311,15 @@ impl Config {
                     .into(),
             );
         }
+        let sms = &config.sms;
+        if sms.enabled && sms.incoming_token.is_set() && smtp::is_loopback_host(&config.public_host()) {
+            // A gateway on this machine (Kannel) reaches it; one elsewhere does not.
+            warnings.push(format!(
+                "sms.incoming_token is set, but public_url ({}) is this machine: only a gateway \
+                 running here can bring back STOP replies and delivery reports",
+                config.public_url
+            ));
+        }
         if config.tls.mode == TlsMode::Acme && !config.listen.ends_with(":443") {
             warnings.push(format!(
                 "tls.mode = \"acme\": the CA checks {} on port 443, but listen = {:?}; \

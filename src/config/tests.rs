@@ -77,3 +77,12 @@ fn smtp_is_checked_and_its_password_never_shown() {
     assert!(shown.contains("password = \"(hidden)\"") && !shown.contains("hunter2"), "{shown}");
     assert!(!format!("{:?}", loaded.config).contains("hunter2"));
 }
+
+#[test]
+fn replies_and_reports_to_this_machine_only_are_warned_of() {
+    let sms = "[sms]\nenabled = true\nprovider = \"46elks\"\nusername = \"u\"\npassword = \"p\"\nfrom = \"+46766861004\"\nincoming_token = \"t\"\n";
+    let local = load_str(sms, &[]).unwrap();
+    assert!(local.warnings.iter().any(|w| w.contains("only a gateway running here")), "{:?}", local.warnings);
+    let public = load_str(&format!("public_url = \"https://listen.example.org\"\n{sms}"), &[]).unwrap();
+    assert!(!public.warnings.iter().any(|w| w.contains("only a gateway running here")));
+}

@@ -1,5 +1,5 @@
 //! Removes staff sessions, one-time links, participant links and tickets whose time is up,
-//! and enrolments left unconfirmed past their link.
+//! enrolments left unconfirmed past their link, and delivery-report ids no report came for.
 
 use crate::app::AppState;
 use crate::participants::{ParticipantError, Participants};
@@ -13,11 +13,19 @@ pub fn run(state: &AppState, now: i64) -> Result<(), ParticipantError> {
         tracing::info!(unconfirmed, "erased enrolments never confirmed");
     }
     state.form_limiter.prune();
+    state.change_limiter.prune();
     // Draft expiry days are in each campaign's time zone; a day of margin covers them all.
     let utc_day = now.div_euclid(86_400) as i32;
     let drafts = state.store.delete_expired_drafts(utc_day - 1)?;
-    if sessions + links + drafts > 0 {
-        tracing::info!(sessions, links, drafts, "removed expired sessions, links and drafts");
+    let reports = state.store.expire_reports(utc_day)?;
+    if sessions + links + drafts + reports > 0 {
+        tracing::info!(
+            sessions,
+            links,
+            drafts,
+            reports,
+            "removed expired sessions, links, drafts and report ids"
+        );
     }
     Ok(())
 }

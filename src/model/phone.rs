@@ -42,6 +42,12 @@ pub fn example(region: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The region of an E.164 number ("+31612345678" → "NL").
+pub fn region_of(number: &str) -> Option<String> {
+    let parsed = phonenumber::parse(None, number).ok()?;
+    parsed.country().id().map(|id| id.as_ref().to_string())
+}
+
 /// Whether `code` is a region libphonenumber knows ("SE", "NL"), for numbers typed without
 /// their country code.
 pub fn known_region(code: &str) -> bool {
@@ -57,6 +63,8 @@ mod tests {
         assert!(known_region("SE") && known_region("NL") && !known_region("XX") && !known_region("se"));
         assert_eq!(example("SE"), Some(("070-123 45 67".into(), "+46 70 123 45 67".into())));
         assert_eq!(example("NL"), Some(("06 12345678".into(), "+31 6 12345678".into())));
+        assert_eq!(region_of("+31612345678").as_deref(), Some("NL"));
+        assert_eq!(region_of("+46701234567").as_deref(), Some("SE"));
         assert_eq!(normalise_number("070-123 45 67", "SE").as_deref(), Ok("+46701234567"));
         assert_eq!(normalise_number("+46 70 123 45 67", "NL").as_deref(), Ok("+46701234567"));
         assert_eq!(normalise_number("06 12345678", "NL").as_deref(), Ok("+31612345678"));

@@ -32,6 +32,16 @@ impl ReportQueue {
     }
 
     fn flush(&self, store: &Store) {
+        // Whatever happens in here (a panic included), the next report starts a flush again.
+        struct Done<'a>(&'a AtomicBool, bool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                if self.1 {
+                    self.0.store(false, Ordering::Release);
+                }
+            }
+        }
+        let mut done = Done(&self.flushing, true);
         loop {
             let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
             if batch.is_empty() {
@@ -39,12 +49,17 @@ impl ReportQueue {
                 // A report queued after the take found the flag still set and left it to us.
                 let more = !self.pending.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
                 if !more || self.flushing.swap(true, Ordering::AcqRel) {
+                    // The flag is no longer ours to clear.
+                    done.1 = false;
                     return;
                 }
                 continue;
             }
             if let Err(e) = store.settle_reports(&batch) {
-                tracing::error!(error = %e, reports = batch.len(), "delivery reports could not be counted");
+                // Kept for the next report's flush rather than tried again at once.
+                tracing::error!(error = %e, reports = batch.len(), "delivery reports could not be counted yet");
+                self.pending.lock().unwrap_or_else(|p| p.into_inner()).splice(0..0, batch);
+                return;
             }
         }
     }

@@ -37,7 +37,6 @@ impl Texter {
         let per_second = std::num::NonZeroU32::new(sms.per_second).unwrap_or(std::num::NonZeroU32::MIN);
         let limiter = governor::DefaultDirectRateLimiter::direct(governor::Quota::per_second(per_second));
         let mut capped_logged = String::new();
-        let mut expired_on = 0;
         loop {
             let now = self.clock.now();
             let month = month_of(now);
@@ -51,12 +50,6 @@ impl Texter {
                 }
             };
             if due.is_empty() {
-                if expired_on != today {
-                    if let Err(e) = self.store.expire_reports(today) {
-                        tracing::error!(error = %e, "cannot expire delivery reports");
-                    }
-                    expired_on = today;
-                }
                 let next = self.store.next_mail_at(Channel::Text).ok().flatten();
                 self.sleep(next).await;
                 continue;
@@ -93,6 +86,7 @@ impl Texter {
             // Several texts in flight: a cloud gateway answers in a tenth of a second or more,
             // and one at a time that alone would hold the rate below what the account takes.
             let mut in_flight = tokio::task::JoinSet::new();
+            let mut tasks = std::collections::HashMap::new();
             for ((id, row), report) in due.into_iter().zip(reports) {
                 limiter.until_ready().await;
                 let Some(text) = open_queued::<Text>(&self.store, &self.master, id, &row) else {
@@ -101,26 +95,17 @@ impl Texter {
                     continue;
                 };
                 while in_flight.len() >= IN_FLIGHT {
-                    if let Some(Ok(done)) = in_flight.join_next().await {
-                        round.record(done, self.clock.now());
-                    }
+                    round.join(&mut in_flight, &mut tasks, self.clock.now()).await;
                 }
                 let (sms, report_url) = (sms.clone(), report.map(|r| self.report_url(r)));
-                in_flight.spawn(async move {
+                let task = in_flight.spawn(async move {
                     let outcome = super::send(&sms, &text.to, &text.body, report_url.as_deref()).await;
-                    Sent {
-                        id,
-                        attempts: row.attempts,
-                        report,
-                        segments: super::segments(&text.body).1,
-                        outcome,
-                    }
+                    (super::segments(&text.body).1, outcome)
                 });
+                tasks.insert(task.id(), Sending { id, attempts: row.attempts, report });
             }
-            while let Some(done) = in_flight.join_next().await {
-                if let Ok(done) = done {
-                    round.record(done, self.clock.now());
-                }
+            while !in_flight.is_empty() {
+                round.join(&mut in_flight, &mut tasks, self.clock.now()).await;
             }
             let Round { outcomes, unsent, segments, sent, deferred, refused, first_error } = round;
             if let Err(e) = self.store.settle_mail(&outcomes, Tally::Text { month: &month, segments }) {
@@ -163,14 +148,15 @@ impl Texter {
     }
 }
 
-/// One text's hand-over, as its task reports it.
-struct Sent {
+/// A text being handed over: what its outcome settles.
+struct Sending {
     id: [u8; 16],
     attempts: u32,
     report: Option<[u8; 16]>,
-    segments: usize,
-    outcome: Result<String, super::SendError>,
 }
+
+/// A hand-over's segments and the gateway's answer.
+type Handover = (usize, Result<String, super::SendError>);
 
 /// What became of a round's texts.
 #[derive(Default)]
@@ -186,17 +172,30 @@ struct Round {
 }
 
 impl Round {
-    fn record(&mut self, done: Sent, now: i64) {
-        let settle = match done.outcome {
-            Ok(_) => {
+    /// Waits for one hand-over to end and records it; a task that failed (panicked) leaves its
+    /// text to be tried again later.
+    async fn join(
+        &mut self,
+        in_flight: &mut tokio::task::JoinSet<Handover>,
+        tasks: &mut std::collections::HashMap<tokio::task::Id, Sending>,
+        now: i64,
+    ) {
+        let (task, outcome) = match in_flight.join_next_with_id().await {
+            Some(Ok((task, (segments, outcome)))) => (task, outcome.map(|_| segments)),
+            Some(Err(e)) => (e.id(), Err(super::SendError::Down("the hand-over failed".into()))),
+            None => return,
+        };
+        let Some(sending) = tasks.remove(&task) else { return };
+        let settle = match outcome {
+            Ok(segments) => {
                 self.sent += 1;
-                self.segments += done.segments as u64;
+                self.segments += segments as u64;
                 Settle::Sent
             }
             Err(e) if e.transient() => {
                 self.deferred += 1;
                 self.first_error.get_or_insert_with(|| e.to_string());
-                Settle::Retry { next_attempt: now + backoff(done.attempts) }
+                Settle::Retry { next_attempt: now + backoff(sending.attempts) }
             }
             Err(e) => {
                 self.refused += 1;
@@ -205,8 +204,8 @@ impl Round {
             }
         };
         if settle != Settle::Sent {
-            self.unsent.extend(done.report);
+            self.unsent.extend(sending.report);
         }
-        self.outcomes.push((done.id, settle));
+        self.outcomes.push((sending.id, settle));
     }
 }

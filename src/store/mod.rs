@@ -169,8 +169,27 @@ fn migrate_10_releases_instead_of_counters(tx: &WriteTransaction) -> Result<(), 
     Ok(())
 }
 
+/// Report ids get their table. Allow-lists now keep whether each entry is an address or a
+/// number; entries saved before are addresses where the campaign reached people by mail
+/// only, and of unknown kind (2) where it reached phones too.
 fn migrate_11_text_reports(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(reports::TEXT_REPORTS)?;
+    let phones: std::collections::HashSet<String> =
+        redb::ReadableTable::iter(&tx.open_table(campaigns::CAMPAIGNS)?)?
+            .filter_map(|row| {
+                let (id, v) = row.ok()?;
+                let c: crate::model::campaign::Campaign = from_json(v.value()).ok()?;
+                c.settings.contact.phone().then(|| id.value().to_string())
+            })
+            .collect();
+    let mut allowed = tx.open_table(participants::ALLOW_LIST)?;
+    let unknown: Vec<(String, [u8; 32])> = redb::ReadableTable::iter(&allowed)?
+        .filter_map(|row| row.ok().map(|(k, _)| (k.value().0.to_string(), k.value().1)))
+        .filter(|(campaign, _)| phones.contains(campaign))
+        .collect();
+    for (campaign, hash) in unknown {
+        allowed.insert((campaign.as_str(), hash), 2)?;
+    }
     Ok(())
 }
 

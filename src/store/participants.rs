@@ -16,7 +16,8 @@ pub(super) const PARTICIPANTS: TableDefinition<(&str, [u8; 16]), &[u8]> =
 pub(super) const ADDRESSES: TableDefinition<([u8; 32], &str), [u8; 16]> = TableDefinition::new("addresses");
 // sha256(personal link secret) → (campaign id, participant id)
 pub(super) const LINKS: TableDefinition<[u8; 32], (&str, [u8; 16])> = TableDefinition::new("links");
-// (campaign id, keyed hash of an address or number) → 1 for a number, 0 for an address
+// (campaign id, keyed hash of an address or number) → 0 an address, 1 a number, 2 saved
+// before kinds were kept
 pub(super) const ALLOW_LIST: TableDefinition<(&str, [u8; 32]), u8> = TableDefinition::new("allow_list");
 
 /// One contact on an allow-list, as its keyed hash.
@@ -336,22 +337,24 @@ impl Store {
     }
 
     pub fn allow_list_len(&self, campaign: &str) -> Result<usize, StoreError> {
-        let (addresses, numbers) = self.allow_list_counts(campaign)?;
-        Ok(addresses + numbers)
+        let (addresses, numbers, unknown) = self.allow_list_counts(campaign)?;
+        Ok(addresses + numbers + unknown)
     }
 
-    /// How many addresses and how many numbers a campaign's allow-list holds.
-    pub fn allow_list_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
+    /// How many addresses, numbers and entries of unknown kind (saved before kinds were
+    /// kept) a campaign's allow-list holds.
+    pub fn allow_list_counts(&self, campaign: &str) -> Result<(usize, usize, usize), StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(ALLOW_LIST)?;
-        let (mut addresses, mut numbers) = (0, 0);
+        let (mut addresses, mut numbers, mut unknown) = (0, 0, 0);
         for row in table.range((campaign, [0u8; 32])..=(campaign, [255u8; 32]))? {
             match row?.1.value() {
+                0 => addresses += 1,
                 1 => numbers += 1,
-                _ => addresses += 1,
+                _ => unknown += 1,
             }
         }
-        Ok((addresses, numbers))
+        Ok((addresses, numbers, unknown))
     }
 
     pub fn allow_listed(&self, campaign: &str, hash: [u8; 32]) -> Result<bool, StoreError> {

@@ -102,8 +102,8 @@ impl Store {
         Ok(counted)
     }
 
-    /// Drops the ids that waited more than a week on `today`, counting them as unreported in
-    /// their month; returns how many.
+    /// Drops the ids that waited a week by `today`, counting them as unreported in their
+    /// month; returns how many.
     pub fn expire_reports(&self, today: i32) -> Result<usize, StoreError> {
         let tx = self.write()?;
         let expired = {
@@ -111,7 +111,7 @@ impl Store {
             let mut expired: Vec<([u8; 16], i32)> = Vec::new();
             for row in table.iter()? {
                 let (k, v) = row?;
-                if today - v.value() > REPORT_DAYS {
+                if today - v.value() >= REPORT_DAYS {
                     expired.push((k.value(), v.value()));
                 }
             }
@@ -136,7 +136,9 @@ impl Store {
     pub fn report_counts(&self, month: &str) -> Result<ReportCounts, StoreError> {
         let tx = self.read()?;
         let table = tx.open_table(TEXT_REPORTS)?;
-        let mut counts: ReportCounts = self.mail_state(&counts_key(month))?.unwrap_or_default();
+        let state = tx.open_table(MAIL_STATE)?;
+        let stored = state.get(counts_key(month).as_str())?.map(|v| from_json(v.value())).transpose()?;
+        let mut counts: ReportCounts = stored.unwrap_or_default();
         if table.len()? > 0 {
             for row in table.iter()? {
                 if month_of_day(row?.1.value()) == month {
@@ -169,8 +171,8 @@ mod tests {
             store.settle_reports(&[(a, Delivery::Delivered), ([9; 16], Delivery::Delivered)]).unwrap(),
             0
         );
-        assert_eq!(store.expire_reports(day + REPORT_DAYS).unwrap(), 0);
-        assert_eq!(store.expire_reports(day + REPORT_DAYS + 1).unwrap(), 1);
+        assert_eq!(store.expire_reports(day + REPORT_DAYS - 1).unwrap(), 0);
+        assert_eq!(store.expire_reports(day + REPORT_DAYS).unwrap(), 1);
         let counts = store.report_counts("2027-03").unwrap();
         assert_eq!((counts.delivered, counts.failed, counts.unreported, counts.awaiting), (1, 1, 1, 0));
         assert_eq!(store.report_counts("2027-04").unwrap(), ReportCounts::default());

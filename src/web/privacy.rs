@@ -35,6 +35,16 @@ fn page_lang(asked: &str, req: &Request) -> Lang {
     super::render::request_lang(req, asked, &Lang::all())
 }
 
+/// "Enter a mobile number such as 070-123 45 67 or +46 70 123 45 67", with `region`'s example.
+fn phone_problem(lang: Lang, region: &str) -> String {
+    let (national, international) = crate::model::phone::example(region).unwrap_or_default();
+    crate::i18n::tr(
+        lang,
+        "err_phone_bad",
+        &[("national", national.into()), ("international", international.into())],
+    )
+}
+
 fn address_error(lang: Lang, typed: &str) -> &'static str {
     t(lang, if typed.trim().is_empty() { "err_address_empty" } else { "err_address_bad" })
 }
@@ -73,9 +83,10 @@ pub fn request_access(
     let numbers = state.config.sms.enabled;
     // Without an "@", where texts are on, it is a mobile number.
     if numbers && !form.email.contains('@') && !form.email.trim().is_empty() {
-        let Ok(number) = crate::model::phone::normalise_number(&form.email, &state.config.sms.default_region)
-        else {
-            return Ok(request_page(&view, numbers, lang, &form.email, Some(t(lang, "err_phone_bad"))));
+        let region = &state.config.sms.default_region;
+        let Ok(number) = crate::model::phone::normalise_number(&form.email, region) else {
+            let problem = phone_problem(lang, region);
+            return Ok(request_page(&view, numbers, lang, &form.email, Some(&problem)));
         };
         super::hand_to_desk(&state, DeskRequest::Access { address: number, lang });
         let (title, text) = (t(lang, "check_phone_title"), t(lang, "privacy_sent_text_phone"));
@@ -195,10 +206,17 @@ pub fn change_address(
     let lang = page_lang(&form.lang, req);
     let people = state.participants();
     let Ok(hash) = people.access(&token) else { return Ok(link_invalid(&view, lang)) };
-    let number =
-        people.held(hash)?.enrolments.first().is_some_and(|h| crate::model::phone::is_number(&h.address));
-    if number {
-        return change_number(&state, &view, lang, &token, hash, &form.email);
+    // Each change sends a confirmation (a text costs money): a few per link and hour.
+    let link = state.throttle.link_key(token.as_bytes(), state.clock.now());
+    if !super::limits::allow_form_post(&state, req) || !state.change_limiter.allow(link) {
+        return Ok(too_many(&view, lang, "too_many"));
+    }
+    let held = people.held(hash)?.enrolments.into_iter().next().map(|h| h.address);
+    if let Some(number) = held.filter(|a| crate::model::phone::is_number(a)) {
+        // Typed without a country code, the new number is read in the old one's country.
+        let region = crate::model::phone::region_of(&number)
+            .unwrap_or_else(|| state.config.sms.default_region.clone());
+        return change_number(&state, &view, lang, &token, hash, &form.email, &region);
     }
     let Ok(address) = normalise_address(&form.email) else {
         return rights_page(
@@ -211,23 +229,10 @@ pub fn change_address(
             None,
         );
     };
-    match people.request_change(hash, &address) {
-        Ok(change) => {
-            let mail = state.letters().change(lang, &address, &change).map_err(super::internal)?;
-            state.queue_mail("change", About::Address(hash), &mail)?;
-            rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
-        }
-        Err(ParticipantError::AddressTaken) => rights_page(
-            &state,
-            &view,
-            lang,
-            &token,
-            &form.email,
-            Some(("email", t(lang, "change_taken"))),
-            None,
-        ),
-        Err(e) => Err(e.into()),
-    }
+    let change = people.request_change(hash, &address)?;
+    let mail = state.letters().change(lang, &address, &change).map_err(super::internal)?;
+    state.queue_mail("change", About::Address(hash), &mail)?;
+    rights_page(&state, &view, lang, &token, "", None, Some(t(lang, "change_sent")))
 }
 
 /// A new number for the number's enrolments, confirmed by a text to the new number.
@@ -238,28 +243,19 @@ fn change_number(
     token: &str,
     hash: [u8; 32],
     typed: &str,
+    region: &str,
 ) -> poem::Result<Response> {
-    let region = &state.config.sms.default_region;
     let refuse = |message: &str| rights_page(state, view, lang, token, typed, Some(("email", message)), None);
     let number = match crate::model::phone::normalise_number(typed, region) {
         Ok(number) => number,
         Err(_) if typed.trim().is_empty() => return refuse(t(lang, "err_phone_empty")),
         Err(crate::model::phone::NumberError::NotMobile) => return refuse(t(lang, "err_phone_not_mobile")),
-        Err(_) => {
-            let (national, international) = crate::model::phone::example(region).unwrap_or_default();
-            let args = [("national", national.into()), ("international", international.into())];
-            return refuse(&crate::i18n::tr(lang, "err_phone_bad", &args));
-        }
+        Err(_) => return refuse(&phone_problem(lang, region)),
     };
-    match state.participants().request_change(hash, &number) {
-        Ok(change) => {
-            let text = state.letters().change_text(lang, &number, &change);
-            state.queue_text("change", About::Address(hash), &text)?;
-            rights_page(state, view, lang, token, "", None, Some(t(lang, "change_sent_number")))
-        }
-        Err(ParticipantError::AddressTaken) => refuse(t(lang, "change_taken_number")),
-        Err(e) => Err(e.into()),
-    }
+    let change = state.participants().request_change(hash, &number)?;
+    let text = state.letters().change_text(lang, &number, &change);
+    state.queue_text("change", About::Address(hash), &text)?;
+    rights_page(state, view, lang, token, "", None, Some(t(lang, "change_sent_number")))
 }
 
 #[handler]
@@ -320,8 +316,14 @@ pub fn confirm_change(
             t(lang, "changed_text_number"),
         )),
         Err(ParticipantError::LinkInvalid) => Ok(link_invalid(&view, lang)),
-        Err(ParticipantError::AddressTaken) => {
-            Ok(message(&view, StatusCode::CONFLICT, lang, t(lang, "change_title"), t(lang, "change_taken")))
+        // Told to whoever holds the new contact, never to the one who typed it.
+        Err(ParticipantError::AddressTaken { number }) => {
+            let (title, text) = if number {
+                (t(lang, "change_title_number"), t(lang, "change_taken_number"))
+            } else {
+                (t(lang, "change_title"), t(lang, "change_taken"))
+            };
+            Ok(message(&view, StatusCode::CONFLICT, lang, title, text))
         }
         Err(e) => Err(e.into()),
     }

@@ -586,6 +586,10 @@ camp-allow-count-both = { $addresses ->
     [one] one mobile number
    *[other] { $numbers } mobile numbers
 } may enrol; anyone else gets the same page, and no mail or text.
+camp-allow-count-mixed = { $n ->
+    [one] One address or number may enrol
+   *[other] { $n } addresses and numbers may enrol
+}; anyone else gets the same page, and no mail or text.
 camp-allow-count-numbers = { $n ->
     [one] One mobile number may enrol
    *[other] { $n } mobile numbers may enrol

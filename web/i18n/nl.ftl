@@ -160,30 +160,30 @@ col_enrolled = Aangemeld op
 status_pending = niet bevestigd
 status_active = krijgt herinneringen
 status_inactive = gepauzeerd: e-mail geweigerd
-allow_lists = Je adres staat op de toegestane lijst van:
+allow_lists = Je adres staat op de lijst met toegestane adressen van:
 download = Downloaden als JSON
 change_title = Adres wijzigen
 new_address = Nieuw e-mailadres
 change_button = Stuur een bevestiging naar het nieuwe adres
-change_sent = Er is een bevestigingslink naar het nieuwe adres gestuurd. De wijziging gebeurt als je hem opent.
+change_sent = Er is een bevestigingslink naar het nieuwe adres gestuurd. De wijziging gaat in zodra je de link opent.
 change_taken = Dat adres is al aangemeld in een van deze campagnes.
 changed_title = Adres gewijzigd
 changed_text = Herinneringen gaan nu naar het nieuwe adres.
 change_title_number = Nummer wijzigen
 new_address_number = Nieuw mobiel nummer
-change_button_number = Sms een bevestiging naar het nieuwe nummer
-change_sent_number = Er is een bevestigingslink per sms naar het nieuwe nummer gestuurd. De wijziging gebeurt als je hem opent.
+change_button_number = Stuur een bevestiging per sms naar het nieuwe nummer
+change_sent_number = Er is een bevestigingslink per sms naar het nieuwe nummer gestuurd. De wijziging gaat in zodra je de link opent.
 change_taken_number = Dat nummer is al aangemeld in een van deze campagnes.
 changed_title_number = Nummer gewijzigd
 changed_text_number = Herinneringen gaan nu naar het nieuwe nummer.
 erase_title = Alles wissen
-erase_text = Verwijdert je aanmeldingen en adres meteen en haalt je adres van toegestane lijsten. De herinneringen stoppen.
+erase_text = Verwijdert meteen je aanmeldingen en je adres, en haalt je adres van de lijsten met toegestane adressen. De herinneringen stoppen.
 erase_confirm = Ja, wis mijn adressen en aanmeldingen nu
 erase_confirm_missing = Vink het vakje aan om het wissen te bevestigen; er is niets gewist.
 rights_intro_number = Je antwoorden staan hier niet: ze worden bewaard zonder koppeling met jou, dus niemand kan ze via je nummer vinden.
 col_address_number = Nummer
-allow_lists_number = Je nummer staat op de toegestane lijst van:
-erase_text_number = Verwijdert je aanmeldingen en nummer meteen en haalt je nummer van toegestane lijsten. De herinneringen stoppen.
+allow_lists_number = Je nummer staat op de lijst met toegestane nummers van:
+erase_text_number = Verwijdert meteen je aanmeldingen en je nummer, en haalt je nummer van de lijsten met toegestane nummers. De herinneringen stoppen.
 erase_confirm_number = Ja, wis mijn nummer en aanmeldingen nu
 erased_title = Gewist
 erased_text = Alles wat over je adres bewaard werd, is verwijderd.
@@ -522,7 +522,7 @@ camp-keep-responses = Reacties en cijfers, na het sluiten; daarna wordt de campa
 camp-save = Instellingen opslaan
 camp-next-sends = Volgende herinneringen
 camp-enrolment = Aanmelding
-camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders wachten bevestigingen en herinneringen in de wachtrij.
+camp-mail-off = E-mail staat uit: stel smtp.host en smtp.from in de configuratie in, anders blijven bevestigingen en herinneringen in de wachtrij staan.
 camp-enrol-link = Aanmeldlink
 camp-participants = Deelnemers: { $active } actief, { $pending } nog niet bevestigd, { $inactive } gepauzeerd na geweigerde berichten. Adressen en nummers worden nooit getoond.
 camp-allow = { $numbers ->
@@ -571,7 +571,7 @@ camp-allow-remove-what = { $numbers ->
    *[no] Typ het adres dat weg moet, zoals naam@voorbeeld.nl.
 }
 camp-allow-not-utf8 = Het bestand is geen UTF-8-tekst: sla het op als CSV (UTF-8) en upload het opnieuw.
-camp-allow-line-file = Het bestand, regel { $n }: { $numbers ->
+camp-allow-line-file = Bestand, regel { $n }: { $numbers ->
     [yes] geen e-mailadres of mobiel nummer
    *[no] geen e-mailadres
 } in “{ $text }”.
@@ -585,7 +585,11 @@ camp-allow-count-both = { $addresses ->
 } en { $numbers ->
     [one] één mobiel nummer
    *[other] { $numbers } mobiele nummers
-} mogen zich aanmelden; iedereen anders krijgt dezelfde pagina, en geen mail of sms.
+} mogen zich aanmelden; alle anderen krijgen dezelfde pagina, maar geen mail of sms.
+camp-allow-count-mixed = { $n ->
+    [one] Eén adres of nummer mag
+   *[other] { $n } adressen en nummers mogen
+} zich aanmelden; alle anderen krijgen dezelfde pagina, maar geen mail of sms.
 camp-allow-count-numbers = { $n ->
     [one] Eén mobiel nummer mag
    *[other] { $n } mobiele nummers mogen
@@ -751,7 +755,7 @@ mail-no-login = geen
 mail-from = Afzenderadres
 mail-rate = Tempo
 mail-rate-value = maximaal { $n } mails per seconde
-mail-off = E-mail staat uit: smtp.host is leeg. Mails wachten in de wachtrij tot die is ingesteld.
+mail-off = E-mail staat uit: smtp.host is leeg. Mails blijven in de wachtrij staan tot die is ingesteld.
 mail-from-config = Deze komen uit het configuratiebestand of de variabelen TELLPOINT_SMTP__*; wijzig ze daar en herstart.
 mail-delivery = Bezorging
 mail-counts = In de wachtrij: { $queued } · verstuurd: { $sent } · nieuwe pogingen na tijdelijke fouten: { $deferred } · definitief geweigerd en verwijderd: { $rejected } · deelnemers gepauzeerd na drie weigeringen: { $paused } · verwijderd bij afmelden: { $dropped }
@@ -969,7 +973,7 @@ flash-question-moved = De vraag is verplaatst.
 flash-imported = De vragenlijst is geïmporteerd.
 flash-campaign-erased = De campagne is gewist.
 flash-sender-saved = De afzendernaam is opgeslagen.
-flash-allow-list-saved = De toegestane lijst is opgeslagen.
+flash-allow-list-saved = De lijst met toegestane adressen is opgeslagen.
 flash-terms-saved = De woorden om op te letten zijn opgeslagen.
 flash-quote-reviewed = Je besluit over het citaat is opgeslagen.
 flash-summary-published = De samenvatting is gepubliceerd.
@@ -999,9 +1003,9 @@ flash-quote-written = Het citaat is opgeslagen.
 
 ## The audit log
 audit-act-audit-pruned = Schoonde het auditlogboek op
-audit-act-campaign-allow-list-added = Voegde adressen toe aan de toegestane lijst
-audit-act-campaign-allow-list-removed = Haalde een adres van de toegestane lijst
-audit-act-campaign-allow-list-replaced = Verving de toegestane lijst
+audit-act-campaign-allow-list-added = Voegde toe aan de lijst met toegestane adressen
+audit-act-campaign-allow-list-removed = Haalde iemand van de lijst met toegestane adressen
+audit-act-campaign-allow-list-replaced = Verving de lijst met toegestane adressen
 audit-act-campaign-closed = Sloot de campagne
 audit-act-campaign-created = Maakte de campagne
 audit-act-campaign-erased = Wiste de campagne
@@ -1102,8 +1106,8 @@ camp-contact-email = Per e-mail
 camp-contact-phone = Per sms
 camp-contact-both = Beide: elke deelnemer kiest
 camp-contact-off = Sms staat uit in deze installatie ([sms] in de configuratie): deelnemers wordt om een e-mailadres gevraagd.
-camp-phone-region = Land van mobiele nummers die zonder landnummer worden getypt
-camp-phone-region-hint = Twee letters, zoals NL, BE, SE of FI. Leeg: { $region }, zoals de installatie is ingesteld. Nummers met + en landnummer worden gelezen zoals ze getypt zijn.
+camp-phone-region = Land van mobiele nummers die zonder landcode worden getypt
+camp-phone-region-hint = Twee letters, zoals NL, BE, SE of FI. Leeg: de standaard van deze installatie ({ $region }). Nummers met + en landcode worden gelezen zoals ze getypt zijn.
 camp-text-sample = Een herinnerings-sms zoals deelnemers hem krijgen (links op echte lengte):
 camp-text-segments = { $chars } tekens, { $encoding }: { $n ->
         [one] 1 sms
@@ -1114,15 +1118,15 @@ sms-month-sent = { $n ->
     [one] Eén sms'je verstuurd tot nu toe
    *[other] { $n } sms'jes verstuurd tot nu toe
 }, { $segments ->
-    [one] één segment.
-   *[other] { $segments } segmenten.
+    [one] één sms-deel.
+   *[other] { $segments } sms-delen.
 }
 sms-month-cost = Ongeveer { $cost } { $currency }.
-sms-projected = In dit tempo { $n ->
-    [one] één sms'je
-   *[other] { $n } sms'jes
-} aan het eind van de maand.
-sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes wachten in de wachtrij tot volgende maand, of tot het maximum (sms.monthly_cap) omhoog gaat en tellpoint opnieuw start.
+sms-projected = In dit tempo zijn het er aan het eind van de maand { $n ->
+    [one] één
+   *[other] { $n }
+}.
+sms-capped = Het maandmaximum van { $cap } sms'jes is bereikt: sms'jes blijven in de wachtrij staan tot volgende maand, of tot het maximum (sms.monthly_cap) omhooggaat en tellpoint is herstart.
 sms-counts = Sinds de start: { $sent } afgeleverd bij de gateway, { $deferred } later opnieuw geprobeerd, { $rejected } geweigerd.
 sms-reports = Afleverrapporten over de sms'jes van deze maand: afgeleverd op de telefoon { $delivered }, niet afgeleverd { $failed }, nog niet gemeld { $awaiting }, nooit gemeld (binnen een week) { $unreported }.
 sms-reports-off = Afleverrapporten staan uit: daarvoor is sms.incoming_token nodig, dat in het adres voor de rapporten staat.

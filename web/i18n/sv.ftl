@@ -166,14 +166,14 @@ change_title = Byt adress
 new_address = Ny e-postadress
 change_button = Skicka en bekräftelse till den nya adressen
 change_sent = En bekräftelselänk har skickats till den nya adressen. Bytet sker när du öppnar den.
-change_taken = Den adressen är redan anmäld i en av kampanjerna.
+change_taken = Den adressen är redan anmäld till någon av kampanjerna.
 changed_title = Adressen är bytt
 changed_text = Påminnelser går nu till den nya adressen.
 change_title_number = Byt nummer
 new_address_number = Nytt mobilnummer
-change_button_number = Sms:a en bekräftelse till det nya numret
+change_button_number = Skicka en bekräftelse med sms till det nya numret
 change_sent_number = En bekräftelselänk har skickats med sms till det nya numret. Bytet sker när du öppnar den.
-change_taken_number = Det numret är redan anmält i en av kampanjerna.
+change_taken_number = Det numret är redan anmält till någon av kampanjerna.
 changed_title_number = Numret är bytt
 changed_text_number = Påminnelser går nu till det nya numret.
 erase_title = Radera allt
@@ -575,11 +575,11 @@ camp-allow-remove-what = { $numbers ->
 }
 camp-allow-not-utf8 = Filen är inte UTF-8-text: spara den som CSV (UTF-8) och ladda upp den igen.
 camp-allow-line-file = Filen, rad { $n }: { $numbers ->
-    [yes] ingen e-postadress och inget mobilnummer
+    [yes] varken e-postadress eller mobilnummer
    *[no] ingen e-postadress
 } i ”{ $text }”.
 camp-allow-line-pasted = Inklistrad lista, rad { $n }: { $numbers ->
-    [yes] ingen e-postadress och inget mobilnummer
+    [yes] varken e-postadress eller mobilnummer
    *[no] ingen e-postadress
 } i ”{ $text }”.
 camp-allow-count-both = { $addresses ->
@@ -588,7 +588,11 @@ camp-allow-count-both = { $addresses ->
 } och { $numbers ->
     [one] ett mobilnummer
    *[other] { $numbers } mobilnummer
-} får anmäla sig; alla andra får samma sida, och varken mejl eller sms.
+} får anmäla sig; alla andra får samma sida men varken mejl eller sms.
+camp-allow-count-mixed = { $n ->
+    [one] En adress eller ett nummer får
+   *[other] { $n } adresser och nummer får
+} anmäla sig; alla andra får samma sida men varken mejl eller sms.
 camp-allow-count-numbers = { $n ->
     [one] Ett mobilnummer får
    *[other] { $n } mobilnummer får
@@ -1106,7 +1110,7 @@ camp-contact-phone = Med sms
 camp-contact-both = Båda: varje deltagare väljer
 camp-contact-off = Sms är avstängt i den här installationen ([sms] i konfigurationen): deltagarna ombeds ange en e-postadress.
 camp-phone-region = Land för mobilnummer som skrivs utan landsnummer
-camp-phone-region-hint = Två bokstäver, till exempel SE, NL, FI eller BE. Tomt: { $region }, som installationen är inställd. Nummer som skrivs med + och landsnummer läses som de skrivs.
+camp-phone-region-hint = Två bokstäver, till exempel SE, NL, FI eller BE. Tomt: installationens standard ({ $region }). Nummer som börjar med + och landsnummer används som de är.
 camp-text-sample = Ett påminnelse-sms som deltagarna får det (länkarna i verklig längd):
 camp-text-segments = { $chars } tecken, { $encoding }: { $n ->
         [one] 1 sms
@@ -1117,15 +1121,15 @@ sms-month-sent = { $n ->
     [one] Ett sms skickat hittills
    *[other] { $n } sms skickade hittills
 }, { $segments ->
-    [one] ett segment.
-   *[other] { $segments } segment.
+    [one] en sms-del.
+   *[other] { $segments } sms-delar.
 }
 sms-month-cost = Cirka { $cost } { $currency }.
-sms-projected = I den här takten { $n ->
+sms-projected = I den här takten blir det { $n ->
     [one] ett sms
    *[other] { $n } sms
-} vid månadens slut.
+} till månadens slut.
 sms-capped = Månadstaket på { $cap } sms är nått: sms väntar i utkorgen till nästa månad, eller tills taket (sms.monthly_cap) höjs och tellpoint startas om.
 sms-counts = Sedan start: { $sent } lämnade till gatewayen, { $deferred } försökta igen senare, { $rejected } avvisade.
-sms-reports = Leveransrapporter om månadens sms: levererade till telefonen { $delivered }, inte levererade { $failed }, ännu inte rapporterade { $awaiting }, aldrig rapporterade (inom en vecka) { $unreported }.
-sms-reports-off = Leveransrapporter är avstängda: de behöver sms.incoming_token, som rapportadressen bär med sig.
+sms-reports = Leveransrapporter för månadens sms: levererade { $delivered }, ej levererade { $failed }, väntar på rapport { $awaiting }, ingen rapport inom en vecka { $unreported }.
+sms-reports-off = Leveransrapporter är avstängda: de kräver sms.incoming_token, som ingår i rapportadressen.
