@@ -180,6 +180,20 @@ impl Session<'_> {
     }
 
     /// Runs axe-core on the current page; returns the violations (id and targets).
+    /// Fails when the page is wider than the window, naming what sticks out: elements past
+    /// the right edge, or whose text overflows them (the element's box stays inside then).
+    async fn assert_no_sideways_scroll(&self, what: &str) {
+        let wide = self
+            .script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
+            .await;
+        let culprits = self
+            .script(
+                "var w = document.documentElement.clientWidth; return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) { return !e.closest('.table-wrap') && (e.getBoundingClientRect().right + window.scrollX > w + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'); }).slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right + window.scrollX) + ' ' + (e.textContent || '').slice(0, 40); });",
+            )
+            .await;
+        assert_eq!(wide, json!(false), "{what} scrolls sideways: {culprits}");
+    }
+
     async fn axe(&self) -> Vec<Value> {
         let source = std::fs::read_to_string(AXE).unwrap();
         self.script(&format!("{source}\nreturn true;")).await;
@@ -1121,15 +1135,7 @@ async fn the_staff_pages_that_guide_and_guard_are_accessible_on_a_phone_and_a_de
             )
             .await;
             s.full_screenshot(&format!("guard-{name}-{width}")).await;
-            let wide = s
-                .script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
-                .await;
-            let culprits = s
-                .script(
-                    "var w = document.documentElement.clientWidth; return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) { return e.getBoundingClientRect().right > w + 1 && !e.closest('.table-wrap'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); });",
-                )
-                .await;
-            assert_eq!(wide, json!(false), "{name} at {width} px scrolls sideways: {culprits}");
+            s.assert_no_sideways_scroll(&format!("{name} at {width} px")).await;
             axe_clean(&format!("{name} at {width} px"), s.axe().await);
         }
         // A quote that keeps a flagged name: the page with its keep boxes.
@@ -1217,17 +1223,7 @@ async fn the_text_message_pages_read_in_swedish_and_dutch_on_a_phone_and_a_desk(
                 s.go(&format!("{}{path}", srv.base)).await;
                 s.wait_for_text(marker).await;
                 s.full_screenshot(&format!("texts-{name}-{lang}-{width}")).await;
-                let wide = s
-                    .script(
-                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
-                    )
-                    .await;
-                let culprits = s
-                    .script(
-                        "var w = document.documentElement.clientWidth; return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) { return e.getBoundingClientRect().right + window.scrollX > w + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'; }).slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right + window.scrollX) + ' ' + (e.textContent || '').slice(0, 40); });",
-                    )
-                    .await;
-                assert_eq!(wide, json!(false), "{name} ({lang}) at {width} px scrolls sideways: {culprits}");
+                s.assert_no_sideways_scroll(&format!("{name} ({lang}) at {width} px")).await;
                 axe_clean(&format!("{name} ({lang}) at {width} px"), s.axe().await);
             }
             s.close().await;

@@ -165,15 +165,7 @@ async fn the_46elks_and_twilio_requests_are_as_documented_and_their_errors_expla
         None => (403, "Missing key to".into()),
     })
     .await;
-    let (_srv, mut owner) = signed_in_owner_with(|c| {
-        c.sms.enabled = true;
-        c.sms.provider = SmsProvider::Elks;
-        c.sms.url = format!("{base}/a1/sms");
-        c.sms.username = "u1234".into();
-        c.sms.password = secret("elks-pw");
-        c.sms.from = "Tellpoint".into();
-    })
-    .await;
+    let (_srv, mut owner) = signed_in_owner_with(|c| elks_at(c, &base)).await;
     let r = owner.post("/admin/sms/test", &[("number", "+46 70 123 45 67")]).await;
     assert!(r.body.contains("The gateway accepted the text"), "{}", r.body);
     let first = seen.lock().unwrap()[0].clone();
@@ -204,12 +196,7 @@ async fn the_46elks_and_twilio_requests_are_as_documented_and_their_errors_expla
     })
     .await;
     let (_srv, mut owner) = signed_in_owner_with(|c| {
-        c.sms.enabled = true;
-        c.sms.provider = SmsProvider::Twilio;
-        c.sms.url = format!("{base}/2010-04-01/Accounts/AC0123/Messages.json");
-        c.sms.username = "AC0123".into();
-        c.sms.password = secret("twilio-token");
-        c.sms.from = "+46766861004".into();
+        twilio_at(c, &base);
         c.sms.default_region = "NL".into();
     })
     .await;
@@ -228,6 +215,36 @@ async fn the_46elks_and_twilio_requests_are_as_documented_and_their_errors_expla
     );
     let r = owner.post("/admin/sms/test", &[("number", "06 87654321")]).await;
     assert!(r.body.contains("will not send to this number"), "{}", r.body);
+}
+
+/// The stand-in 46elks account at `base`: POST /a1/sms with Basic auth.
+fn elks_at(c: &mut tellpoint::config::Config, base: &str) {
+    c.sms.enabled = true;
+    c.sms.provider = SmsProvider::Elks;
+    c.sms.url = format!("{base}/a1/sms");
+    c.sms.username = "u1234".into();
+    c.sms.password = secret("elks-pw");
+    c.sms.from = "Tellpoint".into();
+}
+
+/// The stand-in Twilio account AC0123 at `base`.
+fn twilio_at(c: &mut tellpoint::config::Config, base: &str) {
+    c.sms.enabled = true;
+    c.sms.provider = SmsProvider::Twilio;
+    c.sms.url = format!("{base}/2010-04-01/Accounts/AC0123/Messages.json");
+    c.sms.username = "AC0123".into();
+    c.sms.password = secret("twilio-token");
+    c.sms.from = "+46766861004".into();
+}
+
+/// Sends one text through the texter and returns the path of the report URL the stand-in
+/// gateway got in form field `field`.
+async fn report_url(srv: &common::InProcess, seen: &Arc<Mutex<Vec<Seen>>>, field: &str) -> String {
+    tokio::spawn(srv.state.texter().run());
+    let text = tellpoint::mail::Text { to: "+46701234567".into(), body: "Puls: hur gick det?".into() };
+    srv.state.queue_text("reminder", tellpoint::store::About::Nobody, &text).unwrap();
+    let report = first_field(seen, field).await;
+    report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}")).to_string()
 }
 
 /// The value of form field `name` in the first request a stand-in saw, once it saw one.
@@ -251,23 +268,15 @@ async fn counted(srv: &common::InProcess) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_token() {
-    let text = tellpoint::mail::Text { to: "+46701234567".into(), body: "Puls: hur gick det?".into() };
     // 46elks: whendelivered is POSTed id, status (delivered/failed) and delivered.
     let (base, seen) = stand_in(|_| (200, r#"{"status": "created", "id": "s17"}"#.into())).await;
     let (srv, mut owner) = signed_in_owner_with(|c| {
-        c.sms.enabled = true;
-        c.sms.provider = SmsProvider::Elks;
-        c.sms.url = format!("{base}/a1/sms");
-        c.sms.username = "u1234".into();
-        c.sms.password = secret("elks-pw");
-        c.sms.from = "Tellpoint".into();
+        elks_at(c, &base);
         c.sms.incoming_token = secret("report-token-1");
     })
     .await;
-    tokio::spawn(srv.state.texter().run());
-    srv.state.queue_text("reminder", tellpoint::store::About::Nobody, &text).unwrap();
-    let report = first_field(&seen, "whendelivered").await;
-    let path = report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}"));
+    let report = report_url(&srv, &seen, "whendelivered").await;
+    let path = report.as_str();
     assert!(path.starts_with("/sms/report?token=report-token-1&r="), "{report}");
     let mut gateway = srv.browser();
     let forged = path.replace("report-token-1", "guessed");
@@ -295,19 +304,12 @@ async fn delivery_reports_from_46elks_and_twilio_count_once_and_only_with_the_to
     // delivered, undelivered or failed).
     let (base, seen) = stand_in(|_| (201, r#"{"sid": "SM0123", "status": "queued"}"#.into())).await;
     let (srv, mut owner) = signed_in_owner_with(|c| {
-        c.sms.enabled = true;
-        c.sms.provider = SmsProvider::Twilio;
-        c.sms.url = format!("{base}/2010-04-01/Accounts/AC0123/Messages.json");
-        c.sms.username = "AC0123".into();
-        c.sms.password = secret("twilio-token");
-        c.sms.from = "+46766861004".into();
+        twilio_at(c, &base);
         c.sms.incoming_token = secret("report-token-2");
     })
     .await;
-    tokio::spawn(srv.state.texter().run());
-    srv.state.queue_text("reminder", tellpoint::store::About::Nobody, &text).unwrap();
-    let report = first_field(&seen, "StatusCallback").await;
-    let path = report.strip_prefix(&srv.state.config.public_url).unwrap_or_else(|| panic!("{report}"));
+    let report = report_url(&srv, &seen, "StatusCallback").await;
+    let path = report.as_str();
     let page = owner.get("/admin/sms").await;
     assert!(
         page.body.contains("delivered to the phone 0, not delivered 0, not reported yet 1"),
