@@ -874,7 +874,7 @@ async fn a_staff_member_who_chose_swedish_gets_the_admin_panel_in_swedish() {
             vec![
                 "Hej, olga",
                 "Du är inloggad som ägare.",
-                "Svar i publicerade veckor",
+                "Svar i släppta veckor",
                 "Administrationens språk",
             ],
         ),
