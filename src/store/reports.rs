@@ -43,6 +43,22 @@ fn counts_key(month: &str) -> String {
     format!("text_reports:{month}")
 }
 
+/// Adds one report (or its absence) to the counts of the month of `day`.
+fn count(
+    state: &mut redb::Table<&str, &[u8]>,
+    day: i32,
+    add: impl FnOnce(&mut ReportCounts),
+) -> Result<(), StoreError> {
+    let key = counts_key(&month_of_day(day));
+    let mut counts: ReportCounts = match state.get(key.as_str())? {
+        Some(v) => from_json(v.value())?,
+        None => ReportCounts::default(),
+    };
+    add(&mut counts);
+    state.insert(key.as_str(), to_json(&counts)?.as_slice())?;
+    Ok(())
+}
+
 impl Store {
     /// Records report ids before their texts go out (a gateway may report within
     /// milliseconds, before the texts' outcomes are settled).
@@ -85,16 +101,10 @@ impl Store {
             let mut state = tx.open_table(MAIL_STATE)?;
             for (id, delivery) in reports {
                 let Some(day) = table.remove(*id)?.map(|d| d.value()) else { continue };
-                let key = counts_key(&month_of_day(day));
-                let mut counts: ReportCounts = match state.get(key.as_str())? {
-                    Some(v) => from_json(v.value())?,
-                    None => ReportCounts::default(),
-                };
-                match delivery {
-                    Delivery::Delivered => counts.delivered += 1,
-                    Delivery::Failed => counts.failed += 1,
-                }
-                state.insert(key.as_str(), to_json(&counts)?.as_slice())?;
+                count(&mut state, day, |c| match delivery {
+                    Delivery::Delivered => c.delivered += 1,
+                    Delivery::Failed => c.failed += 1,
+                })?;
                 counted += 1;
             }
         }
@@ -118,13 +128,7 @@ impl Store {
             let mut state = tx.open_table(MAIL_STATE)?;
             for (id, day) in &expired {
                 table.remove(*id)?;
-                let key = counts_key(&month_of_day(*day));
-                let mut counts: ReportCounts = match state.get(key.as_str())? {
-                    Some(v) => from_json(v.value())?,
-                    None => ReportCounts::default(),
-                };
-                counts.unreported += 1;
-                state.insert(key.as_str(), to_json(&counts)?.as_slice())?;
+                count(&mut state, *day, |c| c.unreported += 1)?;
             }
             expired.len()
         };

@@ -112,6 +112,12 @@ impl AllowFeedback {
     }
 }
 
+/// Whether the allow-list's words name numbers too ("yes"/"no", a Fluent selector): where the
+/// campaign reaches phones.
+pub fn allow_numbers(c: &Campaign) -> &'static str {
+    if c.settings.contact.phone() { "yes" } else { "no" }
+}
+
 /// The campaign page: settings form, status, questions, enrolment, import and export.
 pub fn campaign_page(
     state: &AppState,
@@ -182,7 +188,7 @@ pub fn campaign_page(
         import_json => import.map(|(j, _)| j), import_problems => import.map(|(_, p)| p),
         days => crate::model::schedule::DAY_NAMES, next_sends, pending, active, inactive,
         allow_counts => state.store.allow_list_counts(&c.id)?, allow_pasted => allow.pasted,
-        allow_numbers => if c.settings.contact.phone() { "yes" } else { "no" },
+        allow_numbers => allow_numbers(c),
         default_region => state.config.sms.default_region,
         allow_problems => allow.problems, allow_notice => allow.notice,
         mail_enabled => state.config.smtp.enabled(),

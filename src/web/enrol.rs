@@ -36,6 +36,28 @@ pub(super) fn too_many(view: &View, lang: Lang, what: &str) -> Response {
     message(view, StatusCode::TOO_MANY_REQUESTS, lang, title, text)
 }
 
+/// Why a typed mobile number was refused, in words: nothing typed, no mobile, or not a number
+/// (with how people in `region` write one).
+pub(super) fn phone_error(
+    lang: Lang,
+    typed: &str,
+    e: &crate::model::phone::NumberError,
+    region: &str,
+) -> String {
+    match e {
+        _ if typed.trim().is_empty() => t(lang, "err_phone_empty").to_string(),
+        crate::model::phone::NumberError::NotMobile => t(lang, "err_phone_not_mobile").to_string(),
+        crate::model::phone::NumberError::NotANumber => phone_problem(lang, region),
+    }
+}
+
+/// "Enter a mobile number such as 070-123 45 67 or +46 70 123 45 67", with `region`'s example.
+pub(super) fn phone_problem(lang: Lang, region: &str) -> String {
+    let (national, international) = crate::model::phone::example(region).unwrap_or_default();
+    let args = [("national", national.into()), ("international", international.into())];
+    crate::i18n::tr(lang, "err_phone_bad", &args)
+}
+
 pub(super) fn link_invalid(view: &View, lang: Lang) -> Response {
     message(view, StatusCode::NOT_FOUND, lang, t(lang, "link_invalid_title"), t(lang, "link_invalid_text"))
 }
@@ -119,15 +141,7 @@ pub fn enrol(
     let address = if ask_phone && (!form.phone.trim().is_empty() || !ask_email) {
         match crate::model::phone::normalise_number(&form.phone, region) {
             Ok(number) => number,
-            Err(_) if form.phone.trim().is_empty() => return refuse("phone", t(lang, "err_phone_empty")),
-            Err(crate::model::phone::NumberError::NotMobile) => {
-                return refuse("phone", t(lang, "err_phone_not_mobile"));
-            }
-            Err(_) => {
-                let (national, international) = crate::model::phone::example(region).unwrap_or_default();
-                let args = [("national", national.into()), ("international", international.into())];
-                return refuse("phone", &crate::i18n::tr(lang, "err_phone_bad", &args));
-            }
+            Err(e) => return refuse("phone", &phone_error(lang, &form.phone, &e, region)),
         }
     } else {
         match normalise_address(&form.email) {

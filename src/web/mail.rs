@@ -157,7 +157,7 @@ fn allow_list_entries(
     file: &str,
 ) -> Result<Vec<crate::store::AllowEntry>, Vec<String>> {
     let people = state.participants();
-    let numbers = if c.settings.contact.phone() { "yes" } else { "no" };
+    let numbers = super::campaigns::allow_numbers(c);
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for (key, text) in [("camp-allow-line-pasted", pasted), ("camp-allow-line-file", file)] {
@@ -194,7 +194,7 @@ pub fn remove_allowed(
         let region = c.settings.phone_region(&state.config.sms.default_region);
         crate::model::phone::normalise_number(typed, region).ok()
     });
-    let numbers = if c.settings.contact.phone() { "yes" } else { "no" };
+    let numbers = super::campaigns::allow_numbers(&c);
     let feedback = match contact {
         None => AllowFeedback::problems(
             String::new(),

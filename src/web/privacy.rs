@@ -35,16 +35,6 @@ fn page_lang(asked: &str, req: &Request) -> Lang {
     super::render::request_lang(req, asked, &Lang::all())
 }
 
-/// "Enter a mobile number such as 070-123 45 67 or +46 70 123 45 67", with `region`'s example.
-fn phone_problem(lang: Lang, region: &str) -> String {
-    let (national, international) = crate::model::phone::example(region).unwrap_or_default();
-    crate::i18n::tr(
-        lang,
-        "err_phone_bad",
-        &[("national", national.into()), ("international", international.into())],
-    )
-}
-
 fn address_error(lang: Lang, typed: &str) -> &'static str {
     t(lang, if typed.trim().is_empty() { "err_address_empty" } else { "err_address_bad" })
 }
@@ -85,7 +75,7 @@ pub fn request_access(
     if numbers && !form.email.contains('@') && !form.email.trim().is_empty() {
         let region = &state.config.sms.default_region;
         let Ok(number) = crate::model::phone::normalise_number(&form.email, region) else {
-            let problem = phone_problem(lang, region);
+            let problem = super::enrol::phone_problem(lang, region);
             return Ok(request_page(&view, numbers, lang, &form.email, Some(&problem)));
         };
         super::hand_to_desk(&state, DeskRequest::Access { address: number, lang });
@@ -248,9 +238,7 @@ fn change_number(
     let refuse = |message: &str| rights_page(state, view, lang, token, typed, Some(("email", message)), None);
     let number = match crate::model::phone::normalise_number(typed, region) {
         Ok(number) => number,
-        Err(_) if typed.trim().is_empty() => return refuse(t(lang, "err_phone_empty")),
-        Err(crate::model::phone::NumberError::NotMobile) => return refuse(t(lang, "err_phone_not_mobile")),
-        Err(_) => return refuse(&phone_problem(lang, region)),
+        Err(e) => return refuse(&super::enrol::phone_error(lang, typed, &e, region)),
     };
     let change = state.participants().request_change(hash, &number)?;
     let text = state.letters().change_text(lang, &number, &change);
